@@ -1,0 +1,56 @@
+package id.loket.common.i18n;
+
+import id.loket.common.model.UserFacingException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The words Loket shows and prints, from the resource bundle {@code i18n/messages}: Bahasa
+ * Indonesia by default, English on request. Code never holds a user-visible string.
+ */
+public final class Messages {
+
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("i18n.messages", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** From a language code as stored in settings or given on the command line ({@code id}, {@code en}). */
+    public static Messages forLanguage(String language) {
+        return new Messages("en".equalsIgnoreCase(language) ? ENGLISH : INDONESIAN);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String language() {
+        return locale.getLanguage().equals("en") ? "en" : "id";
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    public String of(UserFacingException e) {
+        return get(e.key(), e.args());
+    }
+}
