@@ -33,7 +33,7 @@ CREATE TABLE appointment (
     validity_years       INTEGER,
     same_day             BOOLEAN       NOT NULL,
     nik                  VARCHAR(16)   NOT NULL,
-    full_name            VARCHAR(200)  NOT NULL,
+    full_name            VARCHAR(400)  NOT NULL, -- 200 code points (the contract limit) in UTF-16
     birth_date           DATE          NOT NULL,
     birth_place          VARCHAR(200),
     sex                  VARCHAR(1)    NOT NULL,

@@ -1,0 +1,82 @@
+package id.loket.app;
+
+import id.loket.appointment.service.AppointmentExport;
+import id.loket.central.CentralClient;
+import id.loket.common.i18n.Messages;
+import id.loket.db.Database;
+import id.loket.queue.service.QueueService;
+import id.loket.settings.model.OfficeSettings;
+import id.loket.settings.repo.SettingsRepository;
+import id.loket.staff.service.AuthService;
+import id.loket.staff.service.PasswordHasher;
+import id.loket.sync.service.PullService;
+import id.loket.sync.service.RetrySettings;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root: the one place that opens the database and builds the services, then
+ * hands them to whoever needs them. No singletons, no static lookups.
+ */
+public final class AppContext implements AutoCloseable {
+
+    /** Items per page asked of central (the contract's default). */
+    static final int PAGE_SIZE = 200;
+
+    private final Path dataDir;
+    private final Database db;
+    private final Clock clock;
+    private final Messages messages;
+
+    private AppContext(Path dataDir, Database db, Clock clock, Messages messages) {
+        this.dataDir = dataDir;
+        this.db = db;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    public static AppContext open(Path dataDir, Clock clock, Messages messages) {
+        return new AppContext(dataDir, Database.openFolder(dataDir), clock, messages);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public SettingsRepository settings() {
+        return new SettingsRepository(db.dsl());
+    }
+
+    public OfficeSettings office() {
+        return settings().office();
+    }
+
+    public AuthService auth() {
+        return new AuthService(db, new PasswordHasher(), clock);
+    }
+
+    public QueueService queue() {
+        return new QueueService(db);
+    }
+
+    public AppointmentExport appointmentExport() {
+        return new AppointmentExport(db);
+    }
+
+    public PullService pullService(CentralClient client, RetrySettings retry) {
+        return new PullService(db, client, retry, clock, messages, PAGE_SIZE);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

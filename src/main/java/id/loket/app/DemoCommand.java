@@ -1,0 +1,122 @@
+package id.loket.app;
+
+import id.loket.app.ui.DemoControls;
+import id.loket.central.CentralClient;
+import id.loket.central.sim.CentralSimulator;
+import id.loket.central.sim.CentralStore;
+import id.loket.common.i18n.Messages;
+import id.loket.settings.model.OfficeSettings;
+import id.loket.settings.repo.SettingsRepository;
+import id.loket.staff.model.Role;
+import id.loket.staff.service.AuthService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code loket demo}: the desk against the built-in simulator of central, on a fresh data
+ * folder, with demo accounts. The Demo menu takes central down and brings it back.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the desk in demo mode: embedded database, built-in central simulator, demo accounts.")
+final class DemoCommand implements Callable<Integer> {
+
+    /** The demo's accounts: who they are and what they may do. */
+    record DemoAccount(String username, String fullName, Role role) {
+    }
+
+    static final String DEMO_PASSWORD = "demo1234";
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER),
+            new DemoAccount("petugas2", "I Made Wirawan", Role.COUNTER),
+            new DemoAccount("supervisor", "Ketut Sudarsana", Role.SUPERVISOR),
+            new DemoAccount("admin", "Siti Nurhaliza", Role.ADMIN));
+
+    @ParentCommand
+    LoketCommand root;
+
+    @Option(names = "--count", defaultValue = "250", description = "Appointments per day (default 250).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the simulated days (default 2026).")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Messages m = root.messages();
+        OfficeSettings office = OfficeSettings.denpasar();
+        Clock clock = Clock.system(office.zone());
+        Path data = root.data != null ? root.data : Files.createTempDirectory("loket-demo-");
+        Logging.toFolder(data);
+        String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+        CentralStore store = new CentralStore(seed, Set.of(office.code()), count, office.zone(), clock);
+        CentralSimulator sim = new CentralSimulator(store, token, clock).start(0);
+        AppContext app = AppContext.open(data, clock, m);
+        try {
+            SettingsRepository settings = app.settings();
+            settings.put(SettingsRepository.OFFICE_CODE, office.code());
+            settings.put(SettingsRepository.CENTRAL_URL, sim.baseUrl());
+            ensureAccounts(app.auth());
+            root.out().println(m.get("demo.banner", data, sim.baseUrl(), LocalDate.now(clock)));
+            for (DemoAccount a : ACCOUNTS) {
+                root.out().println(m.get("demo.account", a.username(), DEMO_PASSWORD, m.get("role." + a.role().name()), a.fullName()));
+            }
+            root.out().flush();
+            Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), office.code(),
+                    Optional.of(controls(sim)), root.language, () -> {
+                        sim.close();
+                        System.exit(0);
+                    });
+            root.windowOpened();
+            return 0;
+        } catch (RuntimeException e) {
+            app.close();
+            sim.close();
+            throw e;
+        }
+    }
+
+    private static void ensureAccounts(AuthService auth) {
+        if (auth.hasAccounts()) {
+            return;
+        }
+        for (DemoAccount a : ACCOUNTS) {
+            auth.createAccount(a.username(), a.fullName(), a.role(), DEMO_PASSWORD.toCharArray());
+        }
+    }
+
+    static DemoControls controls(CentralSimulator sim) {
+        return new DemoControls() {
+            @Override
+            public boolean centralUp() {
+                return sim.isUp();
+            }
+
+            @Override
+            public void takeCentralDown() {
+                sim.goDown();
+            }
+
+            @Override
+            public void bringCentralBack() {
+                try {
+                    sim.comeBack();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package id.loket.app;
+
+import com.formdev.flatlaf.FlatLightLaf;
+import id.loket.app.ui.DemoControls;
+import id.loket.app.ui.DeskFrame;
+import id.loket.app.ui.DeskServices;
+import id.loket.central.CentralClient;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Tasks;
+import id.loket.settings.model.OfficeSettings;
+import id.loket.settings.repo.SettingsRepository;
+import id.loket.staff.model.Staff;
+import id.loket.sync.service.PullService;
+import id.loket.sync.service.RetrySettings;
+import id.loket.sync.service.SyncScheduler;
+import java.awt.GraphicsEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the desk window to the services and the background sync, and takes it all down
+ * cleanly when the window closes: the sync finishes its page, the database shuts down.
+ */
+public final class Desk {
+
+    /** How often the open desk pulls, and checks that central answers. */
+    static final Duration PULL_EVERY = Duration.ofMinutes(1);
+    static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
+    /** The day and the next days are pulled, so tomorrow's bookings are there before opening. */
+    static final int DAYS_AHEAD = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
+
+    private final AppContext app;
+    private final SyncScheduler sync;
+    private final Tasks tasks = new Tasks("db");
+    private final DeskServices services;
+    private final AtomicReference<DeskFrame> frame = new AtomicReference<>();
+
+    private Desk(AppContext app, CentralClient client, String office, Optional<DemoControls> demo, Runnable afterClose) {
+        this.app = app;
+        OfficeSettings settings = app.office();
+        Clock clock = Clock.system(settings.zone());
+        PullService pull = app.pullService(client, new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        this.sync = new SyncScheduler(pull, client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
+                pull.lastSuccessfulPull(office), app.messages());
+        this.services = new DeskServices(app.auth(), app.queue(), settings, () -> LocalDate.now(clock), sync, demo,
+                code -> app.settings().put(SettingsRepository.LANGUAGE, code), () -> shutDown(afterClose));
+    }
+
+    /**
+     * Opens the desk window (login first) and starts syncing. {@code afterClose} runs once
+     * everything is closed, on a background thread (the launcher exits the JVM there).
+     */
+    public static Desk open(AppContext app, CentralClient client, String office, Optional<DemoControls> demo,
+            String language, Runnable afterClose) {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new UserFacingException("desk.noDisplay");
+        }
+        Desk desk = new Desk(app, client, office, demo, afterClose);
+        String lang = language != null ? language : app.settings().get(SettingsRepository.LANGUAGE).orElse("id");
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                FlatLightLaf.setup();
+                desk.show(Messages.forLanguage(lang), null);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        desk.sync.start(PULL_EVERY, HEALTH_EVERY);
+        return desk;
+    }
+
+    /** The window on screen now (it is replaced when the language changes). */
+    public DeskFrame frame() {
+        return frame.get();
+    }
+
+    private void show(Messages messages, Staff loggedIn) {
+        DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
+        DeskFrame previous = frame.getAndSet(next);
+        sync.setListener(next);
+        if (loggedIn != null) {
+            next.resume(loggedIn);
+        }
+        if (previous != null) {
+            next.setBounds(previous.getBounds());
+            previous.dispose();
+        }
+        next.setVisible(true);
+    }
+
+    private void relaunch(String language) {
+        services.saveLanguage().accept(language);
+        show(Messages.forLanguage(language), frame.get().staff());
+    }
+
+    private void shutDown(Runnable afterClose) {
+        Thread t = new Thread(() -> {
+            LOG.info("Desk closing");
+            sync.close();
+            tasks.close();
+            app.close();
+            afterClose.run();
+        }, "shutdown");
+        t.start();
+    }
+}

@@ -1,0 +1,56 @@
+package id.loket.app;
+
+import id.loket.appointment.service.AppointmentExport;
+import id.loket.common.i18n.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code loket export}: writes local data to standard output, for checks and other tools. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write local data to standard output.",
+        subcommands = ExportCommand.Appointments.class)
+final class ExportCommand {
+
+    @ParentCommand
+    LoketCommand root;
+
+    /** {@code loket export appointments}. */
+    @Command(name = "appointments", mixinStandardHelpOptions = true,
+            description = "The local appointments of a date, as JSON (the contract's fields plus \"case\") or CSV.")
+    static final class Appointments implements Callable<Integer> {
+
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
+        String format;
+
+        @Override
+        public Integer call() {
+            LoketCommand root = export.root;
+            Messages m = root.messages();
+            AppointmentExport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> AppointmentExport.Format.JSON;
+                case "csv" -> AppointmentExport.Format.CSV;
+                default -> throw new id.loket.common.model.UserFacingException("cli.badFormat", format);
+            };
+            Logging.toFolder(root.dataDir());
+            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+                String office = root.office != null ? root.office : app.office().code();
+                app.appointmentExport().write(date, office, f, root.out());
+                root.out().flush();
+                return 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package id.loket.app.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Dates;
+import id.loket.common.ui.Tasks;
+import id.loket.queue.ui.QueuePanel;
+import id.loket.staff.model.Staff;
+import id.loket.staff.ui.LoginPanel;
+import id.loket.sync.model.PullReport;
+import id.loket.sync.model.SyncStatus;
+import id.loket.sync.service.SyncScheduler;
+import id.loket.sync.ui.SyncStatusBar;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.ButtonGroup;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.WindowConstants;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The desk window: the login first, then today's queue, with the link to central always at
+ * the bottom. Listens to the background sync and reloads the queue after each pull.
+ */
+public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
+
+    private final Messages messages;
+    private final DeskServices services;
+    private final Tasks tasks;
+    private final Consumer<String> relaunchInLanguage;
+    private final LocalDate today;
+    private final CardLayout cards = new CardLayout();
+    private final JPanel content = new JPanel(cards);
+    private final SyncStatusBar statusBar;
+    private final QueuePanel queue;
+    private final JLabel user = new JLabel();
+    private final Action syncNow;
+    private Staff staff;
+
+    public DeskFrame(Messages messages, DeskServices services, Tasks tasks, Consumer<String> relaunchInLanguage) {
+        super(messages.get("app.title", services.office().name()));
+        this.messages = messages;
+        this.services = services;
+        this.tasks = tasks;
+        this.relaunchInLanguage = relaunchInLanguage;
+        this.today = services.today().get();
+        setName("desk");
+        setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+
+        syncNow = action("action.syncNow", KeyEvent.VK_S, KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), e -> services.sync().syncNow());
+        statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
+                services.office().zone(), syncNow);
+        statusBar.show(services.sync().status());
+        queue = new QueuePanel(messages);
+
+        LoginPanel login = new LoginPanel(messages, services.office().name(), services.auth(), tasks,
+                this::loggedIn, relaunchInLanguage);
+        content.add(login, "login");
+        content.add(deskPanel(), "desk");
+        getContentPane().add(content, BorderLayout.CENTER);
+        getContentPane().add(statusBar, BorderLayout.SOUTH);
+        setJMenuBar(menuBar());
+        setMinimumSize(new Dimension(900, 560));
+        setSize(1280, 760);
+        setLocationRelativeTo(null);
+    }
+
+    /** Opens straight on the queue for someone already logged in (after a change of language). */
+    public void resume(Staff who) {
+        loggedIn(who);
+    }
+
+    private JPanel deskPanel() {
+        JPanel desk = new JPanel(new BorderLayout());
+        JPanel header = new JPanel(new MigLayout("insets 10 12 0 12, fillx", "[][grow][]", "[]"));
+        JLabel title = new JLabel(messages.get("queue.title"));
+        title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
+        JLabel date = new JLabel(Dates.longDate(today, messages.locale()));
+        date.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
+        user.setName("desk.user");
+        header.add(title);
+        header.add(date, "gapleft 16");
+        header.add(user, "right");
+        desk.add(header, BorderLayout.NORTH);
+        desk.add(queue, BorderLayout.CENTER);
+        return desk;
+    }
+
+    private JMenuBar menuBar() {
+        JMenuBar bar = new JMenuBar();
+        JMenu file = menu("menu.file", KeyEvent.VK_B);
+        file.add(new JMenuItem(syncNow));
+        file.addSeparator();
+        file.add(new JMenuItem(action("action.exit", KeyEvent.VK_K, KeyStroke.getKeyStroke(KeyEvent.VK_Q, KeyEvent.CTRL_DOWN_MASK), e -> close())));
+        bar.add(file);
+
+        JMenu view = menu("menu.view", KeyEvent.VK_T);
+        JMenu language = menu("menu.language", KeyEvent.VK_H);
+        ButtonGroup group = new ButtonGroup();
+        for (String code : new String[] {"id", "en"}) {
+            JRadioButtonMenuItem item = new JRadioButtonMenuItem(messages.get("language." + code));
+            item.setName("menu.language." + code);
+            item.setSelected(code.equals(messages.language()));
+            item.addActionListener(e -> {
+                if (!code.equals(messages.language())) {
+                    relaunchInLanguage.accept(code);
+                }
+            });
+            group.add(item);
+            language.add(item);
+        }
+        view.add(language);
+        bar.add(view);
+
+        services.demo().ifPresent(demo -> bar.add(demoMenu(demo)));
+        return bar;
+    }
+
+    private JMenu demoMenu(DemoControls demo) {
+        JMenu menu = menu("menu.demo", KeyEvent.VK_D);
+        menu.setName("menu.demo");
+        JMenuItem down = new JMenuItem(messages.get("demo.centralDown"));
+        down.setName("demo.centralDown");
+        JMenuItem up = new JMenuItem(messages.get("demo.centralUp"));
+        up.setName("demo.centralUp");
+        Runnable refresh = () -> {
+            boolean isUp = demo.centralUp();
+            down.setEnabled(isUp);
+            up.setEnabled(!isUp);
+        };
+        down.addActionListener(e -> tasks.run(() -> {
+            demo.takeCentralDown();
+            services.sync().checkNow();
+            return null;
+        }, r -> refresh.run(), this::showError));
+        up.addActionListener(e -> tasks.run(() -> {
+            demo.bringCentralBack();
+            services.sync().syncNow();
+            return null;
+        }, r -> refresh.run(), this::showError));
+        refresh.run();
+        menu.add(down);
+        menu.add(up);
+        return menu;
+    }
+
+    private JMenu menu(String key, int mnemonic) {
+        JMenu m = new JMenu(messages.get(key));
+        m.setMnemonic(mnemonic);
+        return m;
+    }
+
+    private Action action(String key, int mnemonic, KeyStroke accelerator, Consumer<ActionEvent> perform) {
+        Action a = new AbstractAction(messages.get(key)) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                perform.accept(e);
+            }
+        };
+        a.putValue(Action.MNEMONIC_KEY, mnemonic);
+        a.putValue(Action.ACCELERATOR_KEY, accelerator);
+        a.putValue(Action.SHORT_DESCRIPTION, messages.get(key + ".tip"));
+        return a;
+    }
+
+    private void loggedIn(Staff who) {
+        this.staff = who;
+        user.setText(messages.get("desk.user", who.fullName(), messages.get("role." + who.role().name())));
+        cards.show(content, "desk");
+        reloadQueue();
+        queue.focusSearch();
+    }
+
+    public Staff staff() {
+        return staff;
+    }
+
+    private void reloadQueue() {
+        if (staff == null) {
+            return;
+        }
+        tasks.run(() -> services.queue().day(services.office().code(), today), queue::setEntries, this::showError);
+    }
+
+    private void showError(Exception e) {
+        String text = e instanceof UserFacingException u ? messages.of(u) : messages.get("error.unexpected");
+        JOptionPane.showMessageDialog(this, text, messages.get("error.title"), JOptionPane.ERROR_MESSAGE);
+    }
+
+    private void close() {
+        setVisible(false);
+        dispose();
+        services.onClose().run();
+    }
+
+    // ---- news from the sync thread: handed to the event-dispatch thread ----
+
+    @Override
+    public void statusChanged(SyncStatus status) {
+        SwingUtilities.invokeLater(() -> statusBar.show(status));
+    }
+
+    @Override
+    public void pullStarted() {
+        SwingUtilities.invokeLater(() -> {
+            statusBar.syncStarted();
+            syncNow.setEnabled(false);
+        });
+    }
+
+    @Override
+    public void pullProgress(int dayIndex, int days, int received) {
+        SwingUtilities.invokeLater(() -> statusBar.syncProgress(dayIndex, days));
+    }
+
+    @Override
+    public void pullFinished(PullReport report) {
+        SwingUtilities.invokeLater(() -> {
+            statusBar.syncFinished();
+            syncNow.setEnabled(true);
+            reloadQueue();
+        });
+    }
+}

@@ -1,0 +1,145 @@
+package id.loket.appointment.service;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.Guardian;
+import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.central.ContractJson;
+import id.loket.db.Database;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Writes the local appointments of a date as JSON (the contract's Appointment objects plus
+ * {@code "case"}) or as CSV (the same, flattened, one row each). Text is written as stored:
+ * UTF-8, nothing shortened.
+ */
+public final class AppointmentExport {
+
+    public enum Format { JSON, CSV }
+
+    private final Database db;
+
+    public AppointmentExport(Database db) {
+        this.db = db;
+    }
+
+    public int write(LocalDate date, String office, Format format, OutputStream out) throws IOException {
+        List<Appointment> list = new AppointmentRepository(db.dsl()).findByDate(office, date);
+        if (format == Format.JSON) {
+            writeJson(list, out);
+        } else {
+            writeCsv(list, out);
+        }
+        return list.size();
+    }
+
+    private static void writeJson(List<Appointment> list, OutputStream out) throws IOException {
+        ObjectMapper mapper = ContractJson.mapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        List<ObjectNode> nodes = new ArrayList<>(list.size());
+        for (Appointment a : list) {
+            ObjectNode n = ContractJson.write(a);
+            n.putNull("case");
+            nodes.add(n);
+        }
+        mapper.writeValue(out, nodes);
+        out.write('\n');
+        out.flush();
+    }
+
+    /** A CSV column: its header and how to read it off an appointment. */
+    private record Column(String header, Function<Appointment, Object> value) {
+    }
+
+    private static List<Column> columns(int guardianSlots) {
+        List<Column> c = new ArrayList<>(List.of(
+                new Column("id", Appointment::id),
+                new Column("version", Appointment::version),
+                new Column("bookingCode", Appointment::bookingCode),
+                new Column("office", Appointment::office),
+                new Column("date", Appointment::date),
+                new Column("slotStart", Appointment::slotStart),
+                new Column("slotEnd", Appointment::slotEnd),
+                new Column("status", Appointment::status),
+                new Column("rescheduledTo", Appointment::rescheduledTo),
+                new Column("service", Appointment::service),
+                new Column("passportType", Appointment::passportType),
+                new Column("validityYears", Appointment::validityYears),
+                new Column("sameDay", Appointment::sameDay),
+                new Column("applicant.nik", a -> a.applicant().nik()),
+                new Column("applicant.fullName", a -> a.applicant().fullName()),
+                new Column("applicant.birthDate", a -> a.applicant().birthDate()),
+                new Column("applicant.birthPlace", a -> a.applicant().birthPlace()),
+                new Column("applicant.sex", a -> a.applicant().sex()),
+                new Column("applicant.married", a -> a.applicant().married()),
+                new Column("applicant.phone", a -> a.applicant().phone()),
+                new Column("applicant.email", a -> a.applicant().email()),
+                new Column("applicant.oldPassportNumber", a -> a.applicant().oldPassportNumber())));
+        for (int i = 0; i < guardianSlots; i++) {
+            final int g = i;
+            String prefix = "applicant.guardians[" + i + "].";
+            c.add(new Column(prefix + "nik", a -> guardian(a, g, Guardian::nik)));
+            c.add(new Column(prefix + "fullName", a -> guardian(a, g, Guardian::fullName)));
+            c.add(new Column(prefix + "relation", a -> guardian(a, g, Guardian::relation)));
+        }
+        c.addAll(List.of(
+                new Column("payment.billingCode", a -> a.payment().billingCode()),
+                new Column("payment.amount", a -> a.payment().amount()),
+                new Column("payment.status", a -> a.payment().status()),
+                new Column("payment.ntpn", a -> a.payment().ntpn()),
+                new Column("payment.paidAt", a -> a.payment().paidAt()),
+                new Column("updatedAt", Appointment::updatedAt),
+                new Column("case", a -> null)));
+        return c;
+    }
+
+    private static Object guardian(Appointment a, int index, Function<Guardian, Object> field) {
+        List<Guardian> gs = a.applicant().guardians();
+        return index < gs.size() ? field.apply(gs.get(index)) : null;
+    }
+
+    private static void writeCsv(List<Appointment> list, OutputStream out) throws IOException {
+        int slots = Math.max(2, list.stream().mapToInt(a -> a.applicant().guardians().size()).max().orElse(0));
+        List<Column> columns = columns(slots);
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        w.write(String.join(",", columns.stream().map(Column::header).toList()));
+        w.write("\r\n");
+        for (Appointment a : list) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    row.append(',');
+                }
+                row.append(csv(columns.get(i).value().apply(a)));
+            }
+            w.write(row.append("\r\n").toString());
+        }
+        w.flush();
+    }
+
+    /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
+    static String csv(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value instanceof OffsetDateTime t ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : Objects.toString(value);
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

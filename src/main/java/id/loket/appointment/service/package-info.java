@@ -1,0 +1,2 @@
+/** Use cases on appointments (export). Plain Java only. */
+package id.loket.appointment.service;

@@ -1,0 +1,189 @@
+package id.loket.central.sim;
+
+import id.loket.appointment.model.Appointment;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The simulated central's data: appointments with every version they had, and a change log
+ * in which each new version (or a deliberate re-delivery) takes the next sequence number.
+ * Pages are cut from that log, so a client that keeps its cursor sees only changes.
+ * Days are generated on first request, deterministically for the seed.
+ */
+public final class CentralStore {
+
+    /** One entry of the change log. */
+    record Change(long seq, Appointment snapshot) {
+    }
+
+    /** A page of the log for one office and date. */
+    public record Page(List<Appointment> items, long cursor, boolean more) {
+    }
+
+    private final DayGenerator generator;
+    private final int countPerDay;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Set<String> offices;
+    private final Set<String> generatedDays = new HashSet<>();
+    private final Map<String, List<Appointment>> versions = new LinkedHashMap<>();
+    private final List<Change> log = new ArrayList<>();
+    private long seq;
+
+    public CentralStore(long seed, Set<String> offices, int countPerDay, ZoneId zone, Clock clock) {
+        this.generator = new DayGenerator(seed);
+        this.offices = Set.copyOf(offices);
+        this.countPerDay = countPerDay;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public synchronized boolean knowsOffice(String office) {
+        return offices.contains(office);
+    }
+
+    /** Generates the office's day if it has not been yet. */
+    public synchronized void ensureDay(String office, LocalDate date) {
+        if (generatedDays.add(office + "/" + date)) {
+            for (Appointment a : generator.generate(office, date, countPerDay, zone)) {
+                versions.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
+                log.add(new Change(++seq, a));
+            }
+        }
+    }
+
+    /** Items of the office and date whose change came after {@code after}, in change order. */
+    public synchronized Page page(String office, LocalDate date, long after, int limit) {
+        ensureDay(office, date);
+        List<Appointment> items = new ArrayList<>();
+        long cursor = after;
+        boolean more = false;
+        for (Change c : log) {
+            if (c.seq() <= after || !c.snapshot().office().equals(office) || !c.snapshot().date().equals(date)) {
+                continue;
+            }
+            if (items.size() == limit) {
+                more = true;
+                break;
+            }
+            items.add(c.snapshot());
+            cursor = c.seq();
+        }
+        return new Page(items, cursor, more);
+    }
+
+    /** Central changes a booking: the next version, stamped now, goes to the end of the log. */
+    public synchronized Appointment update(String id, UnaryOperator<Appointment> change) {
+        Appointment current = latest(id);
+        Appointment changed = change.apply(current);
+        Appointment next = new Appointment(current.id(), current.version() + 1, changed.bookingCode(), changed.office(),
+                changed.date(), changed.slotStart(), changed.slotEnd(), changed.status(), changed.rescheduledTo(),
+                changed.service(), changed.passportType(), changed.validityYears(), changed.sameDay(),
+                changed.applicant(), changed.payment(), OffsetDateTime.now(clock.withZone(zone)));
+        versions.get(id).add(next);
+        log.add(new Change(++seq, next));
+        return next;
+    }
+
+    /** Sends an older (or the same) version again, as an at-least-once server may. */
+    public synchronized void redeliver(String id, long version) {
+        Appointment old = versions.getOrDefault(id, List.of()).stream()
+                .filter(a -> a.version() == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException(id + " v" + version));
+        log.add(new Change(++seq, old));
+    }
+
+    public synchronized Appointment latest(String id) {
+        List<Appointment> all = versions.get(id);
+        if (all == null) {
+            throw new NoSuchElementException(id);
+        }
+        return all.stream().max(Comparator.comparingLong(Appointment::version)).orElseThrow();
+    }
+
+    public synchronized boolean exists(String id) {
+        return versions.containsKey(id);
+    }
+
+    /** Central's latest state of every booking of the office and date, in booking order. */
+    public synchronized List<Appointment> latest(String office, LocalDate date) {
+        ensureDay(office, date);
+        Map<String, Appointment> byId = new LinkedHashMap<>();
+        for (List<Appointment> all : versions.values()) {
+            Appointment last = all.get(all.size() - 1);
+            if (last.office().equals(office) && last.date().equals(date)) {
+                byId.put(last.id(), all.stream().max(Comparator.comparingLong(Appointment::version)).orElseThrow());
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * Puts an item exactly as given at the end of the log, without checking it: how tests
+     * make central send a broken item, or a version out of order.
+     */
+    public synchronized long publish(Appointment a) {
+        versions.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
+        log.add(new Change(++seq, a));
+        return seq;
+    }
+
+    /** The result of one event, as the contract's EventResult. */
+    public record EventOutcome(String eventId, String status, String reason, String appointmentId) {
+    }
+
+    /** Events central has applied, in the order it applied them. */
+    public record AppliedEvent(String eventId, String type, String caseRef, String officer, String occurredAt) {
+    }
+
+    /**
+     * Applies one event once: a repeat of an eventId is DUPLICATE with the first answer's
+     * appointment id; an event on a cancelled booking is CONFLICT; a broken one INVALID.
+     */
+    public synchronized EventOutcome applyEvent(String eventId, String type, String caseRef, String officer, String occurredAt) {
+        EventOutcome first = eventResults.get(eventId);
+        if (first != null) {
+            String status = first.status().equals("APPLIED") ? "DUPLICATE" : first.status();
+            return new EventOutcome(eventId, status, first.reason(), first.appointmentId());
+        }
+        EventOutcome outcome;
+        if (caseRef.startsWith("W-")) {
+            String appointmentId = walkIns.computeIfAbsent(caseRef,
+                    ref -> java.util.UUID.nameUUIDFromBytes(ref.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            outcome = new EventOutcome(eventId, "APPLIED", null, appointmentId);
+        } else if (!versions.containsKey(caseRef)) {
+            outcome = new EventOutcome(eventId, "INVALID", "UNKNOWN_CASE", null);
+        } else if (latest(caseRef).status() == id.loket.appointment.model.AppointmentStatus.CANCELLED) {
+            outcome = new EventOutcome(eventId, "CONFLICT", "APPOINTMENT_CANCELLED", null);
+        } else {
+            outcome = new EventOutcome(eventId, "APPLIED", null, null);
+        }
+        if (!outcome.status().equals("CONFLICT")) {
+            eventResults.put(eventId, outcome);
+        }
+        if (outcome.status().equals("APPLIED")) {
+            applied.add(new AppliedEvent(eventId, type, caseRef, officer, occurredAt));
+        }
+        return outcome;
+    }
+
+    public synchronized List<AppliedEvent> appliedEvents() {
+        return List.copyOf(applied);
+    }
+
+    private final Map<String, EventOutcome> eventResults = new HashMap<>();
+    private final Map<String, String> walkIns = new HashMap<>();
+    private final List<AppliedEvent> applied = new ArrayList<>();
+}

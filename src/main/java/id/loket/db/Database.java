@@ -1,0 +1,222 @@
+package id.loket.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import id.loket.common.model.UserFacingException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local store: an H2 file under the data folder, one pool, the schema migrated by Flyway
+ * from {@code db/migration}. One Loket per data folder: a lock file refuses a second one with
+ * a clear message. Closing shuts H2 down cleanly ({@code SHUTDOWN}); every commit is on disk
+ * at once ({@code WRITE_DELAY=0}) so a killed process loses nothing committed.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** H2 error codes: file damaged, and database already open by another process. */
+    private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_ALREADY_OPEN = 90020;
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final SQLDialect dialect;
+    private final FolderLock lock;
+    private boolean closed;
+
+    private Database(HikariDataSource dataSource, SQLDialect dialect, FolderLock lock) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.lock = lock;
+        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+    }
+
+    /** Opens (creating if needed) the database file {@code loket.mv.db} in {@code dataDir}. */
+    public static Database openFolder(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UserFacingException(e, "data.cannotCreate", dataDir);
+        }
+        FolderLock lock = FolderLock.acquire(dataDir);
+        try {
+            String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loket")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            return open(url, "loket", "", SQLDialect.H2, lock, dataDir);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    private static Database open(String url, String user, String password, SQLDialect dialect, FolderLock lock, Path where) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.setPoolName("loket-db");
+        config.setInitializationFailTimeout(1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw translate(e, where);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            ds.close();
+            throw new UserFacingException(e, "data.migrationFailed", where, e.getMessage());
+        }
+        LOG.info("Database open at {}", where);
+        return new Database(ds, dialect, lock);
+    }
+
+    private static RuntimeException translate(RuntimeException e, Path where) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (sql.getErrorCode() == H2_FILE_CORRUPTED) {
+                    return new UserFacingException(e, "data.damaged", where);
+                }
+                if (sql.getErrorCode() == H2_ALREADY_OPEN) {
+                    return new UserFacingException(e, "data.inUse", where, "?");
+                }
+            }
+        }
+        return new UserFacingException(e, "data.cannotOpen", where, e.getMessage());
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** Runs one use case in one transaction: all of it commits, or none of it. */
+    public <T> T inTransaction(Function<DSLContext, T> work) {
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    }
+
+    public void inTransactionRun(Consumer<DSLContext> work) {
+        dsl.transaction(configuration -> work.accept(configuration.dsl()));
+    }
+
+    /** Shuts H2 down cleanly, closes the pool and frees the data folder. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (dialect.family() == SQLDialect.H2) {
+                s.execute("SHUTDOWN");
+            }
+        } catch (SQLException e) {
+            LOG.warn("Database shutdown: {}", e.getMessage());
+        } finally {
+            dataSource.close();
+            if (lock != null) {
+                lock.release();
+            }
+            LOG.info("Database closed");
+        }
+    }
+
+    /** An OS-level lock on {@code loket.lock} in the data folder, holding the owner's process id. */
+    static final class FolderLock {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private FolderLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static FolderLock acquire(Path dataDir) {
+            Path file = dataDir.resolve("loket.lock");
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    String owner = readOwner(file);
+                    channel.close();
+                    throw new UserFacingException("data.inUse", dataDir.toAbsolutePath(), owner);
+                }
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)), 0);
+                channel.force(true);
+                return new FolderLock(channel, lock);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw new UserFacingException(e, "data.cannotOpen", dataDir, e.getMessage());
+            }
+        }
+
+        private static String readOwner(Path file) {
+            try {
+                String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
+                return pid.isEmpty() ? "?" : pid;
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing more to free
+                }
+            }
+        }
+
+        void release() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                LOG.warn("Releasing the data folder lock: {}", e.getMessage());
+            } finally {
+                closeQuietly(channel);
+            }
+        }
+    }
+}

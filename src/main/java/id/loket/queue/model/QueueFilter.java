@@ -1,0 +1,48 @@
+package id.loket.queue.model;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The queue's as-you-type search: by booking code, NIK or name. Case, accents and the
+ * punctuation inside names are ignored, so "maruf" finds "Ma'ruf" and "andre" finds "André";
+ * every word typed must match.
+ */
+public final class QueueFilter {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NAME_PUNCTUATION = Pattern.compile("['’`.\\-]");
+
+    private final String[] words;
+
+    public QueueFilter(String query) {
+        String q = query == null ? "" : normalize(query).trim();
+        this.words = q.isEmpty() ? new String[0] : q.split("\\s+");
+    }
+
+    public boolean isEmpty() {
+        return words.length == 0;
+    }
+
+    public boolean matches(QueueEntry entry) {
+        if (words.length == 0) {
+            return true;
+        }
+        String name = normalize(entry.appointment().applicant().fullName());
+        String code = entry.appointment().bookingCode().toLowerCase(Locale.ROOT);
+        String nik = entry.appointment().applicant().nik();
+        for (String w : words) {
+            if (!name.contains(w) && !code.contains(w) && !nik.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lower case, accents removed, apostrophes, dots and hyphens dropped. */
+    static String normalize(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return NAME_PUNCTUATION.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,2 @@
+/** Office and desk settings. Plain Java only. */
+package id.loket.settings.model;

@@ -1,0 +1,47 @@
+package id.loket.settings.repo;
+
+import static id.loket.db.jooq.Tables.SETTING;
+
+import id.loket.settings.model.OfficeSettings;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Key-value settings of this desk, and the office settings read from them. */
+public final class SettingsRepository {
+
+    public static final String OFFICE_CODE = "office.code";
+    public static final String OFFICE_NAME = "office.name";
+    public static final String OFFICE_ADDRESS = "office.address";
+    public static final String OFFICE_ZONE = "office.zone";
+    public static final String CENTRAL_URL = "central.url";
+    public static final String CENTRAL_TOKEN = "central.token";
+    public static final String LANGUAGE = "ui.language";
+
+    private final DSLContext ctx;
+
+    public SettingsRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Optional<String> get(String key) {
+        return ctx.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key)).fetchOptional(SETTING.SETTING_VALUE);
+    }
+
+    public void put(String key, String value) {
+        int updated = ctx.update(SETTING).set(SETTING.SETTING_VALUE, value).where(SETTING.SETTING_KEY.eq(key)).execute();
+        if (updated == 0) {
+            ctx.insertInto(SETTING, SETTING.SETTING_KEY, SETTING.SETTING_VALUE).values(key, value).execute();
+        }
+    }
+
+    /** The office settings, Denpasar's defaults where nothing is set. */
+    public OfficeSettings office() {
+        OfficeSettings d = OfficeSettings.denpasar();
+        return new OfficeSettings(
+                get(OFFICE_CODE).orElse(d.code()),
+                get(OFFICE_NAME).orElse(d.name()),
+                get(OFFICE_ADDRESS).orElse(d.address()),
+                get(OFFICE_ZONE).map(ZoneId::of).orElse(d.zone()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Settings in the local database (jOOQ). */
+package id.loket.settings.repo;

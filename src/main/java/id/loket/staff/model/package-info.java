@@ -1,0 +1,2 @@
+/** Staff and roles. Plain Java only. */
+package id.loket.staff.model;

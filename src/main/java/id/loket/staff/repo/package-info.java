@@ -1,0 +1,2 @@
+/** Staff accounts in the local database (jOOQ). */
+package id.loket.staff.repo;

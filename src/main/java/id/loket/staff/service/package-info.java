@@ -1,0 +1,2 @@
+/** Login and staff accounts. Plain Java only. */
+package id.loket.staff.service;

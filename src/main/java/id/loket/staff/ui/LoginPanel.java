@@ -1,0 +1,106 @@
+package id.loket.staff.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Tasks;
+import id.loket.staff.model.Staff;
+import id.loket.staff.service.AuthService;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The login: user name, password, and the language of the desk. The password is checked off
+ * the event-dispatch thread (Argon2id takes tens of milliseconds on purpose).
+ */
+public final class LoginPanel extends JPanel {
+
+    /** A language the desk speaks, as the combo shows it. */
+    public record Language(String code, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Messages messages;
+    private final JTextField username = new JTextField(20);
+    private final JPasswordField password = new JPasswordField(20);
+    private final JLabel error = new JLabel(" ");
+    private final JButton login;
+
+    public LoginPanel(Messages messages, String officeName, AuthService auth, Tasks tasks,
+            Consumer<Staff> loggedIn, Consumer<String> languageChosen) {
+        super(new MigLayout("insets 0, align 50% 40%", "[right][260!]", "[]24[][][][]16[][]"));
+        this.messages = messages;
+        JLabel title = new JLabel(messages.get("login.title"));
+        title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h1");
+        JLabel office = new JLabel(officeName);
+        office.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
+        username.setName("login.username");
+        password.setName("login.password");
+        error.setName("login.error");
+        error.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+        login = new JButton(messages.get("login.submit"));
+        login.setName("login.submit");
+        JComboBox<Language> language = new JComboBox<>(List.of(
+                new Language("id", messages.get("language.id")),
+                new Language("en", messages.get("language.en"))).toArray(new Language[0]));
+        language.setName("login.language");
+        language.setSelectedIndex(messages.language().equals("en") ? 1 : 0);
+        language.addActionListener(e -> {
+            Language chosen = (Language) language.getSelectedItem();
+            if (chosen != null && !chosen.code().equals(messages.language())) {
+                languageChosen.accept(chosen.code());
+            }
+        });
+
+        JLabel userLabel = new JLabel(messages.get("login.username"));
+        userLabel.setLabelFor(username);
+        JLabel passLabel = new JLabel(messages.get("login.password"));
+        passLabel.setLabelFor(password);
+        JLabel langLabel = new JLabel(messages.get("login.language"));
+        langLabel.setLabelFor(language);
+
+        add(title, "span 2, center, wrap");
+        add(office, "span 2, center, wrap");
+        add(userLabel);
+        add(username, "growx, wrap");
+        add(passLabel);
+        add(password, "growx, wrap");
+        add(langLabel);
+        add(language, "growx, wrap");
+        add(error, "skip, growx, wrap");
+        add(login, "skip, growx");
+
+        username.addActionListener(e -> password.requestFocusInWindow());
+        password.addActionListener(e -> submit(auth, tasks, loggedIn));
+        login.addActionListener(e -> submit(auth, tasks, loggedIn));
+        SwingUtilities.invokeLater(username::requestFocusInWindow);
+    }
+
+    private void submit(AuthService auth, Tasks tasks, Consumer<Staff> loggedIn) {
+        String name = username.getText();
+        char[] secret = password.getPassword();
+        if (name.isBlank() || secret.length == 0) {
+            error.setText(messages.get("login.empty"));
+            return;
+        }
+        login.setEnabled(false);
+        error.setText(" ");
+        tasks.run(() -> auth.login(name, secret), loggedIn::accept, e -> {
+            login.setEnabled(true);
+            password.setText("");
+            password.requestFocusInWindow();
+            error.setText(e instanceof UserFacingException u ? messages.of(u) : messages.get("login.failed"));
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Login on screen (Swing). */
+package id.loket.staff.ui;

@@ -1,0 +1,149 @@
+package id.loket.sync.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.central.AppointmentPage;
+import id.loket.central.CentralClient;
+import id.loket.central.CentralException;
+import id.loket.central.ContractJson;
+import id.loket.central.ContractViolation;
+import id.loket.common.i18n.Messages;
+import id.loket.db.Database;
+import id.loket.sync.model.PullReport;
+import id.loket.sync.model.RejectedItem;
+import id.loket.sync.repo.SyncRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pulls the office's appointments from central into the local store. Each page is applied in
+ * one transaction together with its cursor, so an interrupted pull resumes after the last
+ * page applied, and a page that fails applies nothing. Items that break the contract are set
+ * aside and reported; the rest of their page is applied.
+ */
+public final class PullService {
+
+    /** Progress of a pull, for a progress bar; called on the pulling thread. */
+    public interface Listener {
+        Listener NONE = (date, dayIndex, days, received) -> { };
+
+        void pageApplied(LocalDate date, int dayIndex, int days, int receivedSoFar);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PullService.class);
+    /** A server that always says "more" must not keep a pull going forever. */
+    private static final int MAX_PAGES_PER_DATE = 10_000;
+
+    private final Database db;
+    private final CentralClient client;
+    private final CentralCalls calls;
+    private final Clock clock;
+    private final Messages messages;
+    private final int pageSize;
+
+    public PullService(Database db, CentralClient client, RetrySettings retry, Clock clock, Messages messages, int pageSize) {
+        this.db = db;
+        this.client = client;
+        this.calls = new CentralCalls(retry);
+        this.clock = clock;
+        this.messages = messages;
+        this.pageSize = pageSize;
+    }
+
+    /** When a pull of the office last completed, if ever. */
+    public Optional<OffsetDateTime> lastSuccessfulPull(String office) {
+        return new SyncRepository(db.dsl()).lastSuccessfulPull(office);
+    }
+
+    /** Pulls {@code days} dates from {@code first}; never throws for a fault of central, reports it. */
+    public PullReport pull(String office, LocalDate first, int days, Listener listener) {
+        OffsetDateTime started = OffsetDateTime.now(clock);
+        Tally tally = new Tally();
+        List<LocalDate> dates = new ArrayList<>();
+        Optional<String> failure = Optional.empty();
+        try {
+            for (int i = 0; i < days; i++) {
+                LocalDate date = first.plusDays(i);
+                dates.add(date);
+                pullDate(office, date, i, days, tally, listener);
+            }
+        } catch (CentralException e) {
+            failure = Optional.of(messages.of(e));
+            LOG.warn("Pull stopped: {} ({})", e.kind(), e.getMessage());
+        }
+        PullReport report = new PullReport(dates, tally.pages, tally.received, tally.applied, tally.ignored, tally.rejected, failure);
+        new SyncRepository(db.dsl()).recordRun(office, started, OffsetDateTime.now(clock), report);
+        LOG.info("Pull {} {}..{}: {} pages, {} received, {} applied, {} ignored, {} set aside{}", office, first,
+                first.plusDays(days - 1L), report.pages(), report.received(), report.applied(), report.ignored(),
+                report.rejected().size(), report.complete() ? "" : ", incomplete");
+        return report;
+    }
+
+    private void pullDate(String office, LocalDate date, int dayIndex, int days, Tally tally, Listener listener) {
+        for (int page = 0; page < MAX_PAGES_PER_DATE; page++) {
+            String after = new SyncRepository(db.dsl()).cursor(office, date).orElse(null);
+            AppointmentPage result = calls.call(() -> client.appointments(office, date, after, pageSize));
+            apply(office, date, result, tally);
+            listener.pageApplied(date, dayIndex, days, tally.received);
+            if (!result.more()) {
+                return;
+            }
+        }
+        LOG.warn("Pull {} {}: stopped after {} pages", office, date, MAX_PAGES_PER_DATE);
+    }
+
+    private void apply(String office, LocalDate date, AppointmentPage page, Tally tally) {
+        List<Appointment> good = new ArrayList<>(page.items().size());
+        List<RejectedItem> bad = new ArrayList<>();
+        List<String> badJson = new ArrayList<>();
+        for (JsonNode item : page.items()) {
+            try {
+                Appointment a = ContractJson.readAppointment(item);
+                if (!a.office().equals(office)) {
+                    throw new ContractViolation("office", "contract.wrongOffice", a.office(), office);
+                }
+                if (!a.date().equals(date)) {
+                    throw new ContractViolation("date", "contract.wrongDate", a.date(), date);
+                }
+                good.add(a);
+            } catch (ContractViolation v) {
+                bad.add(new RejectedItem(office, date, item.path("id").asText(null), item.path("bookingCode").asText(null),
+                        messages.of(v)));
+                badJson.add(item.toString());
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AppointmentRepository.UpsertCounts counts = db.inTransaction(tx -> {
+            AppointmentRepository.UpsertCounts c = new AppointmentRepository(tx).upsertNewer(good, now);
+            SyncRepository sync = new SyncRepository(tx);
+            for (int i = 0; i < bad.size(); i++) {
+                sync.addRejected(bad.get(i), badJson.get(i), now);
+            }
+            sync.saveCursor(office, date, page.cursor(), now);
+            return c;
+        });
+        for (RejectedItem r : bad) {
+            LOG.warn("Set aside item {} ({}): {}", r.itemId(), r.bookingCode(), r.reason());
+        }
+        tally.pages++;
+        tally.received += page.items().size();
+        tally.applied += counts.applied();
+        tally.ignored += counts.ignored();
+        tally.rejected.addAll(bad);
+    }
+
+    private static final class Tally {
+        int pages;
+        int received;
+        int applied;
+        int ignored;
+        final List<RejectedItem> rejected = new ArrayList<>();
+    }
+}

@@ -1,0 +1,164 @@
+package id.loket.sync.service;
+
+import id.loket.central.CentralClient;
+import id.loket.central.CentralException;
+import id.loket.common.i18n.Messages;
+import id.loket.sync.model.PullReport;
+import id.loket.sync.model.SyncStatus;
+import id.loket.sync.model.SyncStatus.Connectivity;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the local store in step with central while the desk is open: a pull every interval
+ * (and on demand), a cheap health check in between, all on one background thread named
+ * {@code sync}. Listeners are told on that thread; a UI hands the news to its own thread.
+ */
+public final class SyncScheduler implements AutoCloseable {
+
+    /** News for whoever shows the sync state. Called on the sync thread. */
+    public interface Listener {
+        /** Hears nothing: the state of a scheduler nobody shows. */
+
+        void statusChanged(SyncStatus status);
+
+        void pullStarted();
+
+        void pullProgress(int dayIndex, int days, int received);
+
+        void pullFinished(PullReport report);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+    private static final Listener NONE = new Listener() {
+        @Override
+        public void statusChanged(SyncStatus status) {
+        }
+
+        @Override
+        public void pullStarted() {
+        }
+
+        @Override
+        public void pullProgress(int dayIndex, int days, int received) {
+        }
+
+        @Override
+        public void pullFinished(PullReport report) {
+        }
+    };
+
+    private final PullService pull;
+    private final CentralClient client;
+    private final String office;
+    private final Supplier<LocalDate> today;
+    private final int days;
+    private final Messages messages;
+    private volatile Listener listener = NONE;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean pulling = new AtomicBoolean();
+    private volatile SyncStatus status;
+
+    public SyncScheduler(PullService pull, CentralClient client, String office, Supplier<LocalDate> today, int days,
+            Optional<OffsetDateTime> lastSuccess, Messages messages) {
+        this.pull = pull;
+        this.client = client;
+        this.office = office;
+        this.today = today;
+        this.days = days;
+        this.messages = messages;
+        this.status = new SyncStatus(Connectivity.UNKNOWN, lastSuccess, Optional.empty());
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Who hears the news from now on (one listener: the window that shows it). */
+    public void setListener(Listener listener) {
+        this.listener = listener == null ? NONE : listener;
+    }
+
+    /** Checks central's health as soon as the sync thread is free. */
+    public void checkNow() {
+        executor.execute(this::checkHealth);
+    }
+
+    /** Pulls now, then every {@code pullEvery}; checks health every {@code healthEvery}. */
+    public void start(Duration pullEvery, Duration healthEvery) {
+        executor.scheduleWithFixedDelay(this::pullOnce, 0, pullEvery.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::checkHealth, healthEvery.toMillis(), healthEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a pull as soon as the sync thread is free; ignored if one is already running. */
+    public void syncNow() {
+        executor.execute(this::pullOnce);
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    private void pullOnce() {
+        if (!pulling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            listener.pullStarted();
+            PullReport report = pull.pull(office, today.get(), days, (date, i, n, received) -> listener.pullProgress(i, n, received));
+            if (report.complete()) {
+                update(new SyncStatus(Connectivity.ONLINE, Optional.of(OffsetDateTime.now()), Optional.empty()));
+            } else {
+                update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), report.failure()));
+            }
+            listener.pullFinished(report);
+        } catch (RuntimeException e) {
+            LOG.error("Background pull failed", e);
+            update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), Optional.of(String.valueOf(e.getMessage()))));
+        } finally {
+            pulling.set(false);
+        }
+    }
+
+    private void checkHealth() {
+        if (pulling.get()) {
+            return;
+        }
+        try {
+            client.health();
+            if (status.connectivity() != Connectivity.ONLINE) {
+                update(new SyncStatus(Connectivity.ONLINE, status.lastSuccessfulPull(), Optional.empty()));
+            }
+        } catch (CentralException e) {
+            if (status.connectivity() != Connectivity.OFFLINE) {
+                update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), Optional.of(messages.of(e))));
+            }
+        }
+    }
+
+    private void update(SyncStatus next) {
+        status = next;
+        listener.statusChanged(next);
+    }
+
+    @Override
+    public void close() {
+        // No interrupt: a pull in the middle of a transaction finishes it (H2 must not see an interrupted write).
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

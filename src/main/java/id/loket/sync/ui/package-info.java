@@ -1,0 +1,2 @@
+/** The sync state on screen (Swing). */
+package id.loket.sync.ui;
