@@ -20,13 +20,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -55,6 +59,7 @@ public final class CentralSimulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final AtomicInteger requests = new AtomicInteger();
     private int port;
     private HttpServer server;
 
@@ -105,7 +110,12 @@ public final class CentralSimulator implements AutoCloseable {
 
     /** The next requests (in order, one fault each; health checks included) misbehave so. */
     public synchronized void injectNext(Fault... next) {
-        faults.addAll(java.util.List.of(next));
+        faults.addAll(List.of(next));
+    }
+
+    /** Requests received so far (health checks included), for tests that count retries. */
+    public int requestCount() {
+        return requests.get();
     }
 
     private synchronized Fault nextFault() {
@@ -122,7 +132,11 @@ public final class CentralSimulator implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            requests.incrementAndGet();
             Fault fault = nextFault();
+            if (fault != null && fault.kind() == Fault.Kind.PASS) {
+                fault = null;
+            }
             if (fault != null && fault.kind() == Fault.Kind.SLOW) {
                 sleep(fault);
                 fault = null;
@@ -259,7 +273,7 @@ public final class CentralSimulator implements AutoCloseable {
             }
         }
         try {
-            java.util.UUID.fromString(e.get("eventId").asText());
+            UUID.fromString(e.get("eventId").asText());
             OffsetDateTime.parse(e.get("occurredAt").asText());
         } catch (IllegalArgumentException | DateTimeParseException x) {
             return false;
@@ -277,7 +291,7 @@ public final class CentralSimulator implements AutoCloseable {
         if (fault != null && fault.kind() == Fault.Kind.MALFORMED) {
             bytes = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
         } else if (fault != null && fault.kind() == Fault.Kind.TRUNCATED) {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+            bytes = Arrays.copyOf(bytes, bytes.length / 2);
         }
         if (fault != null && fault.kind() == Fault.Kind.DROP) {
             ex.sendResponseHeaders(status, bytes.length);

@@ -1,10 +1,13 @@
 package id.loket.central.sim;
 
 import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +45,9 @@ public final class CentralStore {
     private final Map<String, List<Appointment>> versions = new LinkedHashMap<>();
     private final List<Change> log = new ArrayList<>();
     private long seq;
+    private final Map<String, EventOutcome> eventResults = new HashMap<>();
+    private final Map<String, String> walkIns = new HashMap<>();
+    private final List<AppliedEvent> applied = new ArrayList<>();
 
     public CentralStore(long seed, Set<String> offices, int countPerDay, ZoneId zone, Clock clock) {
         this.generator = new DayGenerator(seed);
@@ -91,7 +98,7 @@ public final class CentralStore {
         Appointment next = new Appointment(current.id(), current.version() + 1, changed.bookingCode(), changed.office(),
                 changed.date(), changed.slotStart(), changed.slotEnd(), changed.status(), changed.rescheduledTo(),
                 changed.service(), changed.passportType(), changed.validityYears(), changed.sameDay(),
-                changed.applicant(), changed.payment(), OffsetDateTime.now(clock.withZone(zone)));
+                changed.applicant(), changed.payment(), OffsetDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.SECONDS));
         versions.get(id).add(next);
         log.add(new Change(++seq, next));
         return next;
@@ -161,11 +168,11 @@ public final class CentralStore {
         EventOutcome outcome;
         if (caseRef.startsWith("W-")) {
             String appointmentId = walkIns.computeIfAbsent(caseRef,
-                    ref -> java.util.UUID.nameUUIDFromBytes(ref.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+                    ref -> UUID.nameUUIDFromBytes(ref.getBytes(StandardCharsets.UTF_8)).toString());
             outcome = new EventOutcome(eventId, "APPLIED", null, appointmentId);
         } else if (!versions.containsKey(caseRef)) {
             outcome = new EventOutcome(eventId, "INVALID", "UNKNOWN_CASE", null);
-        } else if (latest(caseRef).status() == id.loket.appointment.model.AppointmentStatus.CANCELLED) {
+        } else if (latest(caseRef).status() == AppointmentStatus.CANCELLED) {
             outcome = new EventOutcome(eventId, "CONFLICT", "APPOINTMENT_CANCELLED", null);
         } else {
             outcome = new EventOutcome(eventId, "APPLIED", null, null);
@@ -183,7 +190,4 @@ public final class CentralStore {
         return List.copyOf(applied);
     }
 
-    private final Map<String, EventOutcome> eventResults = new HashMap<>();
-    private final Map<String, String> walkIns = new HashMap<>();
-    private final List<AppliedEvent> applied = new ArrayList<>();
 }

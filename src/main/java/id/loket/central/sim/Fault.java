@@ -9,6 +9,8 @@ import java.time.Duration;
 public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
 
     public enum Kind {
+        /** Answers normally: a placeholder in a script of faults. */
+        PASS,
         /** 503 with Retry-After. */
         UNAVAILABLE,
         /** 429 with Retry-After. */
@@ -23,6 +25,11 @@ public record Fault(Kind kind, int retryAfterSeconds, Duration delay) {
         TRUNCATED,
         /** A 200 whose body is not JSON at all (an HTML error page from a proxy). */
         MALFORMED
+    }
+
+    /** No fault this time. */
+    public static Fault pass() {
+        return new Fault(Kind.PASS, 0, Duration.ZERO);
     }
 
     public static Fault unavailable(int retryAfterSeconds) {

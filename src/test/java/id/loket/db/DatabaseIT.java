@@ -1,0 +1,76 @@
+package id.loket.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.loket.common.model.UserFacingException;
+import id.loket.settings.repo.SettingsRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local database file: created, migrated, locked to one Loket, closed cleanly, never silently replaced. */
+class DatabaseIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatWasCommittedIsThereAfterReopening() {
+        try (Database db = Database.openFolder(dir)) {
+            new SettingsRepository(db.dsl()).put("office.code", "DPS");
+        }
+        try (Database db = Database.openFolder(dir)) {
+            assertThat(new SettingsRepository(db.dsl()).get("office.code")).contains("DPS");
+        }
+        assertThat(dir.resolve("loket.mv.db")).exists();
+    }
+
+    @Test
+    void secondOpenOfTheSameFolderIsRefusedWithTheOwner() {
+        try (Database first = Database.openFolder(dir)) {
+            assertThatThrownBy(() -> Database.openFolder(dir))
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                        assertThat(e.key()).isEqualTo("data.inUse");
+                        assertThat(e.args()).contains(Long.toString(ProcessHandle.current().pid()));
+                    });
+        }
+    }
+
+    @Test
+    void closingFreesTheFolderForTheNextLoket() {
+        Database.openFolder(dir).close();
+
+        try (Database again = Database.openFolder(dir)) {
+            assertThat(again.dsl().fetchValue("select 1")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failedTransactionLeavesNothingBehind() {
+        try (Database db = Database.openFolder(dir)) {
+            assertThatThrownBy(() -> db.inTransactionRun(tx -> {
+                new SettingsRepository(tx).put("office.code", "DPS");
+                throw new IllegalStateException("half way");
+            })).hasMessageContaining("half way");
+
+            assertThat(new SettingsRepository(db.dsl()).get("office.code")).isEmpty();
+        }
+    }
+
+    @Test
+    void damagedFileIsReportedAndLeftAsItIs() throws Exception {
+        Path file = dir.resolve("loket.mv.db");
+        byte[] garbage = "this is not an H2 database, it was damaged".repeat(200).getBytes(StandardCharsets.US_ASCII);
+        Files.write(file, garbage);
+
+        assertThatThrownBy(() -> Database.openFolder(dir))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.damaged"));
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+        assertThatThrownBy(() -> Database.openFolder(dir))
+                .as("the refusal frees the folder: a second try says the same, not 'in use'")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.damaged"));
+    }
+}
