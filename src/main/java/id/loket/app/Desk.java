@@ -50,7 +50,7 @@ public final class Desk {
         Clock clock = Clock.system(settings.zone());
         PullService pull = app.pullService(client, new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)));
         this.sync = new SyncScheduler(pull, client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
-                pull.lastSuccessfulPull(office), app.messages());
+                pull.lastSuccessfulPull(office), app.messages(), clock);
         this.services = new DeskServices(app.auth(), app.queue(), settings, () -> LocalDate.now(clock), sync, demo,
                 code -> app.settings().put(SettingsRepository.LANGUAGE, code), () -> shutDown(afterClose));
     }

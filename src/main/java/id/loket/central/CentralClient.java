@@ -63,7 +63,7 @@ public final class CentralClient {
         return config;
     }
 
-    /** True when central answers its health check with status UP. */
+    /** Returns when central answers its health check with status UP; throws what went wrong otherwise. */
     public void health() {
         HttpRequest request = HttpRequest.newBuilder(uri("/health"))
                 .timeout(config.requestTimeout())

@@ -6,6 +6,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,19 +64,21 @@ public final class SyncScheduler implements AutoCloseable {
     private final Supplier<LocalDate> today;
     private final int days;
     private final Messages messages;
+    private final Clock clock;
     private volatile Listener listener = NONE;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pulling = new AtomicBoolean();
     private volatile SyncStatus status;
 
     public SyncScheduler(PullService pull, CentralClient client, String office, Supplier<LocalDate> today, int days,
-            Optional<OffsetDateTime> lastSuccess, Messages messages) {
+            Optional<OffsetDateTime> lastSuccess, Messages messages, Clock clock) {
         this.pull = pull;
         this.client = client;
         this.office = office;
         this.today = today;
         this.days = days;
         this.messages = messages;
+        this.clock = clock;
         this.status = new SyncStatus(Connectivity.UNKNOWN, lastSuccess, Optional.empty());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sync");
@@ -117,7 +120,7 @@ public final class SyncScheduler implements AutoCloseable {
             listener.pullStarted();
             PullReport report = pull.pull(office, today.get(), days, (date, i, n, received) -> listener.pullProgress(i, n, received));
             if (report.complete()) {
-                update(new SyncStatus(Connectivity.ONLINE, Optional.of(OffsetDateTime.now()), Optional.empty()));
+                update(new SyncStatus(Connectivity.ONLINE, Optional.of(OffsetDateTime.now(clock)), Optional.empty()));
             } else {
                 update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), report.failure()));
             }
