@@ -1,0 +1,352 @@
+package id.loket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.central.CentralClient;
+import id.loket.central.sim.CentralSimulator;
+import id.loket.central.sim.CentralStore;
+import id.loket.common.i18n.Messages;
+import id.loket.queue.model.QueueEntry;
+import id.loket.queue.model.QueueFilter;
+import id.loket.staff.model.Role;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.swing.JMenuItem;
+import javax.swing.JTable;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTableFixture;
+import org.assertj.swing.fixture.JTextComponentFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The desk window end to end, as the counter officer uses it: a real H2 file database, the
+ * central simulator over HTTP on loopback, the real background sync, and keyboard and mouse
+ * driven through AssertJ Swing. Needs a display (run under {@code xvfb-run -a}).
+ */
+class DeskGuiTest {
+
+    private static final String OFFICE = "DPS";
+    private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    private static final int PER_DAY = 250;
+    private static final long SEED = 2026;
+    private static final String OFFICER = "petugas1";
+    private static final String PASSWORD = "demo1234";
+    private static final Duration FIRST_PULL = Duration.ofSeconds(60);
+    private static final Duration LINK_CHANGE = Duration.ofSeconds(15);
+
+    @TempDir
+    Path data;
+
+    private final Messages messages = Messages.forLanguage("id");
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private LocalDate today;
+    private CentralSimulator sim;
+    private AppContext app;
+    private Robot robot;
+    private FrameFixture window;
+
+    @BeforeAll
+    static void checkEdtUse() {
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @AfterAll
+    static void stopCheckingEdtUse() {
+        FailOnThreadViolationRepaintManager.uninstall();
+    }
+
+    @BeforeEach
+    void openDesk() throws Exception {
+        Clock clock = Clock.system(WITA);
+        today = LocalDate.now(WITA);
+        String token = "gui-test-office-token";
+        sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
+        app = AppContext.open(data, clock, messages);
+        app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        Desk desk;
+        try {
+            desk = Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), OFFICE,
+                    Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        window = new FrameFixture(robot, desk.frame());
+        window.requireTitle(messages.get("app.title", app.office().name()));
+        assertThat(window.target().getName()).isEqualTo("desk");
+    }
+
+    @AfterEach
+    void closeDesk() throws InterruptedException {
+        try {
+            if (window != null) {
+                // As the officer closes it: the window's close box, which takes down sync, tasks and the database.
+                window.close();
+                assertThat(closed.await(60, TimeUnit.SECONDS)).as("desk finished closing").isTrue();
+            } else if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (window != null) {
+                window.cleanUp();
+            } else if (robot != null) {
+                robot.cleanUp();
+            }
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    // ---- login ----
+
+    @Test
+    void wrongPasswordIsRefusedAndTheLoginStays() {
+        window.textBox("login.username").enterText(OFFICER);
+        window.textBox("login.password").enterText("salah-sandi");
+        window.button("login.submit").click();
+
+        waitFor("the refusal is shown", Duration.ofSeconds(20), () -> text("login.error"),
+                "Nama pengguna atau kata sandi salah."::equals);
+        window.textBox("login.username").requireVisible().requireText(OFFICER);
+        window.textBox("login.password").requireEmpty();
+        window.button("login.submit").requireEnabled();
+        JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
+        assertThat(GuiActionRunner.execute(queue::isShowing)).as("queue shown").isFalse();
+    }
+
+    @Test
+    void counterOfficerLoginShowsTheDaysQueueOnceTheFirstPullIsIn() {
+        logInAsOfficerWithEnter();
+
+        JTableFixture table = window.table("queue.table");
+        waitForRows(table, PER_DAY, FIRST_PULL);
+        window.label("queue.count").requireText("250 janji temu");
+        window.label("desk.user").requireText(messages.get("desk.user", "Ni Luh Putu Ayu Lestari", messages.get("role.COUNTER")));
+        assertThat(column(table, "queue.column.booking_code"))
+                .containsExactlyInAnyOrderElementsOf(sim.store().latest(OFFICE, today).stream().map(Appointment::bookingCode).toList());
+    }
+
+    // ---- the queue's search ----
+
+    @Test
+    void typingPartOfANameShowsExactlyTheMatchingBookings() {
+        loggedInWithFullQueue();
+        NameProbe probe = nameProbe(sim.store().latest(OFFICE, today));
+        JTableFixture table = window.table("queue.table");
+
+        window.textBox("queue.search").enterText(probe.word());
+
+        waitForRows(table, probe.codes().size(), Duration.ofSeconds(5));
+        assertThat(column(table, "queue.column.booking_code")).containsExactlyInAnyOrderElementsOf(probe.codes());
+        assertThat(column(table, "queue.column.name"))
+                .allSatisfy(name -> assertThat(name).containsIgnoringCase(probe.word()));
+        window.label("queue.count").requireText(probe.codes().size() + " dari 250 janji temu");
+    }
+
+    @Test
+    void escapeInTheSearchFieldShowsTheWholeQueueAgain() {
+        loggedInWithFullQueue();
+        NameProbe probe = nameProbe(sim.store().latest(OFFICE, today));
+        JTableFixture table = window.table("queue.table");
+        JTextComponentFixture search = window.textBox("queue.search");
+        search.enterText(probe.word());
+        waitForRows(table, probe.codes().size(), Duration.ofSeconds(5));
+
+        search.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+
+        search.requireEmpty();
+        waitForRows(table, PER_DAY, Duration.ofSeconds(5));
+        window.label("queue.count").requireText("250 janji temu");
+    }
+
+    @Test
+    void typingAFullBookingCodeShowsThatOneBooking() {
+        loggedInWithFullQueue();
+        Appointment wanted = someBooking();
+        JTableFixture table = window.table("queue.table");
+
+        window.textBox("queue.search").enterText(wanted.bookingCode());
+
+        waitForRows(table, 1, Duration.ofSeconds(5));
+        assertThat(column(table, "queue.column.booking_code")).containsExactly(wanted.bookingCode());
+        assertThat(column(table, "queue.column.name")).containsExactly(wanted.applicant().fullName());
+        window.label("queue.count").requireText("1 dari 250 janji temu");
+    }
+
+    @Test
+    void aBookingCodeTypedInLowerCaseFindsTheSameBooking() {
+        loggedInWithFullQueue();
+        Appointment wanted = someBooking();
+        JTableFixture table = window.table("queue.table");
+
+        window.textBox("queue.search").enterText(wanted.bookingCode().toLowerCase(Locale.ROOT));
+
+        waitForRows(table, 1, Duration.ofSeconds(5));
+        assertThat(column(table, "queue.column.booking_code")).containsExactly(wanted.bookingCode());
+    }
+
+    // ---- the Demo menu: central goes away and comes back ----
+
+    @Test
+    void takingCentralDownShowsOfflineAndTheQueueStillWorks() {
+        loggedInWithFullQueue();
+        waitForCentral("Pusat terhubung", LINK_CHANGE);
+
+        window.menuItem("demo.centralDown").click();
+
+        waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
+        JTableFixture table = window.table("queue.table");
+        table.requireRowCount(PER_DAY);
+        window.label("queue.count").requireText("250 janji temu");
+        Appointment wanted = someBooking();
+        window.textBox("queue.search").enterText(wanted.bookingCode());
+        waitForRows(table, 1, Duration.ofSeconds(5));
+        assertThat(column(table, "queue.column.booking_code")).containsExactly(wanted.bookingCode());
+    }
+
+    @Test
+    void bringingCentralBackShowsOnlineAgain() {
+        loggedInWithFullQueue();
+        waitForCentral("Pusat terhubung", LINK_CHANGE);
+        window.menuItem("demo.centralDown").click();
+        waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
+        JMenuItem up = window.menuItem("demo.centralUp").target();
+        waitUntil("the Demo menu offers to bring central back", LINK_CHANGE, () -> GuiActionRunner.execute(up::isEnabled));
+
+        window.menuItem("demo.centralUp").click();
+
+        waitForCentral("Pusat terhubung", LINK_CHANGE);
+        assertThat(sim.isUp()).isTrue();
+        window.table("queue.table").requireRowCount(PER_DAY);
+        window.menuItem("demo.centralDown").requireEnabled();
+    }
+
+    // ---- helpers ----
+
+    private void logInAsOfficerWithEnter() {
+        window.textBox("login.username").enterText(OFFICER);
+        window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    }
+
+    private void loggedInWithFullQueue() {
+        logInAsOfficerWithEnter();
+        waitForRows(window.table("queue.table"), PER_DAY, FIRST_PULL);
+    }
+
+    /** A booking from the middle of central's day: the search must find it among the others. */
+    private Appointment someBooking() {
+        List<Appointment> day = sim.store().latest(OFFICE, today);
+        return day.get(day.size() / 2);
+    }
+
+    /** A word of some applicant's name, and the bookings the queue must show for it. */
+    private record NameProbe(String word, Set<String> codes) {
+    }
+
+    /**
+     * Picks the rarest word (at least two bookings when there is one) of plain letters from
+     * the day's names for which a plain case-insensitive "contains" and the queue's own filter
+     * agree, so the expectation does not lean on the code under test alone. The day changes
+     * with the date, so the word is chosen from the data rather than fixed.
+     */
+    private static NameProbe nameProbe(List<Appointment> day) {
+        Set<String> words = new TreeSet<>();
+        for (Appointment a : day) {
+            for (String w : a.applicant().fullName().split("\\s+")) {
+                if (w.matches("[A-Za-z]{5,}")) {
+                    words.add(w);
+                }
+            }
+        }
+        List<NameProbe> agreeing = words.stream()
+                .map(w -> {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    Set<String> plain = day.stream()
+                            .filter(a -> a.applicant().fullName().toLowerCase(Locale.ROOT).contains(lower))
+                            .map(Appointment::bookingCode).collect(Collectors.toCollection(TreeSet::new));
+                    QueueFilter filter = new QueueFilter(w);
+                    Set<String> filtered = day.stream().filter(a -> filter.matches(new QueueEntry(a)))
+                            .map(Appointment::bookingCode).collect(Collectors.toCollection(TreeSet::new));
+                    return plain.equals(filtered) ? new NameProbe(w, plain) : null;
+                })
+                .filter(p -> p != null && !p.codes().isEmpty() && p.codes().size() < PER_DAY / 10)
+                .toList();
+        assertThat(agreeing).as("usable name words of the day").isNotEmpty();
+        return agreeing.stream()
+                .min(Comparator.comparingInt((NameProbe p) -> p.codes().size() >= 2 ? p.codes().size() : Integer.MAX_VALUE)
+                        .thenComparing(NameProbe::word))
+                .orElseThrow();
+    }
+
+    private List<String> column(JTableFixture table, String headerKey) {
+        int col = table.columnIndexFor(messages.get(headerKey));
+        return Arrays.stream(table.contents()).map(row -> row[col]).toList();
+    }
+
+    private String text(String labelName) {
+        return window.label(labelName).text();
+    }
+
+    private void waitForCentral(String expected, Duration timeout) {
+        waitFor("status shows '" + expected + "'", timeout, () -> text("status.central"), expected::equals);
+    }
+
+    private static void waitForRows(JTableFixture table, int rows, Duration timeout) {
+        JTable target = table.target();
+        waitFor("queue has " + rows + " rows", timeout, () -> GuiActionRunner.execute(target::getRowCount), n -> n == rows);
+        table.requireRowCount(rows);
+    }
+
+    private static void waitUntil(String what, Duration timeout, Supplier<Boolean> check) {
+        waitFor(what, timeout, check, Boolean.TRUE::equals);
+    }
+
+    /** Waits (bounded) until {@code ok} holds for what {@code current} reads; a timeout says what it read last. */
+    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
+        Pause.pause(new Condition(what) {
+            private T seen;
+
+            @Override
+            public boolean test() {
+                seen = current.get();
+                return ok.test(seen);
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " (last seen: " + seen + ")";
+            }
+        }, timeout.toMillis());
+    }
+}
