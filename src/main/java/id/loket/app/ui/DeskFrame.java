@@ -1,6 +1,8 @@
 package id.loket.app.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import com.formdev.flatlaf.extras.FlatSVGIcon;
+import com.formdev.flatlaf.extras.FlatSVGUtils;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
@@ -72,7 +74,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             }
         });
 
+        setIconImages(FlatSVGUtils.createWindowIconImages("/icons/loket.svg"));
         syncNow = action("action.syncNow", KeyEvent.VK_S, KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), e -> services.sync().syncNow());
+        syncNow.putValue(Action.SMALL_ICON, new FlatSVGIcon("icons/sync.svg"));
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
