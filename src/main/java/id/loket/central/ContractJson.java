@@ -170,7 +170,7 @@ public final class ContractJson {
         if (!n.isObject()) {
             throw new ContractViolation("applicant", "contract.notObject");
         }
-        String nik = requiredText(n, "nik", "applicant.nik", 16);
+        String nik = requiredRawText(n, "nik", "applicant.nik");
         Nik.Problem problem = Nik.check(nik);
         if (problem != null) {
             throw new ContractViolation("applicant.nik", "contract.badNik", Nik.mask(nik),
@@ -236,8 +236,13 @@ public final class ContractJson {
 
     private static void checkSlot(String slot, String field) {
         if (!SLOT.matcher(slot).matches()) {
-            throw new ContractViolation(field, "contract.badSlot", slot);
+            throw new ContractViolation(field, "contract.badSlot", echo(slot));
         }
+    }
+
+    /** A value quoted back in a refusal: long garbage is shown by its start only. */
+    private static String echo(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static JsonNode required(JsonNode n, String name, String field) {
@@ -326,7 +331,7 @@ public final class ContractJson {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new ContractViolation(field, "contract.badDate", s);
+            throw new ContractViolation(field, "contract.badDate", echo(s));
         }
     }
 
@@ -338,7 +343,7 @@ public final class ContractJson {
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
-            throw new ContractViolation(field, "contract.badTime", s);
+            throw new ContractViolation(field, "contract.badTime", echo(s));
         }
     }
 
@@ -355,7 +360,7 @@ public final class ContractJson {
         try {
             return Enum.valueOf(type, s);
         } catch (IllegalArgumentException e) {
-            throw new ContractViolation(field, "contract.unknownValue", s);
+            throw new ContractViolation(field, "contract.unknownValue", echo(s));
         }
     }
 }

@@ -126,7 +126,7 @@ public final class Nik {
         return digits.substring(6, 12).equals(expected);
     }
 
-    /** The NIK as it may appear in logs and on paper: only the last four digits. */
+    /** The NIK as it may appear in logs and on paper: only the last four characters (at most 12 stars before them). */
     public static String mask(String text) {
         if (text == null) {
             return "";
@@ -134,7 +134,7 @@ public final class Nik {
         if (text.length() <= 4) {
             return "*".repeat(text.length());
         }
-        return "*".repeat(text.length() - 4) + text.substring(text.length() - 4);
+        return "*".repeat(Math.min(text.length() - 4, 12)) + text.substring(text.length() - 4);
     }
 
     public String masked() {

@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 public final class QueueFilter {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NAME_PUNCTUATION = Pattern.compile("['’`.\\-]");
+    private static final Pattern NAME_PUNCTUATION = Pattern.compile("['’‘ʼ`.\\-]");
 
     private final String[] words;
 
     public QueueFilter(String query) {
-        String q = query == null ? "" : normalize(query).trim();
+        String q = query == null ? "" : normalize(query).replace('\u00A0', ' ').strip();
         this.words = q.isEmpty() ? new String[0] : q.split("\\s+");
     }
 

@@ -176,9 +176,10 @@ class NikTest {
             '',                 ''
             123,                ***
             1234,               ****
-            51710117089000011,  *************0011
+            51710117089000011,  ************0011
+            51710117089000011123456789,  ************6789
             """)
-    void maskHidesAllButTheLastFourOfAnyText(String text, String expected) {
+    void maskHidesAllButTheLastFourOfAnyTextWithAtMostTwelveStars(String text, String expected) {
         assertThat(Nik.mask(text)).isEqualTo(expected);
     }
 
