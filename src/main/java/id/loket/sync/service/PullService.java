@@ -114,8 +114,7 @@ public final class PullService {
                 }
                 good.add(a);
             } catch (ContractViolation v) {
-                bad.add(new RejectedItem(office, date, item.path("id").asText(null), item.path("bookingCode").asText(null),
-                        messages.of(v)));
+                bad.add(new RejectedItem(office, date, label(item.path("id")), label(item.path("bookingCode")), messages.of(v)));
                 badJson.add(item.toString());
             }
         }
@@ -137,6 +136,15 @@ public final class PullService {
         tally.applied += counts.applied();
         tally.ignored += counts.ignored();
         tally.rejected.addAll(bad);
+    }
+
+    /** How a set-aside item is named in the report: its id or code as sent, the start of it if it is absurdly long. */
+    private static String label(JsonNode value) {
+        if (!value.isTextual()) {
+            return value.isMissingNode() || value.isNull() ? null : value.toString().substring(0, Math.min(value.toString().length(), 60));
+        }
+        String text = value.textValue();
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
     private static final class Tally {

@@ -284,6 +284,24 @@ class PullServiceIT {
     }
 
     @Test
+    void absurdlyLongValuesAreSetAsideWithoutSpoilingThePage() {
+        Appointment model = centralLatest().get(0);
+        Appointment hugeId = new Appointment("x".repeat(5000), 1, "B".repeat(5000), model.office(), model.date(), model.slotStart(),
+                model.slotEnd(), model.status(), null, model.service(), model.passportType(), 10, false, model.applicant(),
+                model.payment(), null);
+        central.store().publish(hugeId);
+
+        PullReport report = pull(FAST_RETRY);
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.applied()).isEqualTo(250);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.itemId()).startsWith("xxxx").hasSizeLessThan(100);
+            assertThat(r.reason()).contains("id:");
+        });
+    }
+
+    @Test
     void pullsSeveralDays() {
         PullReport report = service(central.client(Duration.ofSeconds(5)), FAST_RETRY).pull(OFFICE, DAY, 3, PullService.Listener.NONE);
 
