@@ -139,18 +139,37 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try {
             if (dialect.family() == SQLDialect.H2) {
-                s.execute("SHUTDOWN");
+                shutDownH2();
             }
-        } catch (SQLException e) {
-            LOG.warn("Database shutdown: {}", e.getMessage());
         } finally {
             dataSource.close();
             if (lock != null) {
                 lock.release();
             }
             LOG.info("Database closed");
+        }
+    }
+
+    /** Runs H2's SHUTDOWN; the pooled connection it ran on is dead afterwards, so closing it may complain. */
+    private void shutDownH2() {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+        } catch (SQLException e) {
+            LOG.warn("Database shutdown: {}", e.getMessage());
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException expected) {
+                    LOG.debug("Connection closed by SHUTDOWN: {}", expected.getMessage());
+                }
+            }
         }
     }
 

@@ -257,6 +257,9 @@ class DeskGuiTest {
     private void logInAsOfficerWithEnter() {
         window.textBox("login.username").enterText(OFFICER);
         window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        // The password is checked off the event-dispatch thread: the queue appears when that is done.
+        JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
+        waitFor("the queue is shown after login", Duration.ofSeconds(20), () -> GuiActionRunner.execute(queue::isShowing), Boolean.TRUE::equals);
     }
 
     private void loggedInWithFullQueue() {
