@@ -1,7 +1,11 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.casefile.service.CaseQueries;
+import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
+import id.loket.checkin.service.CheckInService;
+import id.loket.verification.service.VerificationService;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
 import id.loket.queue.service.QueueService;
@@ -73,6 +77,27 @@ public final class AppContext implements AutoCloseable {
 
     public PullService pullService(CentralClient client, RetrySettings retry) {
         return new PullService(db, client, retry, clock, messages, PAGE_SIZE);
+    }
+
+    /** Days an applicant on hold has to bring what is missing (setting {@code hold.days}, 7 by default). */
+    public int holdDays() {
+        return settings().get(SettingsRepository.HOLD_DAYS).map(Integer::parseInt).orElse(7);
+    }
+
+    public CaseWork caseWork(Clock clock) {
+        return new CaseWork(db, clock);
+    }
+
+    public CheckInService checkIn(Clock clock) {
+        return new CheckInService(caseWork(clock), office().code());
+    }
+
+    public VerificationService verification(Clock clock) {
+        return new VerificationService(caseWork(clock), holdDays());
+    }
+
+    public CaseQueries cases() {
+        return new CaseQueries(db);
     }
 
     @Override

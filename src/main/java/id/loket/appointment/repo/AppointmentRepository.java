@@ -105,6 +105,12 @@ public final class AppointmentRepository {
         return toAppointments(ctx.selectFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(id)).fetch()).stream().findFirst();
     }
 
+    /** Every booking with this code, whatever its date (normally one). */
+    public List<Appointment> findByBookingCode(String bookingCode) {
+        return toAppointments(ctx.selectFrom(APPOINTMENT).where(APPOINTMENT.BOOKING_CODE.eq(bookingCode))
+                .orderBy(APPOINTMENT.APPOINTMENT_DATE).fetch());
+    }
+
     public int countByDate(String office, LocalDate date) {
         return ctx.fetchCount(APPOINTMENT, APPOINTMENT.OFFICE.eq(office).and(APPOINTMENT.APPOINTMENT_DATE.eq(date)));
     }

@@ -43,7 +43,27 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(localized(args));
+    }
+
+    /** Enum arguments are shown by their name in this language ({@code enum.<Type>.<NAME>}) where the bundle has one. */
+    private Object[] localized(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Enum<?> e) {
+                String key = "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name();
+                if (bundle.containsKey(key)) {
+                    out[i] = bundle.getString(key);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The name of an enum value in this language, or its code when the bundle has none. */
+    public String name(Enum<?> e) {
+        String key = "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name();
+        return bundle.containsKey(key) ? bundle.getString(key) : e.name();
     }
 
     public boolean has(String key) {

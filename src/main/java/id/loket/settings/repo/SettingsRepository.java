@@ -17,6 +17,7 @@ public final class SettingsRepository {
     public static final String CENTRAL_URL = "central.url";
     public static final String CENTRAL_TOKEN = "central.token";
     public static final String LANGUAGE = "ui.language";
+    public static final String HOLD_DAYS = "hold.days";
 
     private final DSLContext ctx;
 

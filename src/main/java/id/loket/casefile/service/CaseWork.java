@@ -1,0 +1,142 @@
+package id.loket.casefile.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.AuditEntry;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.Lifecycle;
+import id.loket.casefile.repo.AuditRepository;
+import id.loket.casefile.repo.CaseRepository;
+import id.loket.casefile.repo.OutboxRepository;
+import id.loket.common.model.UserFacingException;
+import id.loket.db.Database;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How every step on a case is taken: in one transaction, the rule is checked against the
+ * state just read, the case is written (only if nobody changed it meanwhile), an audit row is
+ * appended and the step's events go to the outbox in the order they happened. All of it
+ * commits, or none of it.
+ */
+public final class CaseWork {
+
+    /** An event for central: its type and its type-specific data. */
+    public record Event(EventType type, ObjectNode data) {
+    }
+
+    /** One audited step inside a use case: which action, where it led, and what to remember. */
+    public record Step(CaseAction action, CaseStatus from, CaseStatus to, String details, List<Event> events) {
+    }
+
+    /** What a change produces: the case's new state and the steps that led there. */
+    public record Outcome(CaseFile next, List<Step> steps) {
+    }
+
+    /** The change itself, given the case as it is now, where the rule leads, and the time. */
+    @FunctionalInterface
+    public interface Change {
+        Outcome apply(CaseFile current, Optional<CaseStatus> to, OffsetDateTime now);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseWork.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Clock clock;
+
+    public CaseWork(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    /** Now, to the second, in the office's zone: what audit rows and events carry. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public CaseFile load(String caseRef) {
+        return new CaseRepository(db.dsl()).find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
+    }
+
+    /** Takes {@code action} on the case as {@code actor}, if the lifecycle allows it now. */
+    public CaseFile act(String caseRef, Actor actor, CaseAction action, Change change) {
+        return db.inTransaction(tx -> {
+            CaseRepository cases = new CaseRepository(tx);
+            CaseFile current = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
+            Optional<CaseStatus> to = Lifecycle.check(current.status(), action, actor.role());
+            OffsetDateTime now = now();
+            Outcome outcome = change.apply(current, to, now);
+            if (!cases.update(outcome.next(), now)) {
+                throw new UserFacingException("case.changedMeanwhile", current.queueNumber());
+            }
+            record(tx, caseRef, actor, now, outcome.steps());
+            return cases.find(caseRef).orElseThrow();
+        });
+    }
+
+    /** Stores a new case with the steps that created it (check-in, walk-in registration). */
+    public CaseFile create(CaseFile c, Actor actor, List<Step> steps, DSLContext tx) {
+        OffsetDateTime now = c.checkedInAt();
+        new CaseRepository(tx).insert(c, now);
+        record(tx, c.caseRef(), actor, now, steps);
+        return new CaseRepository(tx).find(c.caseRef()).orElseThrow();
+    }
+
+    /** Appends the steps' audit rows and events, in order. */
+    public void record(DSLContext tx, String caseRef, Actor actor, OffsetDateTime now, List<Step> steps) {
+        AuditRepository audit = new AuditRepository(tx);
+        OutboxRepository outbox = new OutboxRepository(tx);
+        for (Step s : steps) {
+            audit.append(new AuditEntry(caseRef, s.action(), s.from(), s.to(), now, actor.username(), actor.counter(), s.details()));
+            for (Event e : s.events()) {
+                String eventId = UUID.randomUUID().toString();
+                outbox.append(eventId, caseRef, e.type(), now, payload(eventId, e, caseRef, now, actor));
+            }
+            LOG.info("Case {} {}: {} -> {} by {} at counter {}", caseRef, s.action(), s.from(), s.to(), actor.username(), actor.counter());
+        }
+    }
+
+    /** The contract's Event, exactly as it will be sent to central. */
+    static String payload(String eventId, Event e, String caseRef, OffsetDateTime at, Actor actor) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("eventId", eventId);
+        n.put("type", e.type().name());
+        n.put("caseRef", caseRef);
+        n.put("occurredAt", at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        n.put("officer", actor.username());
+        n.put("counter", actor.counter());
+        n.set("data", e.data() == null ? JsonNodeFactory.instance.objectNode() : e.data());
+        try {
+            return JSON.writeValueAsString(n);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static ObjectNode data() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

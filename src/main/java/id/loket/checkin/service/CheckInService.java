@@ -1,0 +1,274 @@
+package id.loket.checkin.service;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import id.loket.appointment.model.Limits;
+import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentRules;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.Lifecycle;
+import id.loket.casefile.model.Person;
+import id.loket.casefile.model.QueueNumber;
+import id.loket.casefile.model.QueueSeries;
+import id.loket.casefile.model.TransitionRefused;
+import id.loket.casefile.repo.CaseRepository;
+import id.loket.casefile.repo.DaySequenceRepository;
+import id.loket.casefile.service.CaseWork;
+import id.loket.casefile.service.CaseWork.Event;
+import id.loket.casefile.service.CaseWork.Step;
+import id.loket.checkin.model.ScanResult;
+import id.loket.checkin.model.WalkInForm;
+import id.loket.common.model.Nik;
+import id.loket.common.model.UserFacingException;
+import id.loket.queue.model.QueueEntry;
+import id.loket.queue.model.QueueFilter;
+import id.loket.staff.model.Role;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Check-in at the counter: a scanned (or typed) booking code, a search by NIK or name, a
+ * walk-in registration; and "call next", which hands each waiting case to exactly one
+ * counter. Refusals say what happened and what to do.
+ */
+public final class CheckInService {
+
+    private final CaseWork work;
+    private final String office;
+
+    public CheckInService(CaseWork work, String office) {
+        this.work = work;
+        this.office = office;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(work.clock());
+    }
+
+    /**
+     * What a scanned code is: today's booking to check in, or a case on hold to resume. A
+     * code that is unknown, cancelled, moved, expired, for another day or already checked in
+     * is refused with the reason.
+     */
+    public ScanResult scan(String scanned) {
+        String code = scanned == null ? "" : scanned.strip().toUpperCase(Locale.ROOT);
+        if (code.isEmpty()) {
+            throw new UserFacingException("checkin.empty");
+        }
+        CaseRepository cases = new CaseRepository(work.db().dsl());
+        if (code.startsWith("W-")) {
+            CaseFile walkIn = cases.find(code).orElseThrow(() -> new UserFacingException("checkin.unknown", code));
+            return resumeOrRefuse(walkIn);
+        }
+        List<Appointment> found = new AppointmentRepository(work.db().dsl()).findByBookingCode(code);
+        if (found.isEmpty()) {
+            throw new UserFacingException("checkin.unknown", code);
+        }
+        LocalDate today = today();
+        Appointment a = found.stream().filter(x -> x.date().equals(today)).findFirst().orElse(found.get(found.size() - 1));
+        Optional<CaseFile> existing = cases.findByAppointment(a.id());
+        if (existing.isPresent()) {
+            return resumeOrRefuse(existing.get());
+        }
+        switch (a.status()) {
+            case CANCELLED -> throw new UserFacingException("checkin.cancelled", code);
+            case RESCHEDULED -> throw new UserFacingException("checkin.rescheduled", code,
+                    a.rescheduledTo() == null ? "?" : a.rescheduledTo().toString());
+            case EXPIRED -> throw new UserFacingException("checkin.expired", code);
+            case BOOKED -> {
+                // may come today
+            }
+        }
+        if (!a.date().equals(today)) {
+            throw new UserFacingException("checkin.otherDay", code, a.date().toString());
+        }
+        return new ScanResult.ToCheckIn(a);
+    }
+
+    private static ScanResult resumeOrRefuse(CaseFile c) {
+        if (c.status() == CaseStatus.ON_HOLD) {
+            return new ScanResult.ToResume(c);
+        }
+        throw new UserFacingException("checkin.already", c.queueNumber().toString(), c.status(),
+                c.counter() == null ? "-" : c.counter());
+    }
+
+    /** Today's bookings whose NIK or name matches, for the officer to choose from. */
+    public List<Appointment> search(String query) {
+        QueueFilter filter = new QueueFilter(query);
+        if (filter.isEmpty()) {
+            return List.of();
+        }
+        return new AppointmentRepository(work.db().dsl()).findByDate(office, today()).stream()
+                .filter(a -> filter.matches(new QueueEntry(a)))
+                .toList();
+    }
+
+    /** Checks a booking in: a case in CHECKED_IN with the next A number, its checklist, and a CHECKED_IN event. */
+    public CaseFile checkIn(String appointmentId, Actor actor) {
+        requireCounterStaff(actor);
+        return work.db().inTransaction(tx -> {
+            Appointment a = new AppointmentRepository(tx).findById(appointmentId)
+                    .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
+            if (a.status() != AppointmentStatus.BOOKED || !a.date().equals(today())) {
+                scan(a.bookingCode());
+            }
+            CaseRepository cases = new CaseRepository(tx);
+            Optional<CaseFile> existing = cases.findByAppointment(a.id());
+            if (existing.isPresent()) {
+                resumeOrRefuse(existing.get());
+                throw new UserFacingException("checkin.onHoldUseResume", existing.get().queueNumber().toString());
+            }
+            OffsetDateTime now = work.now();
+            QueueNumber number = new QueueNumber(QueueSeries.A, new DaySequenceRepository(tx).next(office, a.date(), QueueSeries.A.name()));
+            Person p = new Person(a.applicant().nik(), a.applicant().fullName(), a.applicant().birthDate(),
+                    a.applicant().birthPlace(), a.applicant().sex(), a.applicant().married());
+            int validity = a.validityYears() != null ? a.validityYears() : p.isMinorOn(a.date()) ? 5 : 10;
+            CaseFile c = new CaseFile(a.id(), office, a.date(), a.id(), false, number, CaseStatus.CHECKED_IN, a.service(),
+                    a.passportType(), validity, a.slotStart(), null, p, null, null, now, null, false, null, null, null, null,
+                    null, null, null, null, null, null, null, false, DocumentRules.checklist(a.service(), p.isMinorOn(a.date())), 0);
+            ObjectNode data = CaseWork.data().put("queueNumber", number.toString());
+            return work.create(c, actor, List.of(new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN,
+                    "queue " + number, List.of(new Event(EventType.CHECKED_IN, data)))), tx);
+        });
+    }
+
+    /**
+     * What the officer should confirm before registering a walk-in: the NIK's birth date or
+     * sex disagrees with the form. Empty when they agree. A malformed NIK is refused outright.
+     */
+    public List<String> walkInWarnings(WalkInForm form) {
+        Nik nik = Nik.parse(form.nik());
+        List<String> warnings = new ArrayList<>();
+        if (form.birthDate() != null && !nik.birthDate(today()).equals(form.birthDate())) {
+            warnings.add("walkin.warning.birthDate");
+        }
+        if (form.sex() != null && nik.sex() != form.sex()) {
+            warnings.add("walkin.warning.sex");
+        }
+        return warnings;
+    }
+
+    /**
+     * Registers a walk-in: reference {@code W-<OFFICE>-<YYYYMMDD>-<NNNN>}, queue number P (priority)
+     * or W, events WALK_IN_REGISTERED and CHECKED_IN. Disagreements between the NIK and the form
+     * must have been confirmed by the officer ({@code warningsConfirmed}).
+     */
+    public CaseFile registerWalkIn(WalkInForm form, Actor actor, boolean warningsConfirmed) {
+        requireCounterStaff(actor);
+        validate(form);
+        if (!warningsConfirmed && !walkInWarnings(form).isEmpty()) {
+            throw new UserFacingException("walkin.confirmWarnings");
+        }
+        LocalDate today = today();
+        return work.db().inTransaction(tx -> {
+            DaySequenceRepository seq = new DaySequenceRepository(tx);
+            String ref = "W-" + office + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
+                    + String.format("%04d", seq.next(office, today, "WALKIN"));
+            QueueSeries series = form.priority() != null ? QueueSeries.P : QueueSeries.W;
+            QueueNumber number = new QueueNumber(series, seq.next(office, today, series.name()));
+            Person p = new Person(form.nik(), form.fullName(), form.birthDate(), form.birthPlace(), form.sex(), form.married());
+            OffsetDateTime now = work.now();
+            CaseFile c = new CaseFile(ref, office, today, null, true, number, CaseStatus.CHECKED_IN, form.service(),
+                    form.passportType(), form.validityYears(), null, form.priority(), p, null, null, now, null, false, null, null,
+                    null, null, null, null, null, null, null, null, null, false, DocumentRules.checklist(form.service(), p.isMinorOn(today)), 0);
+            ObjectNode applicant = CaseWork.data()
+                    .put("nik", p.nik()).put("fullName", p.fullName()).put("birthDate", p.birthDate().toString())
+                    .put("birthPlace", p.birthPlace()).put("sex", p.sex().name()).put("married", p.married());
+            ObjectNode registered = CaseWork.data();
+            registered.set("applicant", applicant);
+            registered.put("service", form.service().name()).put("passportType", form.passportType().name())
+                    .put("validityYears", form.validityYears())
+                    .put("priority", form.priority() == null ? null : form.priority().name());
+            ObjectNode checkedIn = CaseWork.data().put("queueNumber", number.toString());
+            return work.create(c, actor, List.of(
+                    new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN, "walk-in " + ref + ", queue " + number,
+                            List.of(new Event(EventType.WALK_IN_REGISTERED, registered), new Event(EventType.CHECKED_IN, checkedIn)))), tx);
+        });
+    }
+
+    private void validate(WalkInForm f) {
+        Nik.parse(f.nik());
+        if (f.fullName() == null || f.fullName().isBlank()) {
+            throw new UserFacingException("walkin.nameMissing");
+        }
+        int length = f.fullName().codePointCount(0, f.fullName().length());
+        if (length > Limits.FULL_NAME) {
+            throw new UserFacingException("walkin.nameTooLong", length, Limits.FULL_NAME);
+        }
+        if (f.birthDate() == null || f.birthDate().isAfter(today())) {
+            throw new UserFacingException("walkin.birthDate");
+        }
+        if (f.sex() == null || f.service() == null || f.passportType() == null) {
+            throw new UserFacingException("walkin.incomplete");
+        }
+        if (f.validityYears() != 5 && f.validityYears() != 10) {
+            throw new UserFacingException("walkin.validity");
+        }
+        if (f.birthPlace() != null && f.birthPlace().length() > Limits.BIRTH_PLACE) {
+            throw new UserFacingException("walkin.birthPlaceTooLong", Limits.BIRTH_PLACE);
+        }
+    }
+
+    /**
+     * The officer at {@code actor.counter()} takes the next waiting case: priority walk-ins
+     * first, then by slot (a walk-in's slot is its arrival), then by arrival. Two counters
+     * calling at once never get the same case.
+     */
+    public Optional<CaseFile> callNext(Actor actor) {
+        requireCounterStaff(actor);
+        CaseRepository read = new CaseRepository(work.db().dsl());
+        List<CaseFile> waiting = new ArrayList<>(read.waiting(office, today()));
+        waiting.sort(Comparator.comparing((CaseFile c) -> c.queueNumber().series() != QueueSeries.P)
+                .thenComparing(CheckInService::slotOrArrival)
+                .thenComparing(CaseFile::checkedInAt));
+        for (CaseFile candidate : waiting) {
+            Optional<CaseFile> taken = tryCall(candidate, actor);
+            if (taken.isPresent()) {
+                return taken;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Calls one waiting case to this counter (the officer picked it from the queue). */
+    public CaseFile call(String caseRef, Actor actor) {
+        CaseFile c = work.load(caseRef);
+        Lifecycle.check(c.status(), CaseAction.CALL, actor.role());
+        return tryCall(c, actor).orElseThrow(() -> new UserFacingException("case.changedMeanwhile", c.queueNumber()));
+    }
+
+    private Optional<CaseFile> tryCall(CaseFile candidate, Actor actor) {
+        return work.db().inTransaction(tx -> {
+            OffsetDateTime now = work.now();
+            CaseRepository cases = new CaseRepository(tx);
+            if (!cases.claim(candidate.caseRef(), candidate.rowVersion(), actor.counter(), actor.username(), now)) {
+                return Optional.<CaseFile>empty();
+            }
+            work.record(tx, candidate.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, CaseStatus.CHECKED_IN,
+                    CaseStatus.IN_VERIFICATION, "counter " + actor.counter(), List.of())));
+            return cases.find(candidate.caseRef());
+        });
+    }
+
+    private static String slotOrArrival(CaseFile c) {
+        return c.slotStart() != null ? c.slotStart() : c.checkedInAt().toLocalTime().toString().substring(0, 5);
+    }
+
+    private static void requireCounterStaff(Actor actor) {
+        if (actor.role() != Role.COUNTER && actor.role() != Role.SUPERVISOR) {
+            throw new TransitionRefused("case.refused.role", CaseAction.CHECK_IN, actor.role());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Check-in, walk-in registration and calling the next applicant. Plain Java only. */
+package id.loket.checkin.service;
