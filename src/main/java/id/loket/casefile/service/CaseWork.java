@@ -72,7 +72,7 @@ public final class CaseWork {
         return db;
     }
 
-    /** Now, to the second, in the office's zone: what audit rows and events carry. */
+    /** Now, to the millisecond, in the clock's zone: what audit rows and events carry. */
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
@@ -91,6 +91,9 @@ public final class CaseWork {
             Outcome outcome = change.apply(current, to, now);
             if (!cases.update(outcome.next(), now)) {
                 throw new UserFacingException("case.changedMeanwhile", current.queueNumber());
+            }
+            if (!outcome.next().documents().equals(current.documents())) {
+                cases.replaceDocuments(caseRef, outcome.next().documents(), actor.username(), now);
             }
             record(tx, caseRef, actor, now, outcome.steps());
             return cases.find(caseRef).orElseThrow();

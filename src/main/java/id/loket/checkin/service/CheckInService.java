@@ -36,6 +36,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.exception.DataAccessException;
 
 /**
  * Check-in at the counter: a scanned (or typed) booking code, a search by NIK or name, a
@@ -118,6 +119,17 @@ public final class CheckInService {
     /** Checks a booking in: a case in CHECKED_IN with the next A number, its checklist, and a CHECKED_IN event. */
     public CaseFile checkIn(String appointmentId, Actor actor) {
         requireCounterStaff(actor);
+        try {
+            return insertCheckIn(appointmentId, actor);
+        } catch (DataAccessException e) {
+            // Another counter checked the same booking in a moment ago: say so as a scan would.
+            Appointment a = new AppointmentRepository(work.db().dsl()).findById(appointmentId).orElseThrow(() -> e);
+            scan(a.bookingCode());
+            throw e;
+        }
+    }
+
+    private CaseFile insertCheckIn(String appointmentId, Actor actor) {
         return work.db().inTransaction(tx -> {
             Appointment a = new AppointmentRepository(tx).findById(appointmentId)
                     .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));

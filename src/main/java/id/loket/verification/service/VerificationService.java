@@ -57,31 +57,13 @@ public final class VerificationService {
             throw new UserFacingException("verify.noteRequired", type.name(), result.name());
         }
         checkNote(cleanNote);
-        return work.db().inTransaction(tx -> {
-            CaseRepository cases = new CaseRepository(tx);
-            CaseFile c = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
-            Lifecycle.check(c.status(), CaseAction.RECORD_DOCUMENT, actor.role());
-            List<DocumentCheck> docs = new ArrayList<>();
-            boolean found = false;
-            for (DocumentCheck d : c.documents()) {
-                if (d.type() == type) {
-                    docs.add(d.withResult(result, cleanNote));
-                    found = true;
-                } else {
-                    docs.add(d);
-                }
-            }
-            if (!found) {
+        return work.act(caseRef, actor, CaseAction.RECORD_DOCUMENT, (c, to, now) -> {
+            if (c.documents().stream().noneMatch(d -> d.type() == type)) {
                 throw new UserFacingException("verify.notOnChecklist", type.name());
             }
-            var now = work.now();
-            if (!cases.update(c, now)) {
-                throw new UserFacingException("case.changedMeanwhile", c.queueNumber());
-            }
-            cases.replaceDocuments(caseRef, docs, actor.username(), now);
-            work.record(tx, caseRef, actor, now, List.of(new Step(CaseAction.RECORD_DOCUMENT, c.status(), c.status(),
+            List<DocumentCheck> docs = c.documents().stream().map(d -> d.type() == type ? d.withResult(result, cleanNote) : d).toList();
+            return new Outcome(c.toBuilder().documents(docs).build(), List.of(new Step(CaseAction.RECORD_DOCUMENT, c.status(), c.status(),
                     type + "=" + result + (cleanNote == null ? "" : " (" + cleanNote + ")"), List.of())));
-            return cases.find(caseRef).orElseThrow();
         });
     }
 
@@ -142,15 +124,13 @@ public final class VerificationService {
 
     /** The applicant came back: the case returns to verification; what was missing is to be checked again. */
     public CaseFile resume(String caseRef, Actor actor) {
-        CaseFile after = work.act(caseRef, actor, CaseAction.RESUME, (c, to, now) ->
-                new Outcome(c.toBuilder().status(to.orElseThrow()).counter(actor.counter()).officer(actor.username()).calledAt(now).build(),
-                        List.of(new Step(CaseAction.RESUME, c.status(), to.orElseThrow(), "returned, was due by " + c.holdReturnBy(), List.of()))));
-        List<DocumentCheck> reset = new ArrayList<>();
-        for (DocumentCheck d : after.documents()) {
-            reset.add(d.result() == DocumentResult.MISSING ? d.withResult(null, null) : d);
-        }
-        work.db().inTransactionRun(tx -> new CaseRepository(tx).replaceDocuments(caseRef, reset, actor.username(), work.now()));
-        return work.load(caseRef);
+        return work.act(caseRef, actor, CaseAction.RESUME, (c, to, now) -> {
+            List<DocumentCheck> reset = c.documents().stream()
+                    .map(d -> d.result() == DocumentResult.MISSING ? d.withResult(null, null) : d).toList();
+            return new Outcome(c.toBuilder().status(to.orElseThrow()).documents(reset).counter(actor.counter())
+                    .officer(actor.username()).calledAt(now).build(),
+                    List.of(new Step(CaseAction.RESUME, c.status(), to.orElseThrow(), "returned, was due by " + c.holdReturnBy(), List.of())));
+        });
     }
 
     /** Rejects the case with reason codes and a note (the note is required). */
@@ -206,15 +186,28 @@ public final class VerificationService {
         return c.flagged() ? "FLAGGED" : c.service().name();
     }
 
-    /** Flags a case for the supervisor's approval, with a note saying why. */
+    /**
+     * Flags a case for the supervisor's approval, with a note saying why. A case already
+     * interviewed goes to APPROVAL_PENDING at once; earlier, it will after the interview.
+     */
     public CaseFile flag(String caseRef, Actor actor, String note) {
         if (note == null || note.isBlank()) {
             throw new UserFacingException("flag.noteRequired");
         }
-        checkNote(note.strip());
-        return work.act(caseRef, actor, CaseAction.FLAG, (c, to, now) -> new Outcome(
-                c.toBuilder().flagged(true).flagNote(note.strip()).build(),
-                List.of(new Step(CaseAction.FLAG, c.status(), c.status(), note.strip(), List.of()))));
+        String clean = note.strip();
+        checkNote(clean);
+        return work.act(caseRef, actor, CaseAction.FLAG, (c, to, now) -> {
+            CaseFile flagged = c.toBuilder().flagged(true).flagNote(clean).build();
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step(CaseAction.FLAG, c.status(), c.status(), clean, List.of()));
+            if (c.status() == CaseStatus.INTERVIEWED) {
+                CaseStatus pending = Lifecycle.check(c.status(), CaseAction.REQUEST_APPROVAL, actor.role()).orElseThrow();
+                steps.add(new Step(CaseAction.REQUEST_APPROVAL, c.status(), pending, "FLAGGED",
+                        List.of(new Event(EventType.APPROVAL_REQUESTED, CaseWork.data().put("reason", "FLAGGED")))));
+                flagged = flagged.toBuilder().status(pending).build();
+            }
+            return new Outcome(flagged, steps);
+        });
     }
 
     /**
