@@ -14,7 +14,6 @@ import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.InterviewOutcome;
 import id.loket.casefile.model.Lifecycle;
 import id.loket.casefile.model.RejectionReason;
-import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.service.CaseWork;
 import id.loket.casefile.service.CaseWork.Event;
 import id.loket.casefile.service.CaseWork.Outcome;
