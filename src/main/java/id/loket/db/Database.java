@@ -61,9 +61,12 @@ public final class Database implements AutoCloseable {
         }
         FolderLock lock = FolderLock.acquire(dataDir);
         try {
+            // LOCK_TIMEOUT: a transaction that needs a row another one holds (the day's queue
+            // counter, a case being called) waits up to 10 s for it, as PostgreSQL waits, instead
+            // of failing after H2's default 2 s when the machine or the disk is slow.
             String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loket")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
             return open(url, "loket", "", SQLDialect.H2, lock, dataDir);
         } catch (RuntimeException e) {
             lock.release();
