@@ -60,6 +60,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +70,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the counters rely on when they share one database: a step that fails halfway leaves
  * nothing behind, "call next" hands each case to exactly one counter, and queue numbers and
  * walk-in references stay unique and gapless however many counters work at once. Runs
- * against each database Loket supports.
+ * against each database Loket supports: an H2 file, and a real PostgreSQL server (a schema
+ * of its own per test, see {@link TestDatabase}).
  */
 class CaseConcurrencyIT {
 
@@ -83,6 +86,8 @@ class CaseConcurrencyIT {
     @TempDir
     Path dir;
 
+    private String testName;
+    private TestDatabase database;
     private Database db;
     private CaseWork work;
     private CheckInService checkIn;
@@ -95,7 +100,8 @@ class CaseConcurrencyIT {
 
     /** A fresh database with a pulled day of 250 bookings, and the counter services at 08:30 that day. */
     private void open(Backend backend) {
-        db = TestDatabase.open(backend, dir);
+        database = TestDatabase.open(backend, dir, "case_concurrency_" + testName);
+        db = database.db();
         Clock clock = Clock.fixed(DAY.atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant(), ZONE);
         work = new CaseWork(db, clock);
         checkIn = new CheckInService(work, OFFICE);
@@ -106,10 +112,15 @@ class CaseConcurrencyIT {
         assertThat(booked).hasSizeGreaterThanOrEqualTo(100);
     }
 
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+    }
+
     @AfterEach
     void close() {
-        if (db != null) {
-            db.close();
+        if (database != null) {
+            database.close();
         }
     }
 
