@@ -1,6 +1,7 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
@@ -73,6 +74,10 @@ public final class AppContext implements AutoCloseable {
 
     public AppointmentExport appointmentExport() {
         return new AppointmentExport(db);
+    }
+
+    public CaseExport caseExport() {
+        return new CaseExport(db);
     }
 
     public PullService pullService(CentralClient client, RetrySettings retry) {

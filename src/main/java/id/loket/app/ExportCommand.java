@@ -1,6 +1,7 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.casefile.service.CaseExport;
 import id.loket.common.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code loket export}: writes local data to standard output, for checks and other tools. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write local data to standard output.",
-        subcommands = ExportCommand.Appointments.class)
+        subcommands = {ExportCommand.Appointments.class, ExportCommand.Cases.class})
 final class ExportCommand {
 
     @ParentCommand
@@ -46,6 +47,45 @@ final class ExportCommand {
             try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
                 String office = root.office != null ? root.office : app.office().code();
                 app.appointmentExport().write(date, office, f, root.out());
+                root.out().flush();
+                return 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** {@code loket export cases}. */
+    @Command(name = "cases", mixinStandardHelpOptions = true,
+            description = {"The cases opened on a date, in queue order, as JSON (an array of objects) or CSV (one row per case): "
+                    + "reference, appointment id or walk-in reference, queue number, status, service, applicant, documents with "
+                    + "results and notes, the history of transitions, rejection reasons and hold details.",
+                    "CSV puts each list in one field, items separated by ';': documents as TYPE=RESULT(note), "
+                    + "history as ACTION|FROM|TO|AT|OFFICER|COUNTER; inside notes and names a backslash goes before \\ ; | ( ) =."})
+    static final class Cases implements Callable<Integer> {
+
+        @ParentCommand
+        ExportCommand export;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
+        String format;
+
+        @Override
+        public Integer call() {
+            LoketCommand root = export.root;
+            Messages m = root.messages();
+            CaseExport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+                case "json" -> CaseExport.Format.JSON;
+                case "csv" -> CaseExport.Format.CSV;
+                default -> throw new id.loket.common.model.UserFacingException("cli.badFormat", format);
+            };
+            Logging.toFolder(root.dataDir());
+            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+                String office = root.office != null ? root.office : app.office().code();
+                app.caseExport().write(date, office, f, root.out());
                 root.out().flush();
                 return 0;
             } catch (IOException e) {

@@ -31,10 +31,16 @@ import org.slf4j.LoggerFactory;
  * from {@code db/migration}. One Loket per data folder: a lock file refuses a second one with
  * a clear message. Closing shuts H2 down cleanly ({@code SHUTDOWN}); every commit is on disk
  * at once ({@code WRITE_DELAY=0}) so a killed process loses nothing committed.
+ *
+ * <p>An office whose many counters share one database opens a PostgreSQL server instead
+ * ({@link #openPostgres}): the same migrations, the same generated jOOQ classes, the same
+ * row locks and version guards.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Connections per pool: Flyway needs 2; a desk runs the window, the sync and a step at once. */
+    private static final int POOL_SIZE = 4;
     /** H2 error codes: file damaged, and database already open by another process. */
     private static final int H2_FILE_CORRUPTED = 90030;
     private static final int H2_ALREADY_OPEN = 90020;
@@ -61,9 +67,12 @@ public final class Database implements AutoCloseable {
         }
         FolderLock lock = FolderLock.acquire(dataDir);
         try {
+            // LOCK_TIMEOUT: a transaction that needs a row another one holds (the day's queue
+            // counter, a case being called) waits up to 10 s for it, as PostgreSQL waits, instead
+            // of failing after H2's default 2 s when the machine or the disk is slow.
             String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("loket")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                    + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
             return open(url, "loket", "", SQLDialect.H2, lock, dataDir);
         } catch (RuntimeException e) {
             lock.release();
@@ -71,12 +80,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database open(String url, String user, String password, SQLDialect dialect, FolderLock lock, Path where) {
+    /**
+     * Opens a PostgreSQL database (the server must run and the role must exist) and migrates
+     * its schema: the current schema of the connection, which {@code ?currentSchema=NAME} in the
+     * URL chooses ({@code public} otherwise). No folder lock: many desks share the server.
+     */
+    public static Database openPostgres(String jdbcUrl, String user, String password) {
+        String url = jdbcUrl == null ? "" : jdbcUrl.strip();
+        int query = url.indexOf('?');
+        String where = query < 0 ? url : url.substring(0, query); // parameters may hold a password
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new UserFacingException("data.notPostgresUrl", where);
+        }
+        return open(url, user, password, SQLDialect.POSTGRES, null, where);
+    }
+
+    /** {@code where} names the database in messages and the log: the data folder, or the URL without its parameters. */
+    private static Database open(String url, String user, String password, SQLDialect dialect, FolderLock lock, Object where) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);
         config.setPoolName("loket-db");
         config.setInitializationFailTimeout(1);
@@ -101,7 +126,7 @@ public final class Database implements AutoCloseable {
         return new Database(ds, dialect, lock);
     }
 
-    private static RuntimeException translate(RuntimeException e, Path where) {
+    private static RuntimeException translate(RuntimeException e, Object where) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 if (sql.getErrorCode() == H2_FILE_CORRUPTED) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.Guardian;
 import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.repo.CaseRepository;
 import id.loket.central.ContractJson;
 import id.loket.db.Database;
 import java.io.IOException;
@@ -18,14 +20,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Writes the local appointments of a date as JSON (the contract's Appointment objects plus
  * {@code "case"}) or as CSV (the same, flattened, one row each). Text is written as stored:
- * UTF-8, nothing shortened.
+ * UTF-8, nothing shortened. {@code "case"} is null until the applicant is checked in, then
+ * the case's summary {@code {"caseRef", "queueNumber", "status"}}; the CSV's {@code case}
+ * column holds the case's status (empty before check-in).
  */
 public final class AppointmentExport {
 
@@ -39,21 +45,35 @@ public final class AppointmentExport {
 
     public int write(LocalDate date, String office, Format format, OutputStream out) throws IOException {
         List<Appointment> list = new AppointmentRepository(db.dsl()).findByDate(office, date);
+        Map<String, CaseFile> cases = new HashMap<>();
+        for (CaseFile c : new CaseRepository(db.dsl()).findDay(office, date)) {
+            if (c.appointmentId() != null) {
+                cases.put(c.appointmentId(), c);
+            }
+        }
         if (format == Format.JSON) {
-            writeJson(list, out);
+            writeJson(list, cases, out);
         } else {
-            writeCsv(list, out);
+            writeCsv(list, cases, out);
         }
         return list.size();
     }
 
-    private static void writeJson(List<Appointment> list, OutputStream out) throws IOException {
+    private static void writeJson(List<Appointment> list, Map<String, CaseFile> cases, OutputStream out) throws IOException {
         ObjectMapper mapper = ContractJson.mapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         List<ObjectNode> nodes = new ArrayList<>(list.size());
         for (Appointment a : list) {
             ObjectNode n = ContractJson.write(a);
-            n.putNull("case");
+            CaseFile c = cases.get(a.id());
+            if (c == null) {
+                n.putNull("case");
+            } else {
+                n.putObject("case")
+                        .put("caseRef", c.caseRef())
+                        .put("queueNumber", c.queueNumber().toString())
+                        .put("status", c.status().name());
+            }
             nodes.add(n);
         }
         mapper.writeValue(out, nodes);
@@ -65,7 +85,7 @@ public final class AppointmentExport {
     private record Column(String header, Function<Appointment, Object> value) {
     }
 
-    private static List<Column> columns(int guardianSlots) {
+    private static List<Column> columns(int guardianSlots, Map<String, CaseFile> cases) {
         List<Column> c = new ArrayList<>(List.of(
                 new Column("id", Appointment::id),
                 new Column("version", Appointment::version),
@@ -103,7 +123,7 @@ public final class AppointmentExport {
                 new Column("payment.ntpn", a -> a.payment().ntpn()),
                 new Column("payment.paidAt", a -> a.payment().paidAt()),
                 new Column("updatedAt", Appointment::updatedAt),
-                new Column("case", a -> null)));
+                new Column("case", a -> cases.containsKey(a.id()) ? cases.get(a.id()).status() : null)));
         return c;
     }
 
@@ -112,9 +132,9 @@ public final class AppointmentExport {
         return index < gs.size() ? field.apply(gs.get(index)) : null;
     }
 
-    private static void writeCsv(List<Appointment> list, OutputStream out) throws IOException {
+    private static void writeCsv(List<Appointment> list, Map<String, CaseFile> cases, OutputStream out) throws IOException {
         int slots = Math.max(2, list.stream().mapToInt(a -> a.applicant().guardians().size()).max().orElse(0));
-        List<Column> columns = columns(slots);
+        List<Column> columns = columns(slots, cases);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(String.join(",", columns.stream().map(Column::header).toList()));
         w.write("\r\n");

@@ -19,10 +19,12 @@ public final class DaySequenceRepository {
     }
 
     public int next(String office, LocalDate date, String series) {
-        ctx.insertInto(DAY_SEQUENCE, DAY_SEQUENCE.OFFICE, DAY_SEQUENCE.SEQ_DATE, DAY_SEQUENCE.SERIES, DAY_SEQUENCE.LAST_VALUE)
-                .values(office, date, series, 0)
-                .onConflictDoNothing()
-                .execute();
+        // The day's row is created by whichever counter comes first. Written as plain SQL because
+        // jOOQ renders onConflictDoNothing() for H2 as a MERGE, which fails with a duplicate key
+        // when two counters take the first number of a day at once; H2 (PostgreSQL mode) and
+        // PostgreSQL both run this statement natively and then wait for each other.
+        ctx.execute("INSERT INTO day_sequence (office, seq_date, series, last_value) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                office, date, series);
         ctx.update(DAY_SEQUENCE)
                 .set(DAY_SEQUENCE.LAST_VALUE, DAY_SEQUENCE.LAST_VALUE.plus(1))
                 .where(DAY_SEQUENCE.OFFICE.eq(office).and(DAY_SEQUENCE.SEQ_DATE.eq(date)).and(DAY_SEQUENCE.SERIES.eq(series)))
