@@ -98,13 +98,21 @@ public final class DocumentRules {
         return Verdict.VERIFIED;
     }
 
-    /** The documents still to bring: required ones marked missing, and the identity group if none was verified. */
+    /**
+     * The documents still to bring: those marked missing (identity documents only while none
+     * of them was verified); and when every identity document was checked, none verified and
+     * none marked missing (all "not applicable"), the whole identity group, any one of which will do.
+     */
     public static List<DocumentType> missing(List<DocumentCheck> checks) {
+        List<DocumentCheck> group = checks.stream().filter(c -> c.requirement() == Requirement.ONE_OF).toList();
+        boolean groupVerified = group.stream().anyMatch(c -> c.result() == DocumentResult.VERIFIED);
+        boolean groupNoneMarkedMissing = group.stream().noneMatch(c -> c.result() == DocumentResult.MISSING);
+        boolean groupAllChecked = group.stream().noneMatch(c -> c.result() == null);
+        boolean wholeGroup = !group.isEmpty() && !groupVerified && groupAllChecked && groupNoneMarkedMissing;
         List<DocumentType> missing = new ArrayList<>();
-        boolean oneOfVerified = checks.stream().anyMatch(c -> c.requirement() == Requirement.ONE_OF && c.result() == DocumentResult.VERIFIED);
         for (DocumentCheck c : checks) {
-            boolean groupMissing = c.requirement() == Requirement.ONE_OF && !oneOfVerified && c.result() == DocumentResult.MISSING;
-            if (c.result() == DocumentResult.MISSING && (c.requirement() != Requirement.ONE_OF || groupMissing)) {
+            boolean isMissing = c.result() == DocumentResult.MISSING;
+            if (c.requirement() != Requirement.ONE_OF ? isMissing : !groupVerified && (isMissing || wholeGroup)) {
                 missing.add(c.type());
             }
         }

@@ -119,6 +119,11 @@ public final class CheckInService {
     /** Checks a booking in: a case in CHECKED_IN with the next A number, its checklist, and a CHECKED_IN event. */
     public CaseFile checkIn(String appointmentId, Actor actor) {
         requireCounterStaff(actor);
+        Appointment booking = new AppointmentRepository(work.db().dsl()).findById(appointmentId)
+                .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
+        if (!(scan(booking.bookingCode()) instanceof ScanResult.ToCheckIn)) {
+            throw new UserFacingException("checkin.onHoldUseResume", booking.bookingCode());
+        }
         try {
             return insertCheckIn(appointmentId, actor);
         } catch (DataAccessException e) {
@@ -133,15 +138,7 @@ public final class CheckInService {
         return work.db().inTransaction(tx -> {
             Appointment a = new AppointmentRepository(tx).findById(appointmentId)
                     .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
-            if (a.status() != AppointmentStatus.BOOKED || !a.date().equals(today())) {
-                scan(a.bookingCode());
-            }
-            CaseRepository cases = new CaseRepository(tx);
-            Optional<CaseFile> existing = cases.findByAppointment(a.id());
-            if (existing.isPresent()) {
-                resumeOrRefuse(existing.get());
-                throw new UserFacingException("checkin.onHoldUseResume", existing.get().queueNumber().toString());
-            }
+            // Checked by scan() just before; a counter that got there first meanwhile trips the unique key.
             OffsetDateTime now = work.now();
             QueueNumber number = new QueueNumber(QueueSeries.A, new DaySequenceRepository(tx).next(office, a.date(), QueueSeries.A.name()));
             Person p = new Person(a.applicant().nik(), a.applicant().fullName(), a.applicant().birthDate(),
@@ -243,7 +240,7 @@ public final class CheckInService {
         CaseRepository read = new CaseRepository(work.db().dsl());
         List<CaseFile> waiting = new ArrayList<>(read.waiting(office, today()));
         waiting.sort(Comparator.comparing((CaseFile c) -> c.queueNumber().series() != QueueSeries.P)
-                .thenComparing(CheckInService::slotOrArrival)
+                .thenComparing(this::slotOrArrival)
                 .thenComparing(CaseFile::checkedInAt));
         for (CaseFile candidate : waiting) {
             Optional<CaseFile> taken = tryCall(candidate, actor);
@@ -274,8 +271,10 @@ public final class CheckInService {
         });
     }
 
-    private static String slotOrArrival(CaseFile c) {
-        return c.slotStart() != null ? c.slotStart() : c.checkedInAt().toLocalTime().toString().substring(0, 5);
+    /** The slot, or for a walk-in its arrival as office time (a database may hand times back in another zone). */
+    private String slotOrArrival(CaseFile c) {
+        return c.slotStart() != null ? c.slotStart()
+                : c.checkedInAt().atZoneSameInstant(work.clock().getZone()).toLocalTime().toString().substring(0, 5);
     }
 
     private static void requireCounterStaff(Actor actor) {
