@@ -73,7 +73,7 @@ public final class Behaviour {
         SplittableRandom r = random(caseRef, "fate", 0);
         boolean noShow = r.nextDouble() < NO_SHOW;
         int span = (LATEST_ARRIVAL_MINUTES - EARLIEST_ARRIVAL_MINUTES) * 60;
-        // the mean of two draws: most come a little before their slot, few at the very ends
+        // the mean of two draws: most come around the start of their slot, few at the very ends of the range
         int offset = EARLIEST_ARRIVAL_MINUTES * 60 + (r.nextInt(span + 1) + r.nextInt(span + 1)) / 2;
         double d = r.nextDouble();
         Fate.DocumentOutcome documents = d < MISMATCH ? Fate.DocumentOutcome.MISMATCH

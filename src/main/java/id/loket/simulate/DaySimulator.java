@@ -126,9 +126,6 @@ public final class DaySimulator {
         return clock;
     }
 
-    public Behaviour behaviour() {
-        return behaviour;
-    }
 
     /** Runs the day (from where the database says it stands) until {@code settings.until()}; answers where it ends. */
     public DaySummary run() {

@@ -2,6 +2,7 @@ package id.loket.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.loket.app.AppContext;
 import id.loket.appointment.model.ServiceType;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
@@ -13,8 +14,11 @@ import id.loket.casefile.model.DocumentType;
 import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.RejectionReason;
+import id.loket.casefile.service.CaseWork;
+import id.loket.common.i18n.Messages;
 import id.loket.testing.SimulatedCentral;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -230,6 +234,39 @@ class DaySimulatorIT {
                 .allSatisfy(e -> assertThat(OfficeHours.DENPASAR.contains(e.at().atZoneSameInstant(SimulatedCentral.ZONE).toLocalTime())).isTrue());
         assertThat(small.cases().values()).filteredOn(c -> c.status() == CaseStatus.CHECKED_IN)
                 .allSatisfy(c -> assertThat(c.counter()).isNull());
+    }
+
+    @Test
+    void aResumeCutShortByACrashIsCompletedFromTheChecklist() {
+        Path folder = dir.resolve("crash-in-resume");
+        SimulatedDay morning = SimulatedDay.run(central, folder, SimulatedDay.settings(4, SEED).withUntil(LocalTime.of(10, 0)),
+                DaySimulator.Listener.NONE);
+        CaseFile held = morning.cases().values().stream().filter(c -> c.status() == CaseStatus.ON_HOLD).findFirst().orElseThrow();
+        DocumentType missing = held.documents().stream().filter(d -> d.result() == DocumentResult.MISSING).findFirst().orElseThrow().type();
+        // VerificationService.resume commits the RESUME step, then resets the missing documents in a second
+        // transaction: a crash in between leaves the case in verification with the document still MISSING.
+        try (AppContext app = AppContext.open(folder, Clock.systemUTC(), Messages.forLanguage("en"))) {
+            SimulatedClock clock = new SimulatedClock(SimulatedCentral.DAY.atTime(10, 0).atZone(SimulatedCentral.ZONE).toInstant(),
+                    SimulatedCentral.ZONE);
+            app.caseWork(clock).act(held.caseRef(), DaySimulator.officer(2), CaseAction.RESUME, (c, to, now) -> new CaseWork.Outcome(
+                    c.toBuilder().status(to.orElseThrow()).counter("2").officer("petugas2").calledAt(now).build(),
+                    List.of(new CaseWork.Step(CaseAction.RESUME, c.status(), to.orElseThrow(), "returned", List.of()))));
+        }
+
+        SimulatedDay after = SimulatedDay.run(central, folder, SimulatedDay.settings(4, SEED), DaySimulator.Listener.NONE);
+
+        assertThat(after.summary().refusedSteps()).isZero();
+        CaseFile done = after.cases().get(held.caseRef());
+        assertThat(done.status()).isIn(CaseStatus.APPROVED, CaseStatus.REJECTED);
+        assertThat(done.documents()).filteredOn(d -> d.type() == missing).extracting(DocumentCheck::result).containsExactly(DocumentResult.VERIFIED);
+        List<AuditEntry> history = after.histories().get(held.caseRef());
+        assertThat(history).extracting(AuditEntry::action).containsSubsequence(CaseAction.PUT_ON_HOLD, CaseAction.RESUME,
+                CaseAction.RECORD_DOCUMENT, CaseAction.VERIFY, CaseAction.INTERVIEW);
+        assertThat(history).filteredOn(e -> e.action() == CaseAction.RESUME).singleElement()
+                .satisfies(e -> assertThat(e.officer()).isEqualTo("petugas2"));
+        assertThat(history.subList(history.indexOf(history.stream().filter(e -> e.action() == CaseAction.RESUME).findFirst().orElseThrow()),
+                history.size())).filteredOn(e -> e.action() != CaseAction.APPROVE && e.action() != CaseAction.REJECT)
+                .extracting(AuditEntry::officer).containsOnly("petugas2");
     }
 
     // ---- helpers ----
