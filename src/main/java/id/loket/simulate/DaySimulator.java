@@ -109,6 +109,8 @@ public final class DaySimulator {
     private final Map<String, Instant> returnTimes = new HashMap<>();
     private int refused;
     private boolean ran;
+    private volatile boolean stopRequested;
+    private final Object pacer = new Object();
 
     public DaySimulator(CheckInService checkIn, VerificationService verification, CaseQueries cases, QueueService queue,
             SimulatedClock clock, SimulationSettings settings, Listener listener) {
@@ -127,7 +129,22 @@ public final class DaySimulator {
     }
 
 
-    /** Runs the day (from where the database says it stands) until {@code settings.until()}; answers where it ends. */
+    /**
+     * Asks a running simulation (on another thread) to stop before its next step; {@link #run()} then returns
+     * where the day stands. Prefer this to interrupting the thread: an interrupt that lands during a database
+     * write may close the database file.
+     */
+    public void stop() {
+        stopRequested = true;
+        synchronized (pacer) {
+            pacer.notifyAll();
+        }
+    }
+
+    /**
+     * Runs the day (from where the database says it stands) until {@code settings.until()}, or until stopped
+     * or interrupted; answers where it ends.
+     */
     public DaySummary run() {
         if (ran) {
             throw new IllegalStateException("a simulator runs its day once");
@@ -156,9 +173,20 @@ public final class DaySimulator {
             LOG.info("Simulating {} {} from {} to {} with {} counters, seed {}", settings.office(), settings.date(),
                     time(start), settings.until(), settings.counters(), settings.seed());
             plan(start, day, histories);
-            loop(start, end);
+            if (loop(start, end)) {
+                clock.advanceTo(end);
+            } else {
+                // read where the day stands with the interrupt flag cleared (H2 closes a file read by an interrupted thread)
+                boolean interrupted = Thread.interrupted();
+                try {
+                    return summary();
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
         }
-        clock.advanceTo(end);
         return summary();
     }
 
@@ -237,19 +265,23 @@ public final class DaySimulator {
 
     // ---- the day ----
 
-    private void loop(Instant start, Instant end) {
+    /** Plays the agenda until {@code end}; false if the thread was interrupted first. */
+    private boolean loop(Instant start, Instant end) {
         long realStart = System.nanoTime();
-        Instant nextHour = start.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant nextHour = LocalDateTime.ofInstant(start, settings.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1)
+                .atZone(settings.zone()).toInstant();
         while (!agenda.isEmpty() && agenda.peek().at().isBefore(end)) {
             Tick tick = agenda.peek();
             while (!nextHour.isAfter(tick.at())) {
+                if (!pace(realStart, start, nextHour)) {
+                    return interrupted();
+                }
                 clock.advanceTo(nextHour);
                 listener.hour(summary());
                 nextHour = nextHour.plus(Duration.ofHours(1));
             }
             if (!pace(realStart, start, tick.at())) {
-                LOG.info("Simulation interrupted at {}", time(clock.instant()));
-                return;
+                return interrupted();
             }
             agenda.poll();
             clock.advanceTo(tick.at());
@@ -260,27 +292,34 @@ public final class DaySimulator {
                 case SUPERVISOR -> supervisorMoves();
             }
         }
+        return true;
     }
 
-    /** Waits until the real time that matches {@code simulated} at the chosen speed; false if interrupted. */
+    private boolean interrupted() {
+        LOG.info("Simulation stopped at {}", time(clock.instant()));
+        return false;
+    }
+
+    /** Waits until the real time that matches {@code simulated} at the chosen speed; false if stopped or interrupted. */
     private boolean pace(long realStart, Instant simStart, Instant simulated) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (stopRequested || Thread.currentThread().isInterrupted()) {
             return false;
         }
         if (settings.speed() == 0) {
             return true;
         }
         long due = realStart + (long) (Duration.between(simStart, simulated).toNanos() / settings.speed());
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        synchronized (pacer) {
+            for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pacer, wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         }
-        return true;
+        return !stopRequested;
     }
 
     private void arrive(String appointmentId) {

@@ -19,6 +19,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.testing.SimulatedCentral;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -28,6 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -267,6 +271,40 @@ class DaySimulatorIT {
         assertThat(history.subList(history.indexOf(history.stream().filter(e -> e.action() == CaseAction.RESUME).findFirst().orElseThrow()),
                 history.size())).filteredOn(e -> e.action() != CaseAction.APPROVE && e.action() != CaseAction.REJECT)
                 .extracting(AuditEntry::officer).containsOnly("petugas2");
+    }
+
+    @Test
+    void aSimulationRunningInRealTimeStopsPromptlyWhenAskedOrInterrupted() throws Exception {
+        SimulationSettings slow = new SimulationSettings(SimulatedCentral.OFFICE, SimulatedCentral.DAY, SimulatedCentral.ZONE,
+                OfficeHours.DENPASAR, 4, SEED, 1, null);
+        AtomicReference<DaySimulator> simulator = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<SimulatedDay> stopped = new AtomicReference<>();
+        Thread thread = new Thread(() -> stopped.set(SimulatedDay.run(central, dir.resolve("stopped"), slow, DaySimulator.Listener.NONE,
+                s -> {
+                    simulator.set(s);
+                    started.countDown();
+                })));
+        thread.start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300);
+
+        long asked = System.nanoTime();
+        simulator.get().stop();
+        thread.join(10_000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+        assertThat(stopped.get().summary().at()).isBefore(LocalTime.of(7, 31));
+
+        // at full speed, an interrupt from the hourly progress stops it at that hour, and the database stays usable
+        AtomicReference<SimulatedDay> interrupted = new AtomicReference<>();
+        Thread fast = new Thread(() -> interrupted.set(SimulatedDay.run(central, dir.resolve("interrupted-by-thread"), SimulatedDay.settings(4, SEED),
+                soFar -> Thread.currentThread().interrupt())));
+        fast.start();
+        fast.join(60_000);
+        assertThat(interrupted.get().summary().at()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(interrupted.get().cases()).isNotEmpty();
     }
 
     // ---- helpers ----

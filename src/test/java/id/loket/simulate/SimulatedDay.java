@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,15 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
     }
 
     static SimulatedDay run(SimulatedCentral central, Path dir, SimulationSettings settings, DaySimulator.Listener listener) {
-        try (AppContext app = AppContext.open(dir, Clock.systemUTC(), Messages.forLanguage("en"))) {
+        return run(central, dir, settings, listener, simulator -> { });
+    }
+
+    /** {@code started} is given the simulator just before it runs (to stop it from another thread). */
+    static SimulatedDay run(SimulatedCentral central, Path dir, SimulationSettings settings, DaySimulator.Listener listener,
+            Consumer<DaySimulator> started) {
+        AppContext app = AppContext.open(dir, Clock.systemUTC(), Messages.forLanguage("en"));
+        boolean interrupted = false;
+        try {
             app.settings().put(SettingsRepository.OFFICE_CODE, SimulatedCentral.OFFICE);
             PullService pull = app.pullService(central.client(Duration.ofSeconds(5)), RetrySettings.none());
             if (!pull.pull(SimulatedCentral.OFFICE, SimulatedCentral.DAY, 1, PullService.Listener.NONE).complete()) {
@@ -41,10 +50,18 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
                     settings.date().atTime(settings.hours().open()).atZone(settings.zone()).toInstant(), settings.zone());
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
                     clock, settings, listener);
-            long started = System.nanoTime();
+            started.accept(simulator);
+            long t0 = System.nanoTime();
             DaySummary summary = simulator.run();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            interrupted = Thread.interrupted();
             return snapshot(app, summary, took);
+        } finally {
+            // the database is closed (and H2 shut down) with the interrupt flag cleared, then the flag is given back
+            app.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
