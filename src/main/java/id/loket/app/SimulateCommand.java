@@ -1,0 +1,128 @@
+package id.loket.app;
+
+import id.loket.central.CentralClient;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.simulate.DaySimulator;
+import id.loket.simulate.DaySummary;
+import id.loket.simulate.OfficeHours;
+import id.loket.simulate.SimulatedClock;
+import id.loket.simulate.SimulationSettings;
+import id.loket.sync.model.PullReport;
+import id.loket.sync.service.PullService;
+import id.loket.sync.service.RetrySettings;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code loket simulate}: pulls a day and plays it as a busy office would, through the real
+ * services, on a simulated clock. Run again on the same data folder, it resumes the day.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate an office day: pull the date's appointments, then check applicants in around their slots "
+                + "(some never come) and take their cases through documents, interview and approval as N counter officers "
+                + "and a supervisor would, through the real services, on a simulated clock within office hours (07:30-16:00) "
+                + "of that date. The same seed gives the same day. Interrupted, a second run on the same data folder resumes "
+                + "the day from what the database holds. If central cannot be reached, the appointments already in the "
+                + "database are used."})
+final class SimulateCommand implements Callable<Integer> {
+
+    /** Pulling before a simulation should not keep it waiting long for a central that is away. */
+    private static final RetrySettings RETRY = new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    @ParentCommand
+    LoketCommand root;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day to simulate (any date; timestamps fall on it).")
+    LocalDate date;
+
+    @Option(names = "--counters", paramLabel = "N", defaultValue = "4", description = "Counter officers at work (default 4).")
+    int counters;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
+            description = "How fast the day runs: 0 = as fast as possible (default), 1 = real time, 60 = one simulated minute per second.")
+    double speed;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of every choice (default 1): the same seed gives the same day.")
+    long seed;
+
+    @Option(names = "--until", paramLabel = "HH:MM",
+            description = "Stop the simulated day at this time (default: closing, 16:00). A later run resumes from there.")
+    LocalTime until;
+
+    @Override
+    public Integer call() {
+        Messages m = root.messages();
+        OfficeHours hours = OfficeHours.DENPASAR;
+        if (counters < 1 || counters > SimulationSettings.MAX_COUNTERS) {
+            throw new UserFacingException("simulate.badCounters", counters, SimulationSettings.MAX_COUNTERS);
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new UserFacingException("simulate.badSpeed", String.valueOf(speed));
+        }
+        if (until != null && (!until.isAfter(hours.open()) || until.isAfter(hours.close()))) {
+            throw new UserFacingException("simulate.badUntil", until.toString(), hours.open().toString(), hours.close().toString());
+        }
+        Logging.toFolder(root.dataDir());
+        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
+            String office = target.office();
+            CentralClient client = new CentralClient(target.config().withRequestTimeout(REQUEST_TIMEOUT));
+            PullReport report = app.pullService(client, RETRY).pull(office, date, 1, PullService.Listener.NONE);
+            int appointments = app.queue().day(office, date).size();
+            if (report.failure().isPresent()) {
+                if (appointments == 0) {
+                    root.err().println(m.get("simulate.noDay", office, date.toString(), report.failure().get()));
+                    return 1;
+                }
+                root.err().println(m.get("simulate.offline", report.failure().get(), appointments));
+            } else {
+                root.err().println(m.get("simulate.pulled", office, date.toString(), report.received(), appointments));
+            }
+            ZoneId zone = app.office().zone();
+            SimulatedClock clock = new SimulatedClock(date.atTime(hours.open()).atZone(zone).toInstant(), zone);
+            SimulationSettings settings = new SimulationSettings(office, date, zone, hours, counters, seed, speed, until);
+            PrintStream err = root.err();
+            DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
+                    clock, settings, s -> err.println(m.get("simulate.progress", s.at().toString(), s.checkedIn(), s.waiting(),
+                            s.inProgress(), s.approved())));
+            long started = System.nanoTime();
+            DaySummary s = simulator.run();
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            print(m, s, office, counters, seed, millis);
+            return 0;
+        }
+    }
+
+    private void print(Messages m, DaySummary s, String office, int officers, long seedUsed, long millis) {
+        PrintStream out = root.out();
+        out.println(m.get("simulate.summary", office, date.toString(), s.at().toString(), officers, String.valueOf(seedUsed)));
+        out.println(m.get("simulate.summary.booked", s.booked()));
+        out.println(m.get("simulate.summary.checkedIn", s.checkedIn()));
+        out.println(m.get("simulate.summary.noShows", s.noShows()));
+        if (s.notYetArrived() > 0) {
+            out.println(m.get("simulate.summary.notYetArrived", s.notYetArrived()));
+        }
+        out.println(m.get("simulate.summary.waiting", s.waiting()));
+        out.println(m.get("simulate.summary.inProgress", s.inProgress()));
+        out.println(m.get("simulate.summary.verified", s.documentsVerified()));
+        out.println(m.get("simulate.summary.onHold", s.onHold()));
+        out.println(m.get("simulate.summary.rejected", s.rejected()));
+        out.println(m.get("simulate.summary.approved", s.approved()));
+        out.println(m.get("simulate.summary.approvalPending", s.approvalPending()));
+        out.println(m.get("simulate.summary.events", s.events()));
+        if (s.refusedSteps() > 0) {
+            out.println(m.get("simulate.summary.refused", s.refusedSteps()));
+        }
+        out.println(m.get("simulate.summary.took", millis / 1000.0));
+    }
+}

@@ -1,0 +1,603 @@
+package id.loket.simulate;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.AuditEntry;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentCheck;
+import id.loket.casefile.model.DocumentResult;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.InterviewOutcome;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.model.RejectionReason;
+import id.loket.casefile.service.CaseQueries;
+import id.loket.checkin.model.ScanResult;
+import id.loket.checkin.service.CheckInService;
+import id.loket.common.model.UserFacingException;
+import id.loket.queue.model.QueueEntry;
+import id.loket.queue.service.QueueService;
+import id.loket.staff.model.Role;
+import id.loket.verification.service.VerificationService;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an office day on a simulated clock through the real services: the information desk
+ * checks applicants in as they arrive around their slots, {@code N} counter officers call the
+ * next applicant and take the case through its documents, interview and approval, and the
+ * supervisor decides the cases waiting for approval on rounds every quarter of an hour.
+ *
+ * <p>One thread, one agenda of timed moves, ties broken by what they are about: the same seed
+ * gives the same day. Nothing is remembered outside the database: a run started on a day that
+ * is already under way resumes at the last step taken (the clock restarts at the latest audit
+ * time of the day), skips applicants already checked in, continues cases from their state (a
+ * case in progress at counter 2 is continued by officer 2, or by anyone if counter 2 is not
+ * staffed) and continues each officer's rhythm from their last step, so an interrupted day
+ * ends as the uninterrupted one would have.
+ *
+ * <p>The services must be built on {@link #clock()}'s clock, which must not be later than the
+ * day's last step.
+ */
+public final class DaySimulator {
+
+    /** Told each simulated hour how the day stands. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = soFar -> { };
+
+        void hour(DaySummary soFar);
+    }
+
+    /** Who checks applicants in as they arrive (the information desk). */
+    public static final Actor DESK = new Actor("informasi", Role.COUNTER, "0");
+    public static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, "S");
+
+    /** Counter officer {@code n}, at counter {@code n}. */
+    public static Actor officer(int n) {
+        return new Actor("petugas" + n, Role.COUNTER, String.valueOf(n));
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaySimulator.class);
+    private static final Duration SUPERVISOR_ROUND = Duration.ofMinutes(15);
+    /** An idle officer calls a new arrival this long after the check-in. */
+    private static final Duration CALL_AFTER_ARRIVAL = Duration.ofSeconds(20);
+    private static final Duration AFTER_REFUSAL = Duration.ofSeconds(60);
+    private static final Set<CaseStatus> AT_COUNTER = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED,
+            CaseStatus.INTERVIEWED);
+    private static final Set<CaseStatus> PAST_VERIFICATION = EnumSet.of(CaseStatus.VERIFIED, CaseStatus.INTERVIEWED,
+            CaseStatus.APPROVAL_PENDING, CaseStatus.APPROVED, CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP,
+            CaseStatus.HANDED_OVER);
+
+    private final CheckInService checkIn;
+    private final VerificationService verification;
+    private final CaseQueries cases;
+    private final QueueService queue;
+    private final SimulatedClock clock;
+    private final SimulationSettings settings;
+    private final Behaviour behaviour;
+    private final Listener listener;
+
+    private final PriorityQueue<Tick> agenda = new PriorityQueue<>();
+    private final Map<String, Appointment> bookings = new HashMap<>();
+    private final List<Officer> officers = new ArrayList<>();
+    /** Cases in progress at a counter nobody staffs in this run: the first free officer continues them. */
+    private final Deque<String> unattended = new ArrayDeque<>();
+    /** Applicants back from a hold, in the order they came back. */
+    private final Deque<String> returned = new ArrayDeque<>();
+    private final Map<String, Instant> returnTimes = new HashMap<>();
+    private int refused;
+    private boolean ran;
+    private volatile boolean stopRequested;
+    private final Object pacer = new Object();
+
+    public DaySimulator(CheckInService checkIn, VerificationService verification, CaseQueries cases, QueueService queue,
+            SimulatedClock clock, SimulationSettings settings, Listener listener) {
+        this.checkIn = Objects.requireNonNull(checkIn);
+        this.verification = Objects.requireNonNull(verification);
+        this.cases = Objects.requireNonNull(cases);
+        this.queue = Objects.requireNonNull(queue);
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+        this.behaviour = new Behaviour(settings.seed());
+        this.listener = listener == null ? Listener.NONE : listener;
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+
+    /**
+     * Asks a running simulation (on another thread) to stop before its next step; {@link #run()} then returns
+     * where the day stands. Prefer this to interrupting the thread: an interrupt that lands during a database
+     * write may close the database file.
+     */
+    public void stop() {
+        stopRequested = true;
+        synchronized (pacer) {
+            pacer.notifyAll();
+        }
+    }
+
+    /**
+     * Runs the day (from where the database says it stands) until {@code settings.until()}, or until stopped
+     * or interrupted; answers where it ends.
+     */
+    public DaySummary run() {
+        if (ran) {
+            throw new IllegalStateException("a simulator runs its day once");
+        }
+        ran = true;
+        Instant open = at(settings.hours().open());
+        Instant end = at(settings.until());
+        for (QueueEntry e : queue.day(settings.office(), settings.date())) {
+            if (e.appointment().status() == AppointmentStatus.BOOKED) {
+                bookings.put(e.appointment().id(), e.appointment());
+            }
+        }
+        List<CaseFile> day = cases.day(settings.office(), settings.date());
+        Map<String, List<AuditEntry>> histories = new HashMap<>();
+        Instant start = open;
+        for (CaseFile c : day) {
+            List<AuditEntry> h = cases.history(c.caseRef());
+            histories.put(c.caseRef(), h);
+            for (AuditEntry e : h) {
+                start = later(start, e.at().toInstant());
+            }
+        }
+        start = later(start, clock.instant());
+        clock.advanceTo(start);
+        if (start.isBefore(end)) {
+            LOG.info("Simulating {} {} from {} to {} with {} counters, seed {}", settings.office(), settings.date(),
+                    time(start), settings.until(), settings.counters(), settings.seed());
+            plan(start, day, histories);
+            if (loop(start, end)) {
+                clock.advanceTo(end);
+            } else {
+                // read where the day stands with the interrupt flag cleared (H2 closes a file read by an interrupted thread)
+                boolean interrupted = Thread.interrupted();
+                try {
+                    return summary();
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+        return summary();
+    }
+
+    // ---- the plan: what is due, from what the database holds ----
+
+    private void plan(Instant start, List<CaseFile> day, Map<String, List<AuditEntry>> histories) {
+        Set<String> checkedIn = new HashSet<>();
+        for (CaseFile c : day) {
+            if (c.appointmentId() != null) {
+                checkedIn.add(c.appointmentId());
+            }
+        }
+        for (Appointment a : bookings.values()) {
+            Fate fate = behaviour.fate(a.id());
+            if (!checkedIn.contains(a.id()) && !fate.noShow()) {
+                schedule(later(arrival(a, fate), start), Kind.ARRIVAL, a.id());
+            }
+        }
+        for (CaseFile c : day) {
+            List<AuditEntry> h = histories.get(c.caseRef());
+            List<AuditEntry> holds = h.stream().filter(e -> e.action() == CaseAction.PUT_ON_HOLD).toList();
+            boolean resumed = h.stream().anyMatch(e -> e.action() == CaseAction.RESUME);
+            if (c.status() == CaseStatus.ON_HOLD && holds.size() == 1 && !resumed) {
+                expectBack(c.caseRef(), holds.get(0), start);
+            }
+        }
+        for (int n = 1; n <= settings.counters(); n++) {
+            officers.add(new Officer(n));
+        }
+        for (CaseFile c : day) {
+            if (AT_COUNTER.contains(c.status())) {
+                officers.stream().filter(o -> o.actor.counter().equals(c.counter())).findFirst()
+                        .ifPresentOrElse(o -> o.cases.addLast(c.caseRef()), () -> unattended.addLast(c.caseRef()));
+            }
+        }
+        Map<String, AuditEntry> lastByWho = new HashMap<>();
+        for (List<AuditEntry> h : histories.values()) {
+            for (AuditEntry e : h) {
+                lastByWho.merge(e.officer(), e, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+            }
+        }
+        // An officer whose next step falls before the restart had found nothing to do: idle until someone arrives.
+        Instant firstWaiting = day.stream().filter(c -> c.status() == CaseStatus.CHECKED_IN)
+                .map(c -> c.checkedInAt().toInstant().plus(CALL_AFTER_ARRIVAL)).min(Comparator.naturalOrder()).orElse(null);
+        for (Officer o : officers) {
+            AuditEntry last = lastByWho.get(o.actor.username());
+            Instant next = last == null ? null : last.at().toInstant().plus(behaviour.pauseAfter(last, false));
+            if (next != null && !next.isBefore(start)) {
+                schedule(o, next);
+            } else if (!o.cases.isEmpty() || !unattended.isEmpty()) {
+                schedule(o, start);
+            } else if (firstWaiting != null) {
+                schedule(o, later(firstWaiting, start));
+            }
+        }
+        AuditEntry last = lastByWho.get(SUPERVISOR.username());
+        Instant next = last == null ? null : last.at().toInstant().plus(behaviour.pauseAfter(last, true));
+        schedule(next != null && !next.isBefore(start) ? next : roundAtOrAfter(start), Kind.SUPERVISOR, "");
+    }
+
+    /** An applicant put on hold who will come back today with what was missing (as their fate says) is expected then. */
+    private void expectBack(String caseRef, AuditEntry putOnHold, Instant notBefore) {
+        Fate fate = behaviour.fate(caseRef);
+        if (fate.returnsSameDay()) {
+            Instant back = putOnHold.at().toInstant().plusSeconds(fate.returnAfterSeconds());
+            returnTimes.put(caseRef, back);
+            schedule(later(back, notBefore), Kind.RETURN, caseRef);
+        }
+    }
+
+    private Instant arrival(Appointment a, Fate fate) {
+        LocalTime slot = a.slotStart() == null ? settings.hours().open() : LocalTime.parse(a.slotStart());
+        Instant at = at(slot).plusSeconds(fate.arrivalOffsetSeconds());
+        return later(at, at(settings.hours().open()));
+    }
+
+    // ---- the day ----
+
+    /** Plays the agenda until {@code end}; false if the thread was interrupted first. */
+    private boolean loop(Instant start, Instant end) {
+        long realStart = System.nanoTime();
+        Instant nextHour = LocalDateTime.ofInstant(start, settings.zone()).truncatedTo(ChronoUnit.HOURS).plusHours(1)
+                .atZone(settings.zone()).toInstant();
+        while (!agenda.isEmpty() && agenda.peek().at().isBefore(end)) {
+            Tick tick = agenda.peek();
+            while (!nextHour.isAfter(tick.at())) {
+                if (!pace(realStart, start, nextHour)) {
+                    return interrupted();
+                }
+                clock.advanceTo(nextHour);
+                listener.hour(summary());
+                nextHour = nextHour.plus(Duration.ofHours(1));
+            }
+            if (!pace(realStart, start, tick.at())) {
+                return interrupted();
+            }
+            agenda.poll();
+            clock.advanceTo(tick.at());
+            switch (tick.kind()) {
+                case ARRIVAL -> arrive(tick.key());
+                case RETURN -> comeBack(tick.key());
+                case OFFICER -> officerMoves(officers.get(Integer.parseInt(tick.key()) - 1));
+                case SUPERVISOR -> supervisorMoves();
+            }
+        }
+        return true;
+    }
+
+    private boolean interrupted() {
+        LOG.info("Simulation stopped at {}", time(clock.instant()));
+        return false;
+    }
+
+    /** Waits until the real time that matches {@code simulated} at the chosen speed; false if stopped or interrupted. */
+    private boolean pace(long realStart, Instant simStart, Instant simulated) {
+        if (stopRequested || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        if (settings.speed() == 0) {
+            return true;
+        }
+        long due = realStart + (long) (Duration.between(simStart, simulated).toNanos() / settings.speed());
+        synchronized (pacer) {
+            for (long wait = due - System.nanoTime(); wait > 0 && !stopRequested; wait = due - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(pacer, wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return !stopRequested;
+    }
+
+    private void arrive(String appointmentId) {
+        Appointment a = bookings.get(appointmentId);
+        try {
+            if (cases.findByAppointment(appointmentId).isPresent()) {
+                return;
+            }
+            if (checkIn.scan(a.bookingCode()) instanceof ScanResult.ToCheckIn toCheckIn) {
+                checkIn.checkIn(toCheckIn.appointment().id(), DESK);
+            }
+        } catch (UserFacingException e) {
+            refused(appointmentId, e);
+            return;
+        }
+        wakeIdleOfficers(clock.instant().plus(CALL_AFTER_ARRIVAL));
+    }
+
+    private void comeBack(String caseRef) {
+        returned.addLast(caseRef);
+        Instant back = returnTimes.getOrDefault(caseRef, clock.instant());
+        wakeIdleOfficers(later(back.plus(CALL_AFTER_ARRIVAL), clock.instant()));
+    }
+
+    private void wakeIdleOfficers(Instant at) {
+        for (Officer o : officers) {
+            if (!o.scheduled) {
+                schedule(o, at);
+            }
+        }
+    }
+
+    private void officerMoves(Officer o) {
+        o.scheduled = false;
+        try {
+            officerStep(o).ifPresent(done -> schedule(o, clock.instant().plus(behaviour.pauseAfter(done, false))));
+        } catch (UserFacingException e) {
+            refused(o.cases.peekFirst(), e);
+            o.cases.pollFirst();
+            schedule(o, clock.instant().plus(AFTER_REFUSAL));
+        }
+    }
+
+    /** The officer's next step: the case at hand, else an applicant back from a hold, else the next in the queue. */
+    private Optional<AuditEntry> officerStep(Officer o) {
+        while (true) {
+            if (o.cases.isEmpty() && !unattended.isEmpty()) {
+                o.cases.addFirst(unattended.pollFirst());
+            }
+            String ref = o.cases.peekFirst();
+            if (ref != null) {
+                CaseFile c = verification.get(ref);
+                if (!AT_COUNTER.contains(c.status())) {
+                    o.cases.pollFirst();
+                    continue;
+                }
+                return Optional.of(work(o.actor, c));
+            }
+            String back = returned.pollFirst();
+            if (back != null) {
+                CaseFile c = verification.get(back);
+                if (c.status() != CaseStatus.ON_HOLD) {
+                    continue;
+                }
+                o.cases.addFirst(back);
+                if (checkIn.scan(codeOf(c)) instanceof ScanResult.ToResume toResume) {
+                    verification.resume(toResume.caseFile().caseRef(), o.actor);
+                }
+                return Optional.of(lastStep(back));
+            }
+            Optional<CaseFile> called = checkIn.callNext(o.actor);
+            if (called.isEmpty()) {
+                return Optional.empty();
+            }
+            o.cases.addFirst(called.get().caseRef());
+            return Optional.of(lastStep(called.get().caseRef()));
+        }
+    }
+
+    /** One step on a case at the counter, from its state: the next document, the verdict, the interview, the approval. */
+    private AuditEntry work(Actor actor, CaseFile c) {
+        String ref = c.caseRef();
+        Fate fate = behaviour.fate(ref);
+        switch (c.status()) {
+            case IN_VERIFICATION -> {
+                for (Behaviour.Target t : behaviour.documents(c, fate)) {
+                    DocumentCheck now = c.documents().stream().filter(d -> d.type() == t.type()).findFirst().orElseThrow();
+                    if (now.result() != t.result() || !Objects.equals(now.note(), t.note())) {
+                        verification.recordDocument(ref, actor, t.type(), t.result(), t.note());
+                        return lastStep(ref);
+                    }
+                }
+                if (c.documents().stream().anyMatch(d -> d.result() == DocumentResult.MISMATCH)) {
+                    verification.reject(ref, actor, EnumSet.of(RejectionReason.DATA_MISMATCH), behaviour.mismatchRejectionNote(c));
+                } else {
+                    verification.finish(ref, actor);
+                    AuditEntry done = lastStep(ref);
+                    if (done.action() == CaseAction.PUT_ON_HOLD) {
+                        expectBack(ref, done, clock.instant());
+                    }
+                    return done;
+                }
+            }
+            case VERIFIED -> {
+                if (fate.interviewFlagged()) {
+                    verification.interview(ref, actor, InterviewOutcome.FLAGGED, behaviour.flagNote(fate));
+                } else {
+                    verification.interview(ref, actor, InterviewOutcome.PASSED, null);
+                }
+            }
+            case INTERVIEWED -> {
+                if (fate.preventionList() && !c.needsSupervisorApproval()) {
+                    verification.reject(ref, actor, EnumSet.of(RejectionReason.PREVENTION_LIST), behaviour.preventionNote());
+                } else {
+                    verification.approve(ref, actor);
+                }
+            }
+            default -> throw new IllegalStateException("not at a counter: " + c.status());
+        }
+        return lastStep(ref);
+    }
+
+    private void supervisorMoves() {
+        Optional<CaseFile> next = cases.day(settings.office(), settings.date()).stream()
+                .filter(c -> c.status() == CaseStatus.APPROVAL_PENDING).findFirst();
+        if (next.isEmpty()) {
+            schedule(roundAfter(clock.instant()), Kind.SUPERVISOR, "");
+            return;
+        }
+        CaseFile c = next.get();
+        try {
+            Set<RejectionReason> reasons = behaviour.supervisorRejects(c, behaviour.fate(c.caseRef()));
+            if (reasons.isEmpty()) {
+                verification.approve(c.caseRef(), SUPERVISOR);
+            } else {
+                verification.reject(c.caseRef(), SUPERVISOR, reasons, behaviour.supervisorRejectionNote(c));
+            }
+            schedule(clock.instant().plus(behaviour.pauseAfter(lastStep(c.caseRef()), true)), Kind.SUPERVISOR, "");
+        } catch (UserFacingException e) {
+            refused(c.caseRef(), e);
+            schedule(roundAfter(clock.instant()), Kind.SUPERVISOR, "");
+        }
+    }
+
+    private void refused(String what, UserFacingException e) {
+        refused++;
+        LOG.warn("Simulation at {}: step on {} refused: {}", time(clock.instant()), what, e.getMessage());
+    }
+
+    private String codeOf(CaseFile c) {
+        Appointment a = c.appointmentId() == null ? null : bookings.get(c.appointmentId());
+        return a != null ? a.bookingCode() : c.caseRef();
+    }
+
+    private AuditEntry lastStep(String caseRef) {
+        List<AuditEntry> h = cases.history(caseRef);
+        return h.get(h.size() - 1);
+    }
+
+    // ---- where the day stands ----
+
+    /** The day's figures as the database has them now. */
+    public DaySummary summary() {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), settings.zone());
+        List<CaseFile> day = cases.day(settings.office(), settings.date());
+        Set<String> refs = new HashSet<>();
+        Set<String> appointments = new HashSet<>();
+        Map<CaseStatus, Integer> byStatus = new HashMap<>();
+        for (CaseFile c : day) {
+            refs.add(c.caseRef());
+            if (c.appointmentId() != null) {
+                appointments.add(c.appointmentId());
+            }
+            byStatus.merge(c.status(), 1, Integer::sum);
+        }
+        int booked = 0;
+        int noShows = 0;
+        int notYet = 0;
+        for (QueueEntry e : queue.day(settings.office(), settings.date())) {
+            Appointment a = e.appointment();
+            if (a.status() != AppointmentStatus.BOOKED) {
+                continue;
+            }
+            booked++;
+            if (!appointments.contains(a.id())) {
+                String end = a.slotEnd() != null ? a.slotEnd() : a.slotStart();
+                boolean over = end == null || !settings.date().atTime(LocalTime.parse(end)).isAfter(now);
+                if (over) {
+                    noShows++;
+                } else {
+                    notYet++;
+                }
+            }
+        }
+        int events = 0;
+        Set<String> verified = new HashSet<>();
+        for (OutboxEvent e : cases.allEvents()) {
+            if (refs.contains(e.caseRef())) {
+                events++;
+                if (e.type() == EventType.DOCUMENTS_VERIFIED) {
+                    verified.add(e.caseRef());
+                }
+            }
+        }
+        for (CaseFile c : day) {
+            if (PAST_VERIFICATION.contains(c.status())) {
+                verified.add(c.caseRef());
+            }
+        }
+        int inProgress = AT_COUNTER.stream().mapToInt(s -> byStatus.getOrDefault(s, 0)).sum();
+        return new DaySummary(now.toLocalTime(), booked, day.size(), noShows, notYet,
+                byStatus.getOrDefault(CaseStatus.CHECKED_IN, 0), inProgress, verified.size(),
+                byStatus.getOrDefault(CaseStatus.ON_HOLD, 0), byStatus.getOrDefault(CaseStatus.REJECTED, 0),
+                byStatus.getOrDefault(CaseStatus.APPROVED, 0), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0),
+                events, refused);
+    }
+
+    // ---- time ----
+
+    private Instant at(LocalTime t) {
+        return settings.date().atTime(t).atZone(settings.zone()).toInstant();
+    }
+
+    private LocalTime time(Instant t) {
+        return LocalDateTime.ofInstant(t, settings.zone()).toLocalTime();
+    }
+
+    private Instant roundAtOrAfter(Instant t) {
+        Instant open = at(settings.hours().open());
+        if (!t.isAfter(open)) {
+            return open;
+        }
+        long rounds = (Duration.between(open, t).toMillis() + SUPERVISOR_ROUND.toMillis() - 1) / SUPERVISOR_ROUND.toMillis();
+        return open.plus(SUPERVISOR_ROUND.multipliedBy(rounds));
+    }
+
+    private Instant roundAfter(Instant t) {
+        return roundAtOrAfter(t.plusMillis(1));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    // ---- the agenda ----
+
+    private void schedule(Officer o, Instant at) {
+        o.scheduled = true;
+        schedule(at, Kind.OFFICER, String.valueOf(o.number));
+    }
+
+    private void schedule(Instant at, Kind kind, String key) {
+        agenda.add(new Tick(at, kind, key));
+    }
+
+    /** What a move is; at the same instant, arrivals come first and the supervisor last. */
+    private enum Kind { ARRIVAL, RETURN, OFFICER, SUPERVISOR }
+
+    private record Tick(Instant at, Kind kind, String key) implements Comparable<Tick> {
+        private static final Comparator<Tick> ORDER = Comparator.comparing(Tick::at).thenComparing(Tick::kind)
+                .thenComparing(t -> t.kind == Kind.OFFICER ? String.format("%04d", Integer.parseInt(t.key)) : t.key);
+
+        @Override
+        public int compareTo(Tick other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    private static final class Officer {
+        final int number;
+        final Actor actor;
+        /** The case at hand first; more only when a restart found several in progress at this counter. */
+        final Deque<String> cases = new ArrayDeque<>();
+        boolean scheduled;
+
+        Officer(int number) {
+            this.number = number;
+            this.actor = officer(number);
+        }
+    }
+}

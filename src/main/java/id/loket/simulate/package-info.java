@@ -1,0 +1,7 @@
+/**
+ * A simulated office day: applicants arriving around their slots (and some not at all), counter
+ * officers and a supervisor taking every step through the real check-in and verification
+ * services, on a simulated clock. Deterministic for a seed and resumable from what the database
+ * holds. The demo's busy office, the benchmarks' load and the fault tests' driver. Swing-free.
+ */
+package id.loket.simulate;
