@@ -2,7 +2,6 @@ package id.loket.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.loket.app.AppContext;
 import id.loket.appointment.model.ServiceType;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
@@ -14,11 +13,8 @@ import id.loket.casefile.model.DocumentType;
 import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.RejectionReason;
-import id.loket.casefile.service.CaseWork;
-import id.loket.common.i18n.Messages;
 import id.loket.testing.SimulatedCentral;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
