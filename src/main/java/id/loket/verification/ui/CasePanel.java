@@ -231,8 +231,15 @@ public final class CasePanel extends JPanel {
         return "<html><center>" + escape(name) + "<br><small>" + escape(key) + "</small></center></html>";
     }
 
+    /**
+     * Binds the letter as typed (either case), not as pressed: M and N move the cursor to the
+     * note, and a binding on the press would let the typed letter follow it into the note.
+     */
     private void bindMark(int key, DocumentResult result) {
-        Keys.bind(checklist, JComponent.WHEN_FOCUSED, Keys.key(key), "mark." + result.name(), () -> mark(result));
+        char c = Character.toLowerCase((char) key);
+        Keys.bind(checklist, JComponent.WHEN_FOCUSED, KeyStroke.getKeyStroke(c), "mark." + result.name(), () -> mark(result));
+        Keys.bind(checklist, JComponent.WHEN_FOCUSED, KeyStroke.getKeyStroke(Character.toUpperCase(c)), "mark." + result.name(),
+                () -> mark(result));
     }
 
     // ---- showing a case ----
