@@ -42,7 +42,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JTable;
-import javax.swing.JTextField;
+import javax.swing.text.JTextComponent;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.core.Robot;
@@ -413,8 +413,8 @@ class CounterGuiTest {
             if (c instanceof JLabel l) {
                 return l.getText();
             }
-            if (c instanceof JTextField f) {
-                return f.getText();
+            if (c instanceof JTextComponent t) {
+                return t.getText();
             }
             if (c instanceof JButton b) {
                 return b.getText();

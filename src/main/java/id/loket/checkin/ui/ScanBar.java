@@ -98,7 +98,7 @@ public final class ScanBar extends JPanel {
         add(field, "h 36!");
         add(walkInButton, "h 36!");
         add(callNextButton, "h 36!, wrap");
-        add(result, "span 4, growx, h 76!");
+        add(result, "span 4, growx, h 66!");
 
         idle.setName("scan.idle");
         JPanel idleCard = new JPanel(new MigLayout("insets 0 4 0 4, fill", "[grow]", "[center]"));
@@ -107,7 +107,7 @@ public final class ScanBar extends JPanel {
 
         message.setName("scan.message");
         message.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red; border: 6,10,6,10;"
-                + " background: fade($Actions.Red,10%)");
+                + " background: mix($Actions.Red,$Panel.background,10%)");
         message.setOpaque(true);
         JPanel messageCard = new JPanel(new MigLayout("insets 0, fill", "[grow,fill]", "[center]"));
         messageCard.add(message, "growx, wmin 0");
@@ -143,7 +143,7 @@ public final class ScanBar extends JPanel {
             focusScan();
         });
         JPanel foundCard = new JPanel(new MigLayout("insets 4 10 4 10, fill", "[grow,fill][]", "[][]"));
-        foundCard.putClientProperty(FlatClientProperties.STYLE, "background: fade($Component.accentColor,8%)");
+        foundCard.putClientProperty(FlatClientProperties.STYLE, "background: mix($Component.accentColor,$Panel.background,8%)");
         foundCard.add(foundTitle, "wmin 0");
         foundCard.add(foundButton, "spany 2, aligny center, wrap");
         foundCard.add(foundDetails, "wmin 0, split 2");

@@ -88,7 +88,7 @@ public final class WalkInDialog extends FormDialog {
         priority.setName("walkin.priority");
         warnings.setName("walkin.warnings");
         warnings.putClientProperty(FlatClientProperties.STYLE, "foreground: darken($Actions.Yellow,20%); border: 6,8,6,8;"
-                + " background: fade($Actions.Yellow,16%)");
+                + " background: mix($Actions.Yellow,$Panel.background,16%)");
         warnings.setOpaque(true);
         warnings.setVisible(false);
 

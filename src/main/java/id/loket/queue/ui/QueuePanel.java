@@ -129,7 +129,7 @@ public final class QueuePanel extends JPanel {
         table.setDefaultRenderer(Object.class, new Renderer());
         table.setDefaultRenderer(Duration.class, new Renderer());
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
-        width(QueueTableModel.Column.NUMBER, 56);
+        width(QueueTableModel.Column.NUMBER, 64);
         width(QueueTableModel.Column.SLOT, 52);
         width(QueueTableModel.Column.NAME, 200);
         width(QueueTableModel.Column.STATUS, 136);
@@ -280,6 +280,7 @@ public final class QueuePanel extends JPanel {
             Component c = super.getTableCellRendererComponent(t, shown, selected, focus, row, column);
             QueueEntry e = model.entry(t.convertRowIndexToModel(row));
             setToolTipText(column == QueueTableModel.Column.SERVICE.ordinal() ? messages.get("service." + e.service().name())
+                    : column == QueueTableModel.Column.SLOT.ordinal() && e.appointment() == null ? messages.get("queue.walkIn.arrived", shown)
                     : shown == null || shown.toString().isEmpty() ? null : shown.toString());
             boolean mine = myCounter != null && myCounter.equals(e.counter()) && e.caseStatus() != null
                     && !e.caseStatus().isClosed() && e.caseStatus() != CaseStatus.APPROVED;

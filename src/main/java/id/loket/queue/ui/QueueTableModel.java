@@ -78,7 +78,7 @@ final class QueueTableModel extends AbstractTableModel {
         Appointment a = e.appointment();
         return switch (Column.values()[column]) {
             case NUMBER -> e.queueNumber() == null ? "" : e.queueNumber().toString();
-            case SLOT -> a == null ? messages.get("queue.walkIn") : a.slotStart();
+            case SLOT -> a != null ? a.slotStart() : Dates.time(e.caseFile().checkedInAt(), e.caseFile().checkedInAt().getOffset());
             case BOOKING_CODE -> e.code();
             case NAME -> e.fullName();
             case SERVICE -> messages.get("service.short." + e.service().name());

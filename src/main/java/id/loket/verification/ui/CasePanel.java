@@ -13,6 +13,7 @@ import id.loket.casefile.model.RejectionReason;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.Dates;
 import id.loket.common.ui.Keys;
+import id.loket.common.ui.WrappingText;
 import id.loket.verification.ui.CaseView.Identity;
 import id.loket.verification.ui.CaseView.Verb;
 import java.awt.CardLayout;
@@ -77,13 +78,14 @@ public final class CasePanel extends JPanel {
     private final JLabel details = new JLabel();
     private final JLabel status = new JLabel();
     private final StepIndicator steps;
-    private final JLabel banner = new JLabel();
+    private final WrappingText banner = new WrappingText();
+    private final JPanel bannerBox = new JPanel(new MigLayout("insets 8 12 8 12, fill", "[grow,fill]", "[]"));
     private final ChecklistTableModel checklistModel;
     private final JTable checklist;
     private final JLabel noteLabel = new JLabel();
     private final JTextField note = new JTextField();
     private final JLabel keysHint = new JLabel();
-    private final JLabel message = new JLabel(" ");
+    private final WrappingText message = new WrappingText();
     private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 1, hidemode 3, gap 0 1", "[grow,fill]", ""));
 
     private CaseView view;
@@ -137,9 +139,8 @@ public final class CasePanel extends JPanel {
         p.add(steps, "gaptop 4, growx, wrap");
 
         banner.setName("case.banner");
-        banner.putClientProperty(FlatClientProperties.STYLE, "border: 6,10,6,10");
-        banner.setOpaque(true);
-        p.add(banner, "growx, wmin 0, wrap");
+        bannerBox.add(banner, "growx, wmin 0");
+        p.add(bannerBox, "growx, wmin 0, wrap");
 
         checklist.setName("case.checklist");
         checklist.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
@@ -201,8 +202,8 @@ public final class CasePanel extends JPanel {
                 JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         identityScroll.setBorder(null);
         body.add(identityScroll, "spany 3, grow, wrap");
-        JPanel noteRow = new JPanel(new MigLayout("insets 0, gap 8", "[][grow,fill]", "[]"));
-        noteRow.add(noteLabel);
+        JPanel noteRow = new JPanel(new MigLayout("insets 0, gap 0 2, wrap 1", "[grow,fill]", "[][]"));
+        noteRow.add(noteLabel, "wmin 0");
         noteRow.add(note, "growx, wmin 0");
         body.add(noteRow, "growx, wrap");
         body.add(keysHint, "growx, wmin 0");
@@ -275,7 +276,7 @@ public final class CasePanel extends JPanel {
         if (!sameCase) {
             pendingRow = -1;
             pendingResult = null;
-            message.setText(" ");
+            message.setText("");
             OptionalInt first = CaseView.nextToCheck(c.documents(), -1);
             select(first.orElse(0));
         } else if (selected >= 0 && selected < checklistModel.getRowCount()) {
@@ -360,16 +361,15 @@ public final class CasePanel extends JPanel {
                 }
             }
         }
-        banner.setVisible(text != null);
-        banner.setText(text);
-        banner.setToolTipText(text);
+        bannerBox.setVisible(text != null);
+        banner.setText(text == null ? "" : text);
         String color = switch (tone) {
             case "warning" -> "$Actions.Yellow";
             case "success" -> "$Actions.Green";
             case "danger" -> "$Actions.Red";
             default -> "$Component.accentColor";
         };
-        banner.putClientProperty(FlatClientProperties.STYLE, "border: 8,12,8,12; background: fade(" + color + ",16%)");
+        bannerBox.putClientProperty(FlatClientProperties.STYLE, "background: mix(" + color + ",$Panel.background,16%)");
     }
 
     private void showIdentity(CaseView v, Appointment a) {
@@ -409,9 +409,13 @@ public final class CasePanel extends JPanel {
                 row("counter.identity.oldPassport", a.applicant().oldPassportNumber(), "case.identity.oldPassport", null);
             }
             for (Guardian g : a.applicant().guardians()) {
-                String who = (g.fullName() == null ? "-" : g.fullName()) + (g.nik() == null ? "" : " · " + groupNik(g.nik()));
-                row(g.relation() == null ? "counter.identity.guardian" : "counter.identity.guardian." + g.relation().name(), who,
-                        "case.identity.guardian", null);
+                row(g.relation() == null ? "counter.identity.guardian" : "counter.identity.guardian." + g.relation().name(),
+                        g.fullName() == null ? "-" : g.fullName(), "case.identity.guardian", null);
+                if (g.nik() != null) {
+                    JLabel nik = new JLabel(groupNik(g.nik()));
+                    nik.setName("case.identity.guardianNik");
+                    identity.add(nik, "wmin 0");
+                }
             }
         }
         String payment;
@@ -541,10 +545,10 @@ public final class CasePanel extends JPanel {
         OptionalInt next = CaseView.nextToCheck(docs, row);
         if (result == null) {
             select(row);
-            message.setText(" ");
+            message.setText("");
         } else if (next.isPresent()) {
             select(next.getAsInt());
-            message.setText(" ");
+            message.setText("");
         } else if (CaseView.complete(docs)) {
             select(row);
             hint(messages.get("counter.checklist.complete"));
@@ -593,7 +597,7 @@ public final class CasePanel extends JPanel {
         pendingRow = -1;
         pendingResult = null;
         noteLabel.setText(messages.get("counter.note.label"));
-        message.setText(" ");
+        message.setText("");
         showNoteOfSelection();
         checklist.requestFocusInWindow();
     }
@@ -633,20 +637,17 @@ public final class CasePanel extends JPanel {
     /** A refusal or a problem, in the officer's language. */
     public void error(String text) {
         message.setText(text);
-        message.setToolTipText(text);
         message.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
     }
 
     /** A neutral hint about what to do next. */
     public void hint(String text) {
         message.setText(text);
-        message.setToolTipText(text);
         message.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.foreground");
     }
 
     public void clearMessage() {
-        message.setText(" ");
-        message.setToolTipText(null);
+        message.setText("");
     }
 
     public Optional<JButton> button(Verb v) {
