@@ -51,8 +51,16 @@ public final class Desk {
         PullService pull = app.pullService(client, new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)));
         this.sync = new SyncScheduler(pull, client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
                 pull.lastSuccessfulPull(office), app.messages(), clock);
-        this.services = new DeskServices(app.auth(), app.queue(), settings, () -> LocalDate.now(clock), sync, demo,
-                code -> app.settings().put(SettingsRepository.LANGUAGE, code), () -> shutDown(afterClose));
+        AtomicReference<String> counter = new AtomicReference<>(app.settings().get(SettingsRepository.COUNTER).orElse(null));
+        this.services = new DeskServices(app.auth(), app.queue(), app.checkIn(clock), app.verification(clock), app.cases(),
+                settings, clock, () -> LocalDate.now(clock), sync, demo,
+                code -> app.settings().put(SettingsRepository.LANGUAGE, code),
+                () -> Optional.ofNullable(counter.get()),
+                number -> {
+                    counter.set(number);
+                    app.settings().put(SettingsRepository.COUNTER, number);
+                },
+                () -> shutDown(afterClose));
     }
 
     /**

@@ -91,6 +91,8 @@ class DeskGuiTest {
         sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
         app = AppContext.open(data, clock, messages);
         app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+        // This desk already knows its counter, so the login goes straight to the queue (CounterGuiTest covers the question).
+        app.settings().put(id.loket.settings.repo.SettingsRepository.COUNTER, "1");
 
         robot = BasicRobot.robotWithNewAwtHierarchy();
         Desk desk;

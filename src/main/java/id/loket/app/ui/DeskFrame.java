@@ -7,7 +7,8 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
 import id.loket.common.ui.Tasks;
-import id.loket.queue.ui.QueuePanel;
+import id.loket.counter.ui.CounterScreen;
+import id.loket.counter.ui.CounterServices;
 import id.loket.staff.model.Staff;
 import id.loket.staff.ui.LoginPanel;
 import id.loket.sync.model.PullReport;
@@ -40,8 +41,9 @@ import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The desk window: the login first, then today's queue, with the link to central always at
- * the bottom. Listens to the background sync and reloads the queue after each pull.
+ * The desk window: the login first, then the counter screen (scan, today's queue, the case at
+ * this counter), with the link to central always at the bottom. Listens to the background
+ * sync and reloads the queue after each pull.
  */
 public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
@@ -53,7 +55,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final CardLayout cards = new CardLayout();
     private final JPanel content = new JPanel(cards);
     private final SyncStatusBar statusBar;
-    private final QueuePanel queue;
+    private final CounterScreen counter;
     private final JLabel user = new JLabel();
     private final Action syncNow;
     private Staff staff;
@@ -80,11 +82,12 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
-        queue = new QueuePanel(messages);
+        counter = new CounterScreen(messages, new CounterServices(services.checkIn(), services.verification(), services.cases(),
+                services.queue(), services.office().code(), services.office().zone(), services.clock(), services.today(),
+                services.counter(), services.saveCounter()), tasks);
+        counter.onLogOut(this::logOut);
 
-        LoginPanel login = new LoginPanel(messages, services.office().name(), services.auth(), tasks,
-                this::loggedIn, relaunchInLanguage);
-        content.add(login, "login");
+        content.add(loginPanel(), "login");
         content.add(deskPanel(), "desk");
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
@@ -99,9 +102,13 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         loggedIn(who);
     }
 
+    private LoginPanel loginPanel() {
+        return new LoginPanel(messages, services.office().name(), services.auth(), tasks, this::loggedIn, relaunchInLanguage);
+    }
+
     private JPanel deskPanel() {
         JPanel desk = new JPanel(new BorderLayout());
-        JPanel header = new JPanel(new MigLayout("insets 10 12 0 12, fillx", "[][grow][]", "[]"));
+        JPanel header = new JPanel(new MigLayout("insets 8 12 0 12, fillx", "[][grow][][]", "[]"));
         JLabel title = new JLabel(messages.get("queue.title"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         JLabel date = new JLabel(Dates.longDate(today, messages.locale()));
@@ -109,9 +116,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         user.setName("desk.user");
         header.add(title);
         header.add(date, "gapleft 16");
-        header.add(user, "right");
+        header.add(counter.counterBadge(), "right");
+        header.add(user, "gapleft 16");
         desk.add(header, BorderLayout.NORTH);
-        desk.add(queue, BorderLayout.CENTER);
+        desk.add(counter, BorderLayout.CENTER);
         return desk;
     }
 
@@ -120,8 +128,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JMenu file = menu("menu.file", KeyEvent.VK_B);
         file.add(new JMenuItem(syncNow));
         file.addSeparator();
+        file.add(new JMenuItem(counter.logOutAction()));
         file.add(new JMenuItem(action("action.exit", KeyEvent.VK_K, KeyStroke.getKeyStroke(KeyEvent.VK_Q, KeyEvent.CTRL_DOWN_MASK), e -> close())));
         bar.add(file);
+        bar.add(counter.menu());
 
         JMenu view = menu("menu.view", KeyEvent.VK_T);
         JMenu language = menu("menu.language", KeyEvent.VK_H);
@@ -142,6 +152,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         bar.add(view);
 
         services.demo().ifPresent(demo -> bar.add(demoMenu(demo)));
+        bar.add(counter.helpMenu());
         return bar;
     }
 
@@ -196,8 +207,22 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         this.staff = who;
         user.setText(messages.get("desk.user", who.fullName(), messages.get("role." + who.role().name())));
         cards.show(content, "desk");
-        reloadQueue();
-        queue.focusSearch();
+        counter.start(who);
+    }
+
+    /** Back to the login, for the next officer (a supervisor coming to approve, a change of shift). */
+    private void logOut() {
+        staff = null;
+        counter.stop();
+        user.setText("");
+        LoginPanel login = loginPanel();
+        for (java.awt.Component c : content.getComponents()) {
+            if (c instanceof LoginPanel) {
+                content.remove(c);
+            }
+        }
+        content.add(login, "login");
+        cards.show(content, "login");
     }
 
     public Staff staff() {
@@ -205,10 +230,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     private void reloadQueue() {
-        if (staff == null) {
-            return;
-        }
-        tasks.run(() -> services.queue().day(services.office().code(), today), queue::setEntries, this::showError);
+        counter.reload();
     }
 
     private void showError(Exception e) {

@@ -1,9 +1,13 @@
 package id.loket.app.ui;
 
+import id.loket.casefile.service.CaseQueries;
+import id.loket.checkin.service.CheckInService;
 import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.staff.service.AuthService;
 import id.loket.sync.service.SyncScheduler;
+import id.loket.verification.service.VerificationService;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,16 +15,24 @@ import java.util.function.Supplier;
 
 /**
  * Everything the desk window needs, handed down by the composition root: services, the
- * office, today's date, the background sync, the demo controls (demo mode only), how to keep
- * the chosen language, and what to do when the window closes.
+ * office, its clock and today's date, the background sync, the demo controls (demo mode
+ * only), how to keep the chosen language and this desk's counter number, and what to do
+ * when the window closes. {@code saveCounter} writes to the database: call it off the
+ * event-dispatch thread.
  */
 public record DeskServices(
         AuthService auth,
         QueueService queue,
+        CheckInService checkIn,
+        VerificationService verification,
+        CaseQueries cases,
         OfficeSettings office,
+        Clock clock,
         Supplier<LocalDate> today,
         SyncScheduler sync,
         Optional<DemoControls> demo,
         Consumer<String> saveLanguage,
+        Supplier<Optional<String>> counter,
+        Consumer<String> saveCounter,
         Runnable onClose) {
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The queue's as-you-type search: by booking code, NIK or name. Case, accents and the
+ * The queue's as-you-type search: by booking code (or walk-in reference), NIK, name or queue
+ * number ({@code a-007}, {@code A007}). Case, accents and the
  * punctuation inside names are ignored, so "maruf" finds "Ma'ruf" and "andre" finds "André";
  * every word typed must match.
  */
@@ -29,11 +30,12 @@ public final class QueueFilter {
         if (words.length == 0) {
             return true;
         }
-        String name = normalize(entry.appointment().applicant().fullName());
-        String code = entry.appointment().bookingCode().toLowerCase(Locale.ROOT);
-        String nik = entry.appointment().applicant().nik();
+        String name = normalize(entry.fullName());
+        String code = normalize(entry.code());
+        String nik = entry.nik();
+        String number = entry.queueNumber() == null ? "" : normalize(entry.queueNumber().toString());
         for (String w : words) {
-            if (!name.contains(w) && !code.contains(w) && !nik.contains(w)) {
+            if (!name.contains(w) && !code.contains(w) && !nik.contains(w) && !number.equals(w)) {
                 return false;
             }
         }

@@ -1,10 +1,16 @@
 package id.loket.queue.service;
 
+import id.loket.appointment.model.Appointment;
 import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.repo.CaseRepository;
 import id.loket.db.Database;
 import id.loket.queue.model.QueueEntry;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the day's queue from the local store: it works the same whether central is up or not. */
 public final class QueueService {
@@ -15,7 +21,31 @@ public final class QueueService {
         this.db = db;
     }
 
+    /**
+     * The day's bookings (by slot) with their cases where the applicant checked in, then the
+     * cases without a booking of the day (walk-ins, and bookings moved away after check-in)
+     * in queue order. Read in one transaction, so a case and its booking agree.
+     */
     public List<QueueEntry> day(String office, LocalDate date) {
-        return new AppointmentRepository(db.dsl()).findByDate(office, date).stream().map(QueueEntry::new).toList();
+        return db.inTransaction(tx -> {
+            List<Appointment> bookings = new AppointmentRepository(tx).findByDate(office, date);
+            Map<String, CaseFile> byAppointment = new HashMap<>();
+            List<CaseFile> cases = new CaseRepository(tx).findDay(office, date);
+            for (CaseFile c : cases) {
+                if (c.appointmentId() != null) {
+                    byAppointment.put(c.appointmentId(), c);
+                }
+            }
+            List<QueueEntry> entries = new ArrayList<>(bookings.size() + cases.size());
+            for (Appointment a : bookings) {
+                entries.add(new QueueEntry(a, byAppointment.remove(a.id())));
+            }
+            for (CaseFile c : cases) {
+                if (c.appointmentId() == null || byAppointment.containsKey(c.appointmentId())) {
+                    entries.add(QueueEntry.caseOnly(c));
+                }
+            }
+            return entries;
+        });
     }
 }

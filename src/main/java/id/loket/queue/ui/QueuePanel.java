@@ -4,16 +4,30 @@ import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.PaymentStatus;
+import id.loket.casefile.model.CaseStatus;
 import id.loket.common.i18n.Messages;
+import id.loket.common.ui.Choice;
+import id.loket.common.ui.Keys;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.model.QueueFilter;
+import id.loket.queue.model.QueueView;
 import java.awt.Color;
 import java.awt.Component;
-import java.awt.event.ActionEvent;
+import java.awt.Font;
+import java.awt.KeyboardFocusManager;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import javax.swing.AbstractAction;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -23,6 +37,7 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.RowFilter;
+import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
@@ -31,24 +46,43 @@ import javax.swing.table.TableRowSorter;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * Today's queue: a search field that filters as you type (booking code, NIK or name) above
- * the day's bookings. Cancelled and moved bookings are dimmed; unpaid ones stand out.
+ * Today's queue: a search field that filters as you type (booking code, NIK, name or queue
+ * number) and a choice of what to show (all bookings, waiting, awaiting approval…) above the
+ * day's bookings and walk-ins with their queue number, state, counter and waiting time. The
+ * waiting time moves on by itself (a timer every 30 s). Cancelled and moved bookings are
+ * dimmed; unpaid ones and long waits stand out. Enter or a double click opens a line.
  */
 public final class QueuePanel extends JPanel {
+
+    /** How often the waiting times are brought up to date. */
+    static final int TICK_MILLIS = 30_000;
+    /** From this long a wait is shown as long. */
+    private static final Duration LONG_WAIT = Duration.ofMinutes(30);
 
     private final Messages messages;
     private final QueueTableModel model;
     private final JTable table;
     private final JTextField search = new JTextField();
+    private final JComboBox<Choice<QueueView>> view = new JComboBox<>();
     private final JLabel count = new JLabel();
     private final TableRowSorter<QueueTableModel> sorter;
+    private final Timer ticker;
+    private Consumer<QueueEntry> onOpen = e -> { };
+    private String myCounter;
 
-    public QueuePanel(Messages messages) {
-        super(new MigLayout("fill, insets 12 12 6 12", "[][grow,fill][]", "[][grow,fill]"));
+    public QueuePanel(Messages messages, Supplier<OffsetDateTime> now) {
+        super(new MigLayout("fill, insets 6 12 6 6", "[][grow,fill][][][]", "[][grow,fill]"));
         this.messages = messages;
-        this.model = new QueueTableModel(messages);
-        this.table = new JTable(model);
+        this.model = new QueueTableModel(messages, now);
+        this.table = new JTable(model) {
+            /** Fills the width when there is room; scrolls sideways rather than squeezing every column. */
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return getParent() == null || getPreferredSize().width <= getParent().getWidth();
+            }
+        };
         this.sorter = new TableRowSorter<>(model);
+        setName("queue.panel");
 
         JLabel searchLabel = new JLabel(messages.get("queue.search"));
         searchLabel.setDisplayedMnemonic(KeyEvent.VK_C);
@@ -72,13 +106,19 @@ public final class QueuePanel extends JPanel {
                 applyFilter();
             }
         });
-        search.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "clear");
-        search.getActionMap().put("clear", new AbstractAction() {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                search.setText("");
-            }
-        });
+        Keys.bind(search, JComponent.WHEN_FOCUSED, Keys.key(KeyEvent.VK_ESCAPE), "clear", () -> search.setText(""));
+        // Enter and Down go to the lines found: the first one is selected, Enter there opens it.
+        search.addActionListener(e -> focusTable());
+        Keys.bind(search, JComponent.WHEN_FOCUSED, Keys.key(KeyEvent.VK_DOWN), "toTable", this::focusTable);
+
+        JLabel viewLabel = new JLabel(messages.get("queue.view"));
+        viewLabel.setDisplayedMnemonic(messages.get("queue.view.mnemonic").charAt(0));
+        viewLabel.setLabelFor(view);
+        view.setName("queue.view");
+        for (QueueView v : QueueView.values()) {
+            view.addItem(new Choice<>(v, messages.get("queue.view." + v.name().toLowerCase(Locale.ROOT))));
+        }
+        view.addActionListener(e -> applyFilter());
         count.setName("queue.count");
 
         table.setName("queue.table");
@@ -87,42 +127,98 @@ public final class QueuePanel extends JPanel {
         table.setFillsViewportHeight(true);
         table.setAutoCreateRowSorter(false);
         table.setDefaultRenderer(Object.class, new Renderer());
-        table.getColumnModel().getColumn(QueueTableModel.Column.SLOT.ordinal()).setPreferredWidth(90);
-        table.getColumnModel().getColumn(QueueTableModel.Column.BOOKING_CODE.ordinal()).setPreferredWidth(120);
-        table.getColumnModel().getColumn(QueueTableModel.Column.NAME.ordinal()).setPreferredWidth(320);
-        table.getColumnModel().getColumn(QueueTableModel.Column.SERVICE.ordinal()).setPreferredWidth(200);
-        table.getColumnModel().getColumn(QueueTableModel.Column.PAYMENT.ordinal()).setPreferredWidth(110);
-        table.getColumnModel().getColumn(QueueTableModel.Column.STATUS.ordinal()).setPreferredWidth(180);
-
-        add(searchLabel);
-        add(search, "growx");
-        add(count, "gapleft 12, wrap");
-        add(new JScrollPane(table), "span 3, grow");
-
-        getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_F, KeyEvent.CTRL_DOWN_MASK), "focusSearch");
-        getActionMap().put("focusSearch", new AbstractAction() {
+        table.setDefaultRenderer(Duration.class, new Renderer());
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        width(QueueTableModel.Column.NUMBER, 64);
+        width(QueueTableModel.Column.SLOT, 52);
+        width(QueueTableModel.Column.NAME, 200);
+        width(QueueTableModel.Column.STATUS, 136);
+        width(QueueTableModel.Column.COUNTER, 52);
+        width(QueueTableModel.Column.WAITING, 76);
+        width(QueueTableModel.Column.SERVICE, 100);
+        width(QueueTableModel.Column.PAYMENT, 90);
+        width(QueueTableModel.Column.BOOKING_CODE, 120);
+        table.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, Set.of(Keys.key(KeyEvent.VK_TAB)));
+        table.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS,
+                Set.of(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, InputEvent.SHIFT_DOWN_MASK)));
+        Keys.release(table, Keys.key(KeyEvent.VK_F2), Keys.ctrl(KeyEvent.VK_A), Keys.ctrl(KeyEvent.VK_ENTER),
+                Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8), Keys.ctrl(KeyEvent.VK_I), Keys.ctrl(KeyEvent.VK_R));
+        Keys.bind(table, JComponent.WHEN_FOCUSED, Keys.key(KeyEvent.VK_ENTER), "open", this::openSelected);
+        table.addMouseListener(new MouseAdapter() {
             @Override
-            public void actionPerformed(ActionEvent e) {
-                focusSearch();
+            public void mouseClicked(MouseEvent e) {
+                if (e.getClickCount() == 2) {
+                    openSelected();
+                }
             }
         });
+
+        add(searchLabel);
+        add(search, "growx, wmin 120");
+        add(viewLabel, "gapleft 8");
+        add(view);
+        add(count, "gapleft 8, wrap");
+        add(new JScrollPane(table), "span 5, grow");
+
+        Keys.bind(this, JComponent.WHEN_IN_FOCUSED_WINDOW, Keys.ctrl(KeyEvent.VK_F), "focusSearch", this::focusSearch);
+        ticker = new Timer(TICK_MILLIS, e -> model.clockTicked());
+        ticker.setRepeats(true);
         updateCount();
     }
 
-    /** Replaces the entries, keeping the selected booking selected. */
+    private void width(QueueTableModel.Column c, int width) {
+        table.getColumnModel().getColumn(c.ordinal()).setPreferredWidth(width);
+    }
+
+    @Override
+    public void addNotify() {
+        super.addNotify();
+        ticker.start();
+    }
+
+    @Override
+    public void removeNotify() {
+        ticker.stop();
+        super.removeNotify();
+    }
+
+    /** What Enter (or a double click) on a line does. */
+    public void onOpen(Consumer<QueueEntry> action) {
+        this.onOpen = action;
+    }
+
+    /** Lines of cases at this counter are shown in bold. */
+    public void setMyCounter(String counter) {
+        this.myCounter = counter;
+        table.repaint();
+    }
+
+    /** Replaces the entries, keeping the selected line selected. */
     public void setEntries(List<QueueEntry> entries) {
-        String selected = selectedId();
+        String selected = selectedKey();
         model.setEntries(entries);
         updateCount();
         if (selected != null) {
-            for (int i = 0; i < model.getRowCount(); i++) {
-                if (model.entry(i).appointment().id().equals(selected)) {
-                    int view = table.convertRowIndexToView(i);
-                    if (view >= 0) {
-                        table.getSelectionModel().setSelectionInterval(view, view);
+            select(selected, false);
+        }
+    }
+
+    public List<QueueEntry> entries() {
+        return model.entries();
+    }
+
+    /** Selects the line of a case or booking (if it is shown), scrolling to it. */
+    public void select(String key, boolean scroll) {
+        for (int i = 0; i < model.getRowCount(); i++) {
+            if (model.entry(i).key().equals(key)) {
+                int row = table.convertRowIndexToView(i);
+                if (row >= 0) {
+                    table.getSelectionModel().setSelectionInterval(row, row);
+                    if (scroll) {
+                        table.scrollRectToVisible(table.getCellRect(row, 0, true));
                     }
-                    break;
                 }
+                return;
             }
         }
     }
@@ -132,17 +228,39 @@ public final class QueuePanel extends JPanel {
         search.selectAll();
     }
 
-    private String selectedId() {
-        int view = table.getSelectedRow();
-        return view < 0 ? null : model.entry(table.convertRowIndexToModel(view)).appointment().id();
+    private void focusTable() {
+        if (table.getRowCount() > 0 && table.getSelectedRow() < 0) {
+            table.getSelectionModel().setSelectionInterval(0, 0);
+        }
+        table.requestFocusInWindow();
+    }
+
+    private void openSelected() {
+        int row = table.getSelectedRow();
+        if (row >= 0) {
+            onOpen.accept(model.entry(table.convertRowIndexToModel(row)));
+        }
+    }
+
+    private String selectedKey() {
+        int row = table.getSelectedRow();
+        return row < 0 ? null : model.entry(table.convertRowIndexToModel(row)).key();
+    }
+
+    @SuppressWarnings("unchecked")
+    private QueueView chosenView() {
+        Object item = view.getSelectedItem();
+        return item == null ? QueueView.ALL : ((Choice<QueueView>) item).value();
     }
 
     private void applyFilter() {
         QueueFilter filter = new QueueFilter(search.getText());
-        sorter.setRowFilter(filter.isEmpty() ? null : new RowFilter<>() {
+        QueueView shown = chosenView();
+        sorter.setRowFilter(filter.isEmpty() && shown == QueueView.ALL ? null : new RowFilter<>() {
             @Override
             public boolean include(Entry<? extends QueueTableModel, ? extends Integer> entry) {
-                return filter.matches(entry.getModel().entry(entry.getIdentifier()));
+                QueueEntry e = entry.getModel().entry(entry.getIdentifier());
+                return shown.includes(e) && filter.matches(e);
             }
         });
         updateCount();
@@ -154,20 +272,34 @@ public final class QueuePanel extends JPanel {
         count.setText(shown == all ? messages.get("queue.count.all", all) : messages.get("queue.count.filtered", shown, all));
     }
 
-    /** Dims bookings that will not come today; marks unpaid payment. */
+    /** Dims bookings that will not come today and closed cases; marks unpaid payment and long waits. */
     private final class Renderer extends DefaultTableCellRenderer {
         @Override
         public Component getTableCellRendererComponent(JTable t, Object value, boolean selected, boolean focus, int row, int column) {
-            Component c = super.getTableCellRendererComponent(t, value, selected, focus, row, column);
+            Object shown = value instanceof Duration d ? model.waitingText(d) : value;
+            Component c = super.getTableCellRendererComponent(t, shown, selected, focus, row, column);
+            QueueEntry e = model.entry(t.convertRowIndexToModel(row));
+            setToolTipText(column == QueueTableModel.Column.SERVICE.ordinal() ? messages.get("service." + e.service().name())
+                    : column == QueueTableModel.Column.SLOT.ordinal() && e.appointment() == null ? messages.get("queue.walkIn.arrived", shown)
+                    : shown == null || shown.toString().isEmpty() ? null : shown.toString());
+            boolean mine = myCounter != null && myCounter.equals(e.counter()) && e.caseStatus() != null
+                    && !e.caseStatus().isClosed() && e.caseStatus() != CaseStatus.APPROVED;
+            c.setFont(mine || (e.isWaiting() && column == QueueTableModel.Column.NUMBER.ordinal())
+                    ? t.getFont().deriveFont(Font.BOLD) : t.getFont());
             if (selected) {
                 return c;
             }
-            Appointment a = model.entry(t.convertRowIndexToModel(row)).appointment();
+            Appointment a = e.appointment();
             Color fg = t.getForeground();
-            if (a.status() != AppointmentStatus.BOOKED) {
+            Duration waited = value instanceof Duration d ? d : null;
+            if ((!e.hasCase() && a.status() != AppointmentStatus.BOOKED) || (e.caseStatus() != null && e.caseStatus().isClosed())) {
                 fg = UIManager.getColor("Label.disabledForeground");
-            } else if (column == QueueTableModel.Column.PAYMENT.ordinal() && a.payment().status() != PaymentStatus.PAID) {
+            } else if (column == QueueTableModel.Column.PAYMENT.ordinal() && a != null && a.payment().status() != PaymentStatus.PAID) {
                 fg = Objects.requireNonNullElse(UIManager.getColor("Actions.Red"), fg);
+            } else if (waited != null && e.isWaiting() && waited.compareTo(LONG_WAIT) >= 0) {
+                fg = Objects.requireNonNullElse(UIManager.getColor("Actions.Red"), fg);
+            } else if (waited != null && !e.isWaiting()) {
+                fg = UIManager.getColor("Label.disabledForeground");
             }
             c.setForeground(fg);
             return c;

@@ -18,6 +18,8 @@ public final class SettingsRepository {
     public static final String CENTRAL_TOKEN = "central.token";
     public static final String LANGUAGE = "ui.language";
     public static final String HOLD_DAYS = "hold.days";
+    /** The counter this desk stands at (recorded with every step taken here). */
+    public static final String COUNTER = "desk.counter";
 
     private final DSLContext ctx;
 

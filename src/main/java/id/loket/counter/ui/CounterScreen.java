@@ -1,0 +1,756 @@
+package id.loket.counter.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import id.loket.appointment.model.Appointment;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentResult;
+import id.loket.casefile.model.DocumentType;
+import id.loket.checkin.model.ScanResult;
+import id.loket.checkin.ui.ScanBar;
+import id.loket.checkin.ui.WalkInDialog;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.FormDialog;
+import id.loket.common.ui.Keys;
+import id.loket.common.ui.PromptDialog;
+import id.loket.common.ui.Tasks;
+import id.loket.queue.model.QueueEntry;
+import id.loket.queue.ui.QueuePanel;
+import id.loket.staff.model.Role;
+import id.loket.staff.model.Staff;
+import id.loket.verification.ui.CasePanel;
+import id.loket.verification.ui.CaseView;
+import id.loket.verification.ui.CaseView.Verb;
+import id.loket.verification.ui.InterviewDialog;
+import id.loket.verification.ui.RejectDialog;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JMenu;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counter screen: scan at the top, today's queue on the left, the case at this counter on
+ * the right. One Action per verb (name, mnemonic, accelerator, enabled from the lifecycle);
+ * every database step runs on the background task thread and comes back here on the
+ * event-dispatch thread. After each step the cursor goes where the next input goes: the
+ * checklist while documents are checked, the button Enter stands for, or back to the scan
+ * field once the case needs nothing more at this counter.
+ */
+public final class CounterScreen extends JPanel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CounterScreen.class);
+    private static final Pattern COUNTER_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,10}");
+    private static final Pattern NTPN = Pattern.compile("[0-9A-Z]{16}");
+    private static final Set<CaseStatus> WORKING = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
+
+    /** What a scan found, worked out on the task thread. */
+    private sealed interface Found {
+        record Booking(Appointment booking) implements Found {
+        }
+
+        record Held(CaseFile caseFile) implements Found {
+        }
+
+        record Matches(List<Appointment> bookings) implements Found {
+        }
+    }
+
+    private final Messages messages;
+    private final CounterServices services;
+    private final Tasks tasks;
+    private final QueuePanel queue;
+    private final ScanBar scanBar;
+    private final CasePanel casePanel;
+    private final JButton counterBadge = new JButton();
+    private final Map<Verb, Action> verbs = new EnumMap<>(Verb.class);
+    private final Action scan;
+    private final Action callNext;
+    private final Action walkIn;
+    private final Action checkIn;
+    private final Action resumeScanned;
+    private final Action counterAction;
+    private final Action help;
+    private final Action logOut;
+
+    private Staff staff;
+    private String counter = "1";
+    private CaseFile current;
+    private Appointment pendingBooking;
+    private CaseFile pendingResume;
+    private int inFlight;
+    private boolean busy;
+    private boolean restored;
+    private Runnable onLogOut = () -> { };
+
+    public CounterScreen(Messages messages, CounterServices services, Tasks tasks) {
+        super(new BorderLayout());
+        this.messages = messages;
+        this.services = services;
+        this.tasks = tasks;
+        setName("counter.screen");
+
+        scan = action("counter.action.scan", Shortcut.SCAN, this::focusScan);
+        callNext = action("counter.action.callNext", Shortcut.CALL_NEXT, this::callNext);
+        walkIn = action("counter.action.walkIn", Shortcut.WALK_IN, this::walkIn);
+        checkIn = action("counter.action.checkIn", null, this::checkInPending);
+        resumeScanned = action("counter.action.resume", null, this::resumePending);
+        counterAction = action("counter.action.counter", Shortcut.COUNTER, () -> askCounter(false));
+        help = action("counter.action.help", Shortcut.HELP, this::showHelp);
+        logOut = action("counter.action.logOut", Shortcut.LOG_OUT, () -> onLogOut.run());
+        verbs.put(Verb.CALL, action("counter.action.call", Shortcut.CALL, this::callCurrent));
+        verbs.put(Verb.FINISH, action("counter.action.finish", Shortcut.FINISH, this::finish));
+        verbs.put(Verb.RESUME, action("counter.action.resume", Shortcut.RESUME, this::resumeCurrent));
+        verbs.put(Verb.INTERVIEW, action("counter.action.interview", Shortcut.INTERVIEW, this::interview));
+        verbs.put(Verb.APPROVE, action("counter.action.approve", Shortcut.APPROVE, this::approve));
+        verbs.put(Verb.REJECT, action("counter.action.reject", Shortcut.REJECT, this::reject));
+        verbs.put(Verb.FLAG, action("counter.action.flag", Shortcut.FLAG, this::flag));
+        verbs.put(Verb.RECORD_NTPN, action("counter.action.ntpn", Shortcut.RECORD_NTPN, this::recordNtpn));
+
+        queue = new QueuePanel(messages, () -> OffsetDateTime.now(services.clock()));
+        queue.onOpen(this::openEntry);
+        scanBar = new ScanBar(messages, scan, walkIn, callNext, new ScanBar.Listener() {
+            @Override
+            public void scanned(String text) {
+                CounterScreen.this.scanned(text);
+            }
+
+            @Override
+            public void chosen(Appointment booking) {
+                CounterScreen.this.scanned(booking.bookingCode());
+            }
+        });
+        casePanel = new CasePanel(messages, services.zone(), verbs, new CasePanel.Listener() {
+            @Override
+            public void record(String caseRef, DocumentType type, DocumentResult result, String note) {
+                CounterScreen.this.record(caseRef, type, result, note);
+            }
+
+            @Override
+            public void primary() {
+                CounterScreen.this.primary();
+            }
+        });
+        queue.setMinimumSize(new Dimension(320, 200));
+        casePanel.setMinimumSize(new Dimension(560, 200));
+
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queue, casePanel);
+        split.setName("counter.split");
+        split.setResizeWeight(0.4);
+        split.setContinuousLayout(true);
+        split.setBorder(null);
+        Keys.release(split, Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8));
+        add(scanBar, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+        // The queue takes 40% of the width the first time the screen is laid out; then it is the officer's to drag.
+        split.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                if (split.getWidth() > 0) {
+                    split.setDividerLocation(0.4);
+                    split.removeComponentListener(this);
+                }
+            }
+        });
+
+        counterBadge.setName("desk.counter");
+        counterBadge.setAction(counterAction);
+        counterBadge.setHideActionText(true);
+        counterBadge.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        counterBadge.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
+        Keys.bind(this, JComponent.WHEN_IN_FOCUSED_WINDOW, Shortcut.SCAN_ALT.stroke(), "scanAlt", scan);
+        showCounter();
+        updateActions();
+    }
+
+    private Action action(String key, Shortcut shortcut, Runnable run) {
+        Action a = new AbstractAction(messages.get(key)) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                run.run();
+            }
+        };
+        if (shortcut != null) {
+            a.putValue(Action.ACCELERATOR_KEY, shortcut.stroke());
+        }
+        if (messages.has(key + ".mnemonic")) {
+            a.putValue(Action.MNEMONIC_KEY, KeyEvent.getExtendedKeyCodeForChar(messages.get(key + ".mnemonic").charAt(0)));
+        }
+        a.putValue(Action.SHORT_DESCRIPTION, messages.get(key + ".tip")
+                + (shortcut == null ? "" : " (" + shortcut.keyText() + ")"));
+        return a;
+    }
+
+    // ---- what the desk window needs ----
+
+    /** The header's "Counter 3": shows this desk's counter number, and changes it (Ctrl+K). */
+    public JComponent counterBadge() {
+        return counterBadge;
+    }
+
+    /** The Case menu: every step with its key. */
+    public JMenu menu() {
+        JMenu m = new JMenu(messages.get("counter.menu"));
+        m.setName("menu.case");
+        m.setMnemonic(KeyEvent.getExtendedKeyCodeForChar(messages.get("counter.menu.mnemonic").charAt(0)));
+        for (Action a : List.of(scan, callNext, verbs.get(Verb.CALL), walkIn)) {
+            m.add(new JMenuItem(a));
+        }
+        m.addSeparator();
+        for (Verb v : List.of(Verb.FINISH, Verb.INTERVIEW, Verb.APPROVE, Verb.REJECT, Verb.FLAG, Verb.RECORD_NTPN, Verb.RESUME)) {
+            m.add(new JMenuItem(verbs.get(v)));
+        }
+        m.addSeparator();
+        m.add(new JMenuItem(counterAction));
+        return m;
+    }
+
+    /** The Help menu: the keys (F1). */
+    public JMenu helpMenu() {
+        JMenu m = new JMenu(messages.get("counter.helpMenu"));
+        m.setMnemonic(KeyEvent.getExtendedKeyCodeForChar(messages.get("counter.helpMenu.mnemonic").charAt(0)));
+        m.add(new JMenuItem(help));
+        return m;
+    }
+
+    /** Logging out (the desk window shows the login again). */
+    public Action logOutAction() {
+        return logOut;
+    }
+
+    public void onLogOut(Runnable r) {
+        this.onLogOut = r;
+    }
+
+    /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
+    public void start(Staff who) {
+        staff = who;
+        restored = false;
+        current = null;
+        pendingBooking = null;
+        pendingResume = null;
+        casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+        scanBar.showIdle();
+        Optional<String> saved = services.counter().get();
+        counter = saved.orElse("1");
+        showCounter();
+        updateActions();
+        reload();
+        scanBar.focusScan();
+        if (saved.isEmpty() && who.role() != Role.ADMIN) {
+            SwingUtilities.invokeLater(() -> askCounter(true));
+        }
+    }
+
+    /** Logged out: nothing of the last officer's work stays on screen. */
+    public void stop() {
+        staff = null;
+        current = null;
+        pendingBooking = null;
+        pendingResume = null;
+        casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+        scanBar.showIdle();
+        queue.setEntries(List.of());
+        updateActions();
+    }
+
+    /** Reloads the queue (and the case on screen if it changed): after each step and after each pull. */
+    public void reload() {
+        if (staff == null) {
+            return;
+        }
+        tasks.run(() -> services.queue().day(services.office(), today()), this::queueLoaded, this::backgroundFailed);
+    }
+
+    public void focusScan() {
+        if (staff != null) {
+            scanBar.focusScan();
+        }
+    }
+
+    // ---- scan, check-in, walk-in ----
+
+    private void scanned(String text) {
+        if (staff == null || busy) {
+            return;
+        }
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            scanBar.showRefusal(messages.get("checkin.empty"));
+            return;
+        }
+        pendingBooking = null;
+        pendingResume = null;
+        updateActions();
+        scanBar.showBusy();
+        tasks.run(() -> lookUp(t), this::found, e -> scanBar.showRefusal(text(e)));
+    }
+
+    /** A code first; what is not a known code is searched as a NIK or a name among today's bookings. */
+    private Found lookUp(String text) {
+        try {
+            ScanResult r = services.checkIn().scan(text);
+            if (r instanceof ScanResult.ToCheckIn in) {
+                return new Found.Booking(in.appointment());
+            }
+            return new Found.Held(((ScanResult.ToResume) r).caseFile());
+        } catch (UserFacingException e) {
+            if ("checkin.unknown".equals(e.key())) {
+                List<Appointment> matches = services.checkIn().search(text);
+                if (!matches.isEmpty()) {
+                    return new Found.Matches(matches);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void found(Found f) {
+        if (staff == null) {
+            return;
+        }
+        if (f instanceof Found.Booking b) {
+            pendingBooking = b.booking();
+            updateActions();
+            scanBar.showBooking(b.booking(), checkIn);
+        } else if (f instanceof Found.Held h) {
+            pendingResume = h.caseFile();
+            updateActions();
+            CaseView v = new CaseView(h.caseFile(), staff.role(), today());
+            scanBar.showResume(h.caseFile(), v.missing().stream().map(messages::name).collect(Collectors.joining(", ")), resumeScanned);
+        } else if (f instanceof Found.Matches m) {
+            if (m.bookings().size() == 1) {
+                scanned(m.bookings().get(0).bookingCode());
+                return;
+            }
+            Map<String, QueueEntry> byBooking = queue.entries().stream().filter(e -> e.appointment() != null)
+                    .collect(Collectors.toMap(e -> e.appointment().id(), e -> e, (a, b) -> a));
+            scanBar.showMatches(m.bookings().stream().map(a -> {
+                QueueEntry e = byBooking.get(a.id());
+                return new ScanBar.Match(a, e == null ? null : e.queueNumber(), e == null ? null : e.caseStatus());
+            }).toList());
+        }
+    }
+
+    private void checkInPending() {
+        Appointment a = pendingBooking;
+        if (a == null || busy) {
+            return;
+        }
+        busy = true;
+        updateActions();
+        tasks.run(() -> services.checkIn().checkIn(a.id(), actor()), c -> {
+            busy = false;
+            pendingBooking = null;
+            updateActions();
+            scanBar.showTicket(c, messages.get("counter.scan.ticket", c.applicant().fullName(), messages.get("service." + c.service().name())));
+            scanBar.focusScan();
+            reload();
+        }, e -> {
+            busy = false;
+            pendingBooking = null;
+            updateActions();
+            scanBar.showRefusal(text(e));
+        });
+    }
+
+    private void resumePending() {
+        CaseFile held = pendingResume;
+        if (held == null || busy) {
+            return;
+        }
+        pendingResume = null;
+        act(() -> services.verification().resume(held.caseRef(), actor()), c -> {
+            scanBar.showTicket(c, messages.get("counter.scan.resumed", c.applicant().fullName(), counter));
+            casePanel.focusWork();
+        }, e -> scanBar.showRefusal(text(e)));
+    }
+
+    private void walkIn() {
+        if (staff == null || busy) {
+            return;
+        }
+        WalkInDialog.ask(window(), messages, today(), services.checkIn()::walkInWarnings).ifPresentOrElse(r -> {
+            busy = true;
+            updateActions();
+            tasks.run(() -> services.checkIn().registerWalkIn(r.form(), actor(), r.warningsConfirmed()), c -> {
+                busy = false;
+                updateActions();
+                scanBar.showTicket(c, messages.get("counter.scan.walkInTicket", c.applicant().fullName(), c.caseRef()));
+                scanBar.focusScan();
+                reload();
+            }, e -> {
+                busy = false;
+                updateActions();
+                scanBar.showRefusal(text(e));
+            });
+        }, scanBar::focusScan);
+    }
+
+    // ---- calling ----
+
+    private void callNext() {
+        if (staff == null || busy) {
+            return;
+        }
+        if (current != null && WORKING.contains(current.status()) && counter.equals(current.counter())) {
+            Object[] options = {messages.get("counter.callNext.confirm.yes"), messages.get("counter.dialog.cancel")};
+            int answer = JOptionPane.showOptionDialog(window(), messages.get("counter.callNext.confirm", current.queueNumber().toString(),
+                    messages.name(current.status())), messages.get("counter.action.callNext"), JOptionPane.YES_NO_OPTION,
+                    JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
+            FormDialog.giveFocusBack(window(), null);
+            if (answer != 0) {
+                casePanel.focusWork();
+                return;
+            }
+        }
+        busy = true;
+        updateActions();
+        tasks.run(() -> services.checkIn().callNext(actor()), next -> {
+            busy = false;
+            if (next.isEmpty()) {
+                updateActions();
+                scanBar.showInfo(messages.get("counter.callNext.none"));
+                scanBar.focusScan();
+            } else {
+                called(next.get());
+            }
+            reload();
+        }, e -> {
+            busy = false;
+            updateActions();
+            scanBar.showRefusal(text(e));
+        });
+    }
+
+    private void called(CaseFile c) {
+        scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), counter));
+        openCase(c, true);
+    }
+
+    private void callCurrent() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        act(() -> services.checkIn().call(c.caseRef(), actor()), this::called, e -> { });
+    }
+
+    // ---- the case ----
+
+    private void openEntry(QueueEntry e) {
+        if (staff == null) {
+            return;
+        }
+        if (!e.hasCase()) {
+            scanned(e.code());
+            return;
+        }
+        tasks.run(() -> services.cases().find(e.key()).orElseThrow(() -> new UserFacingException("case.unknown", e.key())),
+                c -> openCase(c, true), err -> casePanel.error(text(err)));
+    }
+
+    private void openCase(CaseFile c, boolean focus) {
+        if (staff == null) {
+            return;
+        }
+        current = c;
+        CaseView view = new CaseView(c, staff.role(), today());
+        casePanel.showCase(view, bookingOf(c), counter);
+        queue.select(c.caseRef(), true);
+        updateActions();
+        if (focus && !casePanel.focusWork()) {
+            scanBar.focusScan();
+        }
+    }
+
+    private Appointment bookingOf(CaseFile c) {
+        if (c.appointmentId() == null) {
+            return null;
+        }
+        return queue.entries().stream().map(QueueEntry::appointment)
+                .filter(a -> a != null && a.id().equals(c.appointmentId())).findFirst().orElse(null);
+    }
+
+    /** After a step: on to the next input of this case, or back to the scan field when it is done here. */
+    private void afterStep(CaseFile c) {
+        if (new CaseView(c, staff.role(), today()).doneForNow()) {
+            scanBar.focusScan();
+        } else if (!casePanel.focusWork()) {
+            scanBar.focusScan();
+        }
+    }
+
+    private void record(String caseRef, DocumentType type, DocumentResult result, String note) {
+        if (staff == null) {
+            return;
+        }
+        inFlight++;
+        Actor actor = actor();
+        tasks.run(() -> services.verification().recordDocument(caseRef, actor, type, result, note), c -> {
+            inFlight--;
+            if (inFlight == 0 && current != null && current.caseRef().equals(c.caseRef())) {
+                openCase(c, false);
+            }
+        }, e -> {
+            inFlight--;
+            casePanel.error(text(e));
+            refreshCurrent();
+        });
+    }
+
+    private void primary() {
+        casePanel.view().flatMap(CaseView::primary).map(verbs::get).filter(Action::isEnabled)
+                .ifPresent(a -> a.actionPerformed(new ActionEvent(this, ActionEvent.ACTION_PERFORMED, "primary")));
+    }
+
+    private void finish() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        act(() -> services.verification().finish(c.caseRef(), actor()), this::afterStep, e -> {
+            if (e instanceof UserFacingException u && "verify.mismatchNeedsRejection".equals(u.key())) {
+                SwingUtilities.invokeLater(this::reject);
+            } else if (e instanceof UserFacingException u && "verify.incomplete".equals(u.key())) {
+                casePanel.focusChecklist(null);
+            }
+        });
+    }
+
+    private void resumeCurrent() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        act(() -> services.verification().resume(c.caseRef(), actor()), done -> casePanel.focusWork(), e -> { });
+    }
+
+    private void interview() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        InterviewDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), c.needsSupervisorApproval())
+                .ifPresentOrElse(i -> act(() -> services.verification().interview(c.caseRef(), actor(), i.outcome(), i.note()),
+                        this::afterStep, e -> { }), casePanel::focusWork);
+    }
+
+    private void approve() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        act(() -> services.verification().approve(c.caseRef(), actor()), this::afterStep, e -> { });
+    }
+
+    private void reject() {
+        CaseFile c = current;
+        if (c == null || busy || !verbs.get(Verb.REJECT).isEnabled()) {
+            return;
+        }
+        RejectDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), CasePanel.suggestedReasons(c),
+                casePanel.suggestedRejectionNote(c))
+                .ifPresentOrElse(r -> act(() -> services.verification().reject(c.caseRef(), actor(), r.reasons(), r.note()),
+                        this::afterStep, e -> { }), casePanel::focusWork);
+    }
+
+    private void flag() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        PromptDialog.ask(window(), "flag.dialog", messages.get("counter.flag.title", c.queueNumber().toString()),
+                messages.get("counter.flag.intro"), messages.get("counter.flag.note"), "", 36,
+                text -> text.isBlank() ? messages.get("flag.noteRequired") : null,
+                messages.get("counter.flag.ok"), messages.get("counter.dialog.cancel"))
+                .ifPresentOrElse(note -> act(() -> services.verification().flag(c.caseRef(), actor(), note),
+                        done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
+    }
+
+    private void recordNtpn() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        PromptDialog.ask(window(), "ntpn.dialog", messages.get("counter.ntpn.title", c.queueNumber().toString()),
+                messages.get("counter.ntpn.intro"), messages.get("counter.ntpn.label"), c.paymentNtpn() == null ? "" : c.paymentNtpn(), 20,
+                text -> NTPN.matcher(text.toUpperCase(Locale.ROOT)).matches() ? null : messages.get("payment.badNtpn"),
+                messages.get("counter.ntpn.ok"), messages.get("counter.dialog.cancel"))
+                .ifPresentOrElse(ntpn -> act(() -> services.verification().recordPayment(c.caseRef(), actor(), ntpn),
+                        done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
+    }
+
+    /**
+     * Takes a step on the task thread. While it runs the steps are disabled (no double
+     * submit); then the case is shown as the store has it and the queue reloads. A refusal is
+     * shown in the case panel in the officer's words, and the case is read again.
+     */
+    private void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
+        busy = true;
+        updateActions();
+        casePanel.clearMessage();
+        tasks.run(work, c -> {
+            busy = false;
+            openCase(c, false);
+            done.accept(c);
+            reload();
+        }, e -> {
+            busy = false;
+            updateActions();
+            casePanel.error(text(e));
+            refused.accept(e);
+            refreshCurrent();
+        });
+    }
+
+    private void refreshCurrent() {
+        CaseFile c = current;
+        if (c == null) {
+            return;
+        }
+        tasks.run(() -> services.cases().find(c.caseRef()), found -> found.ifPresent(f -> {
+            if (inFlight == 0 && current != null && current.caseRef().equals(f.caseRef())) {
+                openCase(f, false);
+            }
+        }), this::backgroundFailed);
+    }
+
+    private void queueLoaded(List<QueueEntry> entries) {
+        if (staff == null) {
+            return;
+        }
+        queue.setEntries(entries);
+        if (current != null) {
+            entries.stream().filter(e -> e.hasCase() && e.key().equals(current.caseRef())).findFirst().ifPresent(e -> {
+                if (inFlight == 0 && !busy && (e.caseFile().rowVersion() != current.rowVersion() || casePanelLacksBooking(e))) {
+                    openCase(e.caseFile(), false);
+                }
+            });
+        } else if (!restored) {
+            restored = true;
+            entries.stream().map(QueueEntry::caseFile)
+                    .filter(c -> c != null && WORKING.contains(c.status()) && counter.equals(c.counter())
+                            && staff.username().equals(c.officer()))
+                    .max(Comparator.comparing(c -> c.calledAt() == null ? OffsetDateTime.MIN : c.calledAt()))
+                    .ifPresent(c -> {
+                        openCase(c, scanBar.scanHasFocus());
+                        casePanel.hint(messages.get("counter.case.restored", c.queueNumber().toString()));
+                    });
+        }
+    }
+
+    private boolean casePanelLacksBooking(QueueEntry e) {
+        return e.appointment() != null && !casePanel.showsBooking();
+    }
+
+    private void backgroundFailed(Exception e) {
+        casePanel.error(text(e));
+    }
+
+    // ---- the counter number ----
+
+    private void askCounter(boolean firstTime) {
+        if (staff == null) {
+            return;
+        }
+        Optional<String> answer = PromptDialog.ask(window(), "counter.dialog", messages.get("counter.number.title"),
+                messages.get(firstTime ? "counter.number.introFirst" : "counter.number.intro"), messages.get("counter.number.label"),
+                counter, 6, text -> COUNTER_NUMBER.matcher(text).matches() ? null : messages.get("counter.number.invalid"),
+                messages.get("counter.number.ok"), messages.get("counter.dialog.cancel"));
+        answer.ifPresent(value -> {
+            counter = value;
+            showCounter();
+            queue.setMyCounter(counter);
+            tasks.run(() -> {
+                services.saveCounter().accept(value);
+                return null;
+            }, r -> { }, this::backgroundFailed);
+        });
+        if (current != null) {
+            openCase(current, false);
+        }
+        if (!casePanel.focusWork()) {
+            scanBar.focusScan();
+        }
+    }
+
+    private void showCounter() {
+        counterBadge.setText(messages.get("counter.badge", counter));
+        queue.setMyCounter(counter);
+    }
+
+    // ---- helpers ----
+
+    private void showHelp() {
+        java.awt.Component before = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+        new HelpDialog(window(), messages).setVisible(true);
+        FormDialog.giveFocusBack(window(), before);
+    }
+
+    private void updateActions() {
+        boolean in = staff != null;
+        boolean counterStaff = in && staff.role() != Role.ADMIN;
+        scan.setEnabled(in);
+        callNext.setEnabled(counterStaff && !busy);
+        walkIn.setEnabled(counterStaff && !busy);
+        checkIn.setEnabled(counterStaff && !busy && pendingBooking != null);
+        resumeScanned.setEnabled(counterStaff && !busy && pendingResume != null);
+        counterAction.setEnabled(in);
+        logOut.setEnabled(in);
+        Set<Verb> offered = in && current != null ? new CaseView(current, staff.role(), today()).offered() : Set.of();
+        for (Map.Entry<Verb, Action> e : verbs.entrySet()) {
+            e.getValue().setEnabled(!busy && offered.contains(e.getKey()));
+        }
+        casePanel.markPrimary();
+    }
+
+    private Actor actor() {
+        return new Actor(staff.username(), staff.role(), counter);
+    }
+
+    private LocalDate today() {
+        return services.today().get();
+    }
+
+    private Window window() {
+        return SwingUtilities.getWindowAncestor(this);
+    }
+
+    /** A refusal in the officer's words; anything else is logged and named only as unexpected. */
+    private String text(Exception e) {
+        if (e instanceof UserFacingException u) {
+            return messages.of(u);
+        }
+        LOG.error("Unexpected failure at the counter", e);
+        return messages.get("error.unexpected");
+    }
+}

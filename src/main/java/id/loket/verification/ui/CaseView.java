@@ -1,0 +1,248 @@
+package id.loket.verification.ui;
+
+import id.loket.appointment.model.Sex;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentCheck;
+import id.loket.casefile.model.DocumentResult;
+import id.loket.casefile.model.DocumentRules;
+import id.loket.casefile.model.DocumentType;
+import id.loket.casefile.model.Lifecycle;
+import id.loket.casefile.model.Requirement;
+import id.loket.common.model.Nik;
+import id.loket.staff.model.Role;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What the case panel shows for one case and one officer, without Swing: where the case is
+ * in its lifecycle, which steps the officer may take now (from {@link Lifecycle#possible})
+ * and which one Enter takes, which document needs a look next, and whether the NIK agrees
+ * with the birth data.
+ */
+public final class CaseView {
+
+    /** The milestones of the step indicator. APPROVAL only for cases that need a supervisor. */
+    public enum Step { CHECK_IN, VERIFICATION, INTERVIEW, APPROVAL, APPROVED }
+
+    public enum StepState { DONE, CURRENT, TODO, HELD, REJECTED }
+
+    /** The verbs of the case panel, each one Action on screen. */
+    public enum Verb { CALL, FINISH, RESUME, INTERVIEW, APPROVE, REJECT, FLAG, RECORD_NTPN }
+
+    /** The NIK against the birth data of the case. Dates and sex are null when the NIK is not well-formed. */
+    public record Identity(boolean nikValid, LocalDate nikBirthDate, Sex nikSex, boolean birthDateAgrees, boolean sexAgrees) {
+        public boolean agrees() {
+            return nikValid && birthDateAgrees && sexAgrees;
+        }
+    }
+
+    private static final Set<CaseStatus> FINISHED_FOR_THE_COUNTER = EnumSet.of(CaseStatus.APPROVED, CaseStatus.RECEIPT_ISSUED,
+            CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER);
+    private static final Set<CaseStatus> AT_A_COUNTER = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
+
+    private final CaseFile c;
+    private final Role role;
+    private final LocalDate today;
+
+    public CaseView(CaseFile c, Role role, LocalDate today) {
+        this.c = c;
+        this.role = role;
+        this.today = today;
+    }
+
+    public CaseFile caseFile() {
+        return c;
+    }
+
+    // ---- lifecycle ----
+
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>(List.of(Step.CHECK_IN, Step.VERIFICATION, Step.INTERVIEW));
+        if (c.needsSupervisorApproval() || c.status() == CaseStatus.APPROVAL_PENDING) {
+            steps.add(Step.APPROVAL);
+        }
+        steps.add(Step.APPROVED);
+        return steps;
+    }
+
+    /** The milestone the case is working towards (steps().size() when every one is reached). */
+    private int current(List<Step> steps) {
+        Step afterInterview = steps.contains(Step.APPROVAL) ? Step.APPROVAL : Step.APPROVED;
+        return switch (c.status()) {
+            case CHECKED_IN, IN_VERIFICATION, ON_HOLD -> steps.indexOf(Step.VERIFICATION);
+            case VERIFIED -> steps.indexOf(Step.INTERVIEW);
+            case INTERVIEWED -> steps.indexOf(afterInterview);
+            case APPROVAL_PENDING -> steps.indexOf(Step.APPROVAL);
+            case APPROVED, RECEIPT_ISSUED, READY_FOR_PICKUP, HANDED_OVER -> steps.size();
+            case REJECTED -> c.interviewOutcome() != null ? steps.indexOf(afterInterview) : steps.indexOf(Step.VERIFICATION);
+            case NO_SHOW -> 0;
+        };
+    }
+
+    public StepState state(Step step) {
+        List<Step> steps = steps();
+        int i = steps.indexOf(step);
+        int at = current(steps);
+        if (i < 0 || i > at) {
+            return StepState.TODO;
+        }
+        if (i < at) {
+            return StepState.DONE;
+        }
+        return switch (c.status()) {
+            case ON_HOLD -> StepState.HELD;
+            case REJECTED, NO_SHOW -> StepState.REJECTED;
+            default -> StepState.CURRENT;
+        };
+    }
+
+    // ---- what the officer may do now ----
+
+    /** The verbs offered to this officer now. The services check again; this only spares a refusal. */
+    public Set<Verb> offered() {
+        Set<CaseAction> possible = Lifecycle.possible(c.status(), role);
+        Set<Verb> verbs = EnumSet.noneOf(Verb.class);
+        if (possible.contains(CaseAction.CALL)) {
+            verbs.add(Verb.CALL);
+        }
+        if (possible.contains(CaseAction.VERIFY) || possible.contains(CaseAction.PUT_ON_HOLD)) {
+            verbs.add(Verb.FINISH);
+        }
+        if (possible.contains(CaseAction.RESUME)) {
+            verbs.add(Verb.RESUME);
+        }
+        if (possible.contains(CaseAction.INTERVIEW)) {
+            verbs.add(Verb.INTERVIEW);
+        }
+        if (possible.contains(CaseAction.APPROVE) && !(c.status() == CaseStatus.INTERVIEWED && c.needsSupervisorApproval())) {
+            verbs.add(Verb.APPROVE);
+        }
+        if (possible.contains(CaseAction.REJECT)) {
+            verbs.add(Verb.REJECT);
+        }
+        // After the interview a flag would leave the case INTERVIEWED and needing a supervisor,
+        // which no one can then approve (see the report on VerificationService.approve): the
+        // interview's own FLAGGED outcome is the way to ask for approval at that point.
+        if (possible.contains(CaseAction.FLAG) && c.status() != CaseStatus.INTERVIEWED && !c.flagged()) {
+            verbs.add(Verb.FLAG);
+        }
+        if (possible.contains(CaseAction.RECORD_PAYMENT)) {
+            verbs.add(Verb.RECORD_NTPN);
+        }
+        return verbs;
+    }
+
+    /** The step Enter takes: the one the case is waiting for, if this officer may take it. */
+    public Optional<Verb> primary() {
+        Verb v = switch (c.status()) {
+            case CHECKED_IN -> Verb.CALL;
+            case IN_VERIFICATION -> Verb.FINISH;
+            case ON_HOLD -> Verb.RESUME;
+            case VERIFIED -> Verb.INTERVIEW;
+            case INTERVIEWED, APPROVAL_PENDING -> Verb.APPROVE;
+            default -> null;
+        };
+        return v != null && offered().contains(v) ? Optional.of(v) : Optional.empty();
+    }
+
+    /** The case waits for a supervisor and this officer is not one. */
+    public boolean awaitingSupervisor() {
+        return (c.status() == CaseStatus.APPROVAL_PENDING || (c.status() == CaseStatus.INTERVIEWED && c.needsSupervisorApproval()))
+                && role != Role.SUPERVISOR;
+    }
+
+    /** Documents can be marked now. */
+    public boolean checking() {
+        return Lifecycle.possible(c.status(), role).contains(CaseAction.RECORD_DOCUMENT);
+    }
+
+    /** Nothing more happens at the counter for this case today: approved, rejected, or on hold. */
+    public boolean doneForNow() {
+        return FINISHED_FOR_THE_COUNTER.contains(c.status()) || c.status() == CaseStatus.REJECTED
+                || c.status() == CaseStatus.ON_HOLD || c.status() == CaseStatus.NO_SHOW
+                || (c.status() == CaseStatus.APPROVAL_PENDING && role != Role.SUPERVISOR);
+    }
+
+    /** Someone else has the case at another counter. */
+    public boolean atOtherCounter(String myCounter) {
+        return AT_A_COUNTER.contains(c.status()) && c.counter() != null && !c.counter().equals(myCounter);
+    }
+
+    // ---- the checklist ----
+
+    public List<DocumentCheck> documents() {
+        return c.documents();
+    }
+
+    /** Whether document {@code i} still needs a look before the check can finish. */
+    public boolean needsCheck(int i) {
+        return needsCheck(c.documents(), i);
+    }
+
+    /** The same question for a checklist being marked on screen before the store answers. */
+    public static boolean needsCheck(List<DocumentCheck> docs, int i) {
+        DocumentCheck d = docs.get(i);
+        if (d.result() != null) {
+            return false;
+        }
+        return switch (d.requirement()) {
+            case REQUIRED -> true;
+            case ONE_OF -> docs.stream().noneMatch(x -> x.requirement() == Requirement.ONE_OF && x.result() == DocumentResult.VERIFIED);
+            case IF_APPLICABLE -> false;
+        };
+    }
+
+    /** The next document after {@code after} (wrapping round) that needs a look, if any. */
+    public static OptionalInt nextToCheck(List<DocumentCheck> docs, int after) {
+        int n = docs.size();
+        for (int k = 1; k <= n; k++) {
+            int i = ((after + k) % n + n) % n;
+            if (needsCheck(docs, i)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The check can be finished: every required document has a result. */
+    public static boolean complete(List<DocumentCheck> docs) {
+        return DocumentRules.verdict(docs) != DocumentRules.Verdict.INCOMPLETE;
+    }
+
+    /** What the applicant has to bring back (for a case on hold). */
+    public List<DocumentType> missing() {
+        return DocumentRules.missing(c.documents());
+    }
+
+    /** The return-by date has passed: the fee is forfeited unless the office decides otherwise. */
+    public boolean holdOverdue() {
+        return c.holdReturnBy() != null && today.isAfter(c.holdReturnBy());
+    }
+
+    // ---- the applicant ----
+
+    public Identity identity() {
+        Optional<Nik> nik = Nik.tryParse(c.applicant().nik());
+        if (nik.isEmpty()) {
+            return new Identity(false, null, null, false, false);
+        }
+        Nik n = nik.get();
+        boolean dateAgrees = c.applicant().birthDate() != null && n.agreesWith(c.applicant().birthDate(), n.sex());
+        return new Identity(true, n.birthDate(today), n.sex(), dateAgrees, n.sex() == c.applicant().sex());
+    }
+
+    public int age() {
+        return c.applicant().ageOn(c.date());
+    }
+
+    public boolean minor() {
+        return c.applicant().isMinorOn(c.date());
+    }
+}

@@ -1,0 +1,476 @@
+package id.loket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import id.loket.appointment.model.ServiceType;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentCheck;
+import id.loket.casefile.model.DocumentResult;
+import id.loket.casefile.model.DocumentType;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.model.Requirement;
+import id.loket.central.CentralClient;
+import id.loket.central.sim.CentralSimulator;
+import id.loket.central.sim.CentralStore;
+import id.loket.common.i18n.Messages;
+import id.loket.common.ui.Dates;
+import id.loket.settings.repo.SettingsRepository;
+import id.loket.staff.model.Role;
+import java.awt.Component;
+import java.awt.KeyboardFocusManager;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JTable;
+import javax.swing.text.JTextComponent;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The counter screen end to end, with the keyboard as the officer uses it all day: a real H2
+ * file, the central simulator over HTTP, the real background sync, keys typed by the AssertJ
+ * Swing robot. After login nothing is clicked: the scan field, Enter, F6, the checklist keys
+ * and the accelerators carry each case. Needs a display (run under {@code xvfb-run -a}).
+ */
+class CounterGuiTest {
+
+    private static final String OFFICE = "DPS";
+    private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    private static final int PER_DAY = 120;
+    private static final long SEED = 2026;
+    private static final String OFFICER = "petugas1";
+    private static final String SUPERVISOR = "supervisor";
+    private static final String PASSWORD = "demo1234";
+    private static final Duration FIRST_PULL = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(15);
+
+    @TempDir
+    Path data;
+
+    private final Messages messages = Messages.forLanguage("id");
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private LocalDate today;
+    private CentralSimulator sim;
+    private AppContext app;
+    private Robot robot;
+    private FrameFixture window;
+
+    @BeforeAll
+    static void checkEdtUse() {
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @AfterAll
+    static void stopCheckingEdtUse() {
+        FailOnThreadViolationRepaintManager.uninstall();
+    }
+
+    /** Opens the desk; {@code counter} is this desk's counter number, or null for a desk that has none yet. */
+    private void openDesk(String counter) throws Exception {
+        Clock clock = Clock.system(WITA);
+        today = LocalDate.now(WITA);
+        String token = "gui-test-office-token";
+        sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
+        app = AppContext.open(data, clock, messages);
+        app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+        app.auth().createAccount(SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
+        if (counter != null) {
+            app.settings().put(SettingsRepository.COUNTER, counter);
+        }
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        Desk desk;
+        try {
+            desk = Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), OFFICE,
+                    Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        window = new FrameFixture(robot, desk.frame());
+    }
+
+    @BeforeEach
+    void noDeskYet() {
+        window = null;
+    }
+
+    @AfterEach
+    void closeDesk() throws InterruptedException {
+        try {
+            if (window != null) {
+                window.close();
+                assertThat(closed.await(60, TimeUnit.SECONDS)).as("desk finished closing").isTrue();
+            } else if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (window != null) {
+                window.cleanUp();
+            } else if (robot != null) {
+                robot.cleanUp();
+            }
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    // ---- the three cases of the day ----
+
+    @Test
+    void renewalGoesFromScanToApprovedWithTheKeyboardAlone() throws Exception {
+        openDesk(null);
+        logIn(OFFICER);
+        // A desk without a counter number asks once; the officer types 3 over the suggested 1.
+        waitUntilFocused("the counter number field", "counter.dialog.field");
+        assertThat(textOf("counter.dialog.field")).isEqualTo("1");
+        key(KeyEvent.VK_A, InputEvent.CTRL_DOWN_MASK);
+        robot.enterText("3");
+        key(KeyEvent.VK_ENTER);
+        waitFor("the header shows the counter", STEP, () -> textOf("desk.counter"), messages.get("counter.badge", "3")::equals);
+        waitForQueue();
+        Appointment booking = booked(a -> a.service() == ServiceType.RENEWAL && adult(a)).get(0);
+
+        key(KeyEvent.VK_F2);
+        waitUntilFocused("the scan field", "scan.field");
+        robot.enterText(booking.bookingCode());
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the check-in button of the booking found", "scan.found.ok");
+        assertThat(textOf("scan.found.title")).isEqualTo(booking.applicant().fullName());
+        key(KeyEvent.VK_ENTER);
+
+        waitFor("the queue number is shown big", STEP, () -> textOf("scan.ticket"), "A-001"::equals);
+        waitUntilFocused("the scan field, for the next applicant", "scan.field");
+        assertThat(caseOf(booking).status()).isEqualTo(CaseStatus.CHECKED_IN);
+
+        key(KeyEvent.VK_F6);
+        waitForCase("A-001", CaseStatus.IN_VERIFICATION);
+        waitUntilFocused("the checklist", "case.checklist");
+        assertThat(caseOf(booking).counter()).isEqualTo("3");
+        markEverythingVerifiedExcept(caseOf(booking), null);
+        // The name-change decree does not apply: arrow down to it, N, the note, Enter.
+        key(KeyEvent.VK_DOWN);
+        assertThat(selectedDocument()).isEqualTo(messages.name(DocumentType.NAME_CHANGE_DECREE));
+        key(KeyEvent.VK_N);
+        waitUntilFocused("the note field", "case.note");
+        robot.enterText("Nama tidak pernah berubah");
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the checklist again", "case.checklist");
+
+        key(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
+        waitForCase("A-001", CaseStatus.VERIFIED);
+        assertThat(caseOf(booking).documents()).filteredOn(d -> d.type() == DocumentType.NAME_CHANGE_DECREE)
+                .extracting(DocumentCheck::result, DocumentCheck::note)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DocumentResult.NOT_APPLICABLE, "Nama tidak pernah berubah"));
+
+        key(KeyEvent.VK_I, InputEvent.CTRL_DOWN_MASK);
+        waitUntilFocused("the interview outcome", "interview.passed");
+        key(KeyEvent.VK_ENTER);
+        waitForCase("A-001", CaseStatus.INTERVIEWED);
+        waitUntilFocused("the approve button", "case.approve");
+
+        key(KeyEvent.VK_A, InputEvent.CTRL_DOWN_MASK);
+        waitForCase("A-001", CaseStatus.APPROVED);
+        CaseFile approved = caseOf(booking);
+        assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo(OFFICER);
+        assertThat(app.cases().events(approved.caseRef())).extracting(OutboxEvent::type)
+                .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED, EventType.APPROVED);
+        assertThat(app.cases().history(approved.caseRef())).allSatisfy(h -> assertThat(h.counter()).isEqualTo("3"));
+        assertThat(textOf("case.banner")).contains("siap untuk tanda terima");
+        assertThat(stepState("APPROVED")).isEqualTo("DONE");
+        waitUntilFocused("the scan field, for the next applicant", "scan.field");
+        assertThat(app.settings().get(SettingsRepository.COUNTER)).contains("3");
+    }
+
+    @Test
+    void lostPassportWaitsForTheSupervisorWhoApprovesItAtTheSameDesk() throws Exception {
+        openDesk("2");
+        logIn(OFFICER);
+        waitForQueue();
+        Appointment booking = booked(a -> a.service() == ServiceType.REPLACEMENT_LOST && adult(a)).get(0);
+
+        scanAndCheckIn(booking, "A-001");
+        key(KeyEvent.VK_F6);
+        waitForCase("A-001", CaseStatus.IN_VERIFICATION);
+        waitUntilFocused("the checklist", "case.checklist");
+        assertThat(caseOf(booking).documents()).extracting(DocumentCheck::type).contains(DocumentType.POLICE_LOSS_REPORT);
+        assertThat(stepLabels()).contains("APPROVAL");
+        markEverythingVerifiedExcept(caseOf(booking), null);
+        key(KeyEvent.VK_ENTER); // a complete checklist: Enter finishes the check
+        waitForCase("A-001", CaseStatus.VERIFIED);
+        waitUntilFocused("the interview button", "case.interview");
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the interview outcome", "interview.passed");
+        key(KeyEvent.VK_ENTER);
+        waitForCase("A-001", CaseStatus.APPROVAL_PENDING);
+
+        // The officer cannot approve: the button is there but disabled, and Ctrl+A does nothing.
+        JButton approve = component("case.approve", JButton.class);
+        assertThat(GuiActionRunner.execute(approve::isShowing)).isTrue();
+        assertThat(GuiActionRunner.execute(approve::isEnabled)).isFalse();
+        assertThat(textOf("case.banner")).contains("Menunggu persetujuan supervisor");
+        key(KeyEvent.VK_A, InputEvent.CTRL_DOWN_MASK);
+        robot.waitForIdle();
+        Pause.pause(500);
+        assertThat(caseOf(booking).status()).isEqualTo(CaseStatus.APPROVAL_PENDING);
+
+        // The supervisor comes to this desk: the officer logs out, the supervisor logs in.
+        key(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        logIn(SUPERVISOR);
+        waitForQueue();
+        key(KeyEvent.VK_F, InputEvent.CTRL_DOWN_MASK);
+        waitUntilFocused("the queue's search", "queue.search");
+        robot.enterText(booking.bookingCode());
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the queue", "queue.table");
+        key(KeyEvent.VK_ENTER);
+        waitForCase("A-001", CaseStatus.APPROVAL_PENDING);
+        waitUntilFocused("the approve button, now enabled", "case.approve");
+        assertThat(textOf("case.banner")).contains("Menunggu persetujuan Anda");
+        key(KeyEvent.VK_ENTER);
+
+        waitForCase("A-001", CaseStatus.APPROVED);
+        CaseFile approved = caseOf(booking);
+        assertThat(approved.approvedBy()).isEqualTo(SUPERVISOR);
+        assertThat(app.cases().events(approved.caseRef())).extracting(OutboxEvent::type)
+                .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED,
+                        EventType.APPROVAL_REQUESTED, EventType.APPROVED);
+        assertThat(stepState("APPROVAL")).isEqualTo("DONE");
+    }
+
+    @Test
+    void minorWithoutTheMothersEKtpGoesOnHoldAndIsResumedByScanningTheCodeAgain() throws Exception {
+        openDesk("4");
+        logIn(OFFICER);
+        waitForQueue();
+        Appointment booking = booked(a -> !a.applicant().guardians().isEmpty() && !adult(a) && !a.applicant().married()
+                && (a.service() == ServiceType.NEW || a.service() == ServiceType.RENEWAL)).get(0);
+
+        scanAndCheckIn(booking, "A-001");
+        key(KeyEvent.VK_F6);
+        waitForCase("A-001", CaseStatus.IN_VERIFICATION);
+        waitUntilFocused("the checklist", "case.checklist");
+        assertThat(textOf("case.identity.age")).contains("anak");
+        markEverythingVerifiedExcept(caseOf(booking), DocumentType.MOTHER_E_KTP);
+        key(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
+
+        waitForCase("A-001", CaseStatus.ON_HOLD);
+        CaseFile held = caseOf(booking);
+        assertThat(held.holdReturnBy()).isEqualTo(today.plusDays(7));
+        assertThat(textOf("case.banner")).contains(messages.name(DocumentType.MOTHER_E_KTP))
+                .contains(Dates.longDate(today.plusDays(7), messages.locale()));
+        assertThat(stepState("VERIFICATION")).isEqualTo("HELD");
+        waitUntilFocused("the scan field", "scan.field");
+
+        // The mother comes back with her e-KTP: the same code, scanned again.
+        key(KeyEvent.VK_F2);
+        robot.enterText(booking.bookingCode());
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the resume button", "scan.found.ok");
+        assertThat(textOf("scan.found.details")).contains(messages.name(DocumentType.MOTHER_E_KTP));
+        key(KeyEvent.VK_ENTER);
+        waitForCase("A-001", CaseStatus.IN_VERIFICATION);
+        waitUntilFocused("the checklist", "case.checklist");
+        assertThat(selectedDocument()).isEqualTo(messages.name(DocumentType.MOTHER_E_KTP));
+        key(KeyEvent.VK_V);
+        key(KeyEvent.VK_ENTER);
+
+        waitForCase("A-001", CaseStatus.VERIFIED);
+        assertThat(caseOf(booking).counter()).isEqualTo("4");
+        assertThat(app.cases().events(held.caseRef())).extracting(OutboxEvent::type)
+                .containsExactly(EventType.CHECKED_IN, EventType.PUT_ON_HOLD, EventType.DOCUMENTS_VERIFIED);
+    }
+
+    // ---- steps ----
+
+    private void logIn(String username) {
+        window.textBox("login.username").enterText(username);
+        window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        JComponent screen = component("counter.screen", JComponent.class);
+        waitFor("the counter screen after login", Duration.ofSeconds(20), () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
+    }
+
+    private void waitForQueue() {
+        JTable table = component("queue.table", JTable.class);
+        waitFor("the day's queue", FIRST_PULL, () -> GuiActionRunner.execute(table::getRowCount), n -> n >= PER_DAY);
+    }
+
+    private void scanAndCheckIn(Appointment booking, String expectedNumber) {
+        key(KeyEvent.VK_F2);
+        waitUntilFocused("the scan field", "scan.field");
+        robot.enterText(booking.bookingCode());
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the check-in button", "scan.found.ok");
+        key(KeyEvent.VK_ENTER);
+        waitFor("the queue number", STEP, () -> textOf("scan.ticket"), expectedNumber::equals);
+        waitUntilFocused("the scan field", "scan.field");
+    }
+
+    /**
+     * Marks, in the checklist's own order, every document that needs a look: V, or X for
+     * {@code missing}. Before each key the selection must be on that document: the checklist
+     * moves on by itself.
+     */
+    private void markEverythingVerifiedExcept(CaseFile c, DocumentType missing) {
+        List<DocumentType> toCheck = new ArrayList<>();
+        boolean identityDone = false;
+        for (DocumentCheck d : c.documents()) {
+            if (d.requirement() == Requirement.REQUIRED || (d.requirement() == Requirement.ONE_OF && !identityDone)) {
+                toCheck.add(d.type());
+                identityDone |= d.requirement() == Requirement.ONE_OF;
+            }
+        }
+        for (DocumentType t : toCheck) {
+            waitFor("the checklist on " + t, STEP, this::selectedDocument, messages.name(t)::equals);
+            key(t == missing ? KeyEvent.VK_X : KeyEvent.VK_V);
+        }
+        String complete = messages.get("counter.checklist.complete");
+        waitFor("the checklist says it is complete", STEP, () -> textOf("case.message"), complete::equals);
+    }
+
+    private void waitForCase(String number, CaseStatus status) {
+        waitFor("the case panel shows " + number + " " + status, STEP,
+                () -> textOf("case.number") + " " + textOf("case.status"), (number + " " + messages.name(status))::equals);
+    }
+
+    // ---- reading the screen ----
+
+    private CaseFile caseOf(Appointment booking) {
+        return app.cases().findByAppointment(booking.id()).orElseThrow();
+    }
+
+    private List<Appointment> booked(Predicate<Appointment> which) {
+        List<Appointment> found = sim.store().latest(OFFICE, today).stream()
+                .filter(a -> a.status() == AppointmentStatus.BOOKED).filter(which).toList();
+        assertThat(found).as("bookings of the day that fit").isNotEmpty();
+        return found;
+    }
+
+    private boolean adult(Appointment a) {
+        return a.applicant().guardians().isEmpty() && Period.between(a.applicant().birthDate(), a.date()).getYears() >= 17;
+    }
+
+    private String selectedDocument() {
+        JTable t = component("case.checklist", JTable.class);
+        return GuiActionRunner.execute(() -> t.getSelectedRow() < 0 ? null : String.valueOf(t.getValueAt(t.getSelectedRow(), 0)));
+    }
+
+    private String stepState(String step) {
+        JLabel l = component("case.step." + step, JLabel.class);
+        return GuiActionRunner.execute(() -> String.valueOf(l.getClientProperty("state")));
+    }
+
+    private List<String> stepLabels() {
+        return GuiActionRunner.execute(() -> robot.finder().findAll(window.target(), new GenericTypeMatcher<>(JLabel.class, true) {
+            @Override
+            protected boolean isMatching(JLabel l) {
+                return l.getName() != null && l.getName().startsWith("case.step.");
+            }
+        }).stream().map(l -> l.getName().substring("case.step.".length())).toList());
+    }
+
+    private String textOf(String name) {
+        Component c = robot.finder().find(new GenericTypeMatcher<>(Component.class, true) {
+            @Override
+            protected boolean isMatching(Component x) {
+                return name.equals(x.getName());
+            }
+        });
+        return GuiActionRunner.execute(() -> {
+            if (c instanceof JLabel l) {
+                return l.getText();
+            }
+            if (c instanceof JTextComponent t) {
+                return t.getText();
+            }
+            if (c instanceof JButton b) {
+                return b.getText();
+            }
+            return String.valueOf(c);
+        });
+    }
+
+    private <T extends Component> T component(String name, Class<T> type) {
+        return robot.finder().findByName(name, type, false);
+    }
+
+    /**
+     * Presses a key as the officer does, with modifiers given as {@code InputEvent.*_DOWN_MASK};
+     * AssertJ Swing's robot reads the older {@code *_MASK} values, so they are translated here.
+     */
+    @SuppressWarnings("deprecation")
+    private void key(int keyCode, int... modifiers) {
+        int[] old = new int[modifiers.length];
+        for (int i = 0; i < modifiers.length; i++) {
+            int m = modifiers[i];
+            old[i] = ((m & InputEvent.CTRL_DOWN_MASK) != 0 ? InputEvent.CTRL_MASK : 0)
+                    | ((m & InputEvent.SHIFT_DOWN_MASK) != 0 ? InputEvent.SHIFT_MASK : 0)
+                    | ((m & InputEvent.ALT_DOWN_MASK) != 0 ? InputEvent.ALT_MASK : 0);
+        }
+        robot.pressAndReleaseKey(keyCode, old);
+        robot.waitForIdle();
+    }
+
+    private void waitUntilFocused(String what, String name) {
+        waitFor("focus on " + what + " (" + name + ")", STEP, () -> GuiActionRunner.execute(() -> {
+            Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+            return owner == null ? null : owner.getName();
+        }), name::equals);
+    }
+
+    /** Waits (bounded) until {@code ok} holds for what {@code current} reads; a timeout says what it read last. */
+    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
+        Pause.pause(new Condition(what) {
+            private T seen;
+
+            @Override
+            public boolean test() {
+                try {
+                    seen = current.get();
+                } catch (RuntimeException e) {
+                    seen = null;
+                    return false;
+                }
+                return ok.test(seen);
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " (last seen: " + seen + ")";
+            }
+        }, timeout.toMillis());
+    }
+}

@@ -1,0 +1,207 @@
+package id.loket.verification.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.appointment.model.PassportType;
+import id.loket.appointment.model.ServiceType;
+import id.loket.appointment.model.Sex;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentCheck;
+import id.loket.casefile.model.DocumentResult;
+import id.loket.casefile.model.DocumentRules;
+import id.loket.casefile.model.DocumentType;
+import id.loket.casefile.model.InterviewOutcome;
+import id.loket.casefile.model.Person;
+import id.loket.casefile.model.QueueNumber;
+import id.loket.casefile.model.QueueSeries;
+import id.loket.staff.model.Role;
+import id.loket.verification.ui.CaseView.Step;
+import id.loket.verification.ui.CaseView.StepState;
+import id.loket.verification.ui.CaseView.Verb;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the case panel offers, which step Enter takes, where the checklist moves, how the NIK is read. */
+class CaseViewTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
+    /** Born 17 Aug 1990, a woman: the NIK's day is 17 + 40. */
+    private static final String NIK = "5171015708900001";
+    private static final Person ADULT = new Person(NIK, "Ni Luh Putu Ayu", LocalDate.of(1990, 8, 17), "Denpasar", Sex.F, true);
+
+    private static CaseFile caseOf(ServiceType service, CaseStatus status, Person p) {
+        OffsetDateTime at = DAY.atTime(8, 30).atOffset(ZoneOffset.ofHours(8));
+        return new CaseFile("a-1", "DPS", DAY, "a-1", false, new QueueNumber(QueueSeries.A, 7), status, service,
+                PassportType.ELECTRONIC, 10, "08:00", null, p, "3", "petugas1", at, at, false, null, null, null, null, null,
+                null, null, null, null, null, null, false, DocumentRules.checklist(service, p.isMinorOn(DAY)), 1);
+    }
+
+    private static CaseView view(ServiceType service, CaseStatus status, Role role) {
+        return new CaseView(caseOf(service, status, ADULT), role, DAY);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}: offered {3}, Enter {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RENEWAL          | CHECKED_IN       | COUNTER    | CALL RECORD_NTPN                        | CALL
+            RENEWAL          | IN_VERIFICATION  | COUNTER    | FINISH REJECT FLAG RECORD_NTPN          | FINISH
+            RENEWAL          | ON_HOLD          | COUNTER    | RESUME RECORD_NTPN                      | RESUME
+            RENEWAL          | VERIFIED         | COUNTER    | INTERVIEW FLAG RECORD_NTPN              | INTERVIEW
+            RENEWAL          | INTERVIEWED      | COUNTER    | APPROVE REJECT RECORD_NTPN              | APPROVE
+            RENEWAL          | APPROVED         | COUNTER    | RECORD_NTPN                             |
+            RENEWAL          | REJECTED         | COUNTER    |                                         |
+            REPLACEMENT_LOST | APPROVAL_PENDING | COUNTER    | RECORD_NTPN                             |
+            REPLACEMENT_LOST | APPROVAL_PENDING | SUPERVISOR | APPROVE REJECT RECORD_NTPN              | APPROVE
+            RENEWAL          | IN_VERIFICATION  | ADMIN      |                                         |
+            """)
+    void offersWhatTheLifecycleAllowsAndEnterTakesTheStepTheCaseWaitsFor(ServiceType service, CaseStatus status, Role role,
+            String offered, String primary) {
+        CaseView v = view(service, status, role);
+        Set<Verb> expected = EnumSet.noneOf(Verb.class);
+        if (offered != null) {
+            for (String s : offered.trim().split("\\s+")) {
+                expected.add(Verb.valueOf(s));
+            }
+        }
+        assertThat(v.offered()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(v.primary().map(Enum::name).orElse(null)).isEqualTo(primary);
+    }
+
+    @Test
+    void theOfficerSeesThatAPendingApprovalIsTheSupervisorsAndIsDoneHere() {
+        CaseView officer = view(ServiceType.REPLACEMENT_LOST, CaseStatus.APPROVAL_PENDING, Role.COUNTER);
+        CaseView supervisor = view(ServiceType.REPLACEMENT_LOST, CaseStatus.APPROVAL_PENDING, Role.SUPERVISOR);
+        assertThat(officer.awaitingSupervisor()).isTrue();
+        assertThat(officer.doneForNow()).isTrue();
+        assertThat(supervisor.awaitingSupervisor()).isFalse();
+        assertThat(supervisor.doneForNow()).isFalse();
+    }
+
+    @Test
+    void aCaseFlaggedAfterItsInterviewIsNotOfferedForApprovalOrAnotherFlag() {
+        CaseFile flagged = caseOf(ServiceType.RENEWAL, CaseStatus.INTERVIEWED, ADULT).toBuilder().flagged(true).flagNote("x").build();
+        assertThat(new CaseView(flagged, Role.COUNTER, DAY).offered()).doesNotContain(Verb.APPROVE, Verb.FLAG);
+        assertThat(new CaseView(flagged, Role.COUNTER, DAY).awaitingSupervisor()).isTrue();
+    }
+
+    @Test
+    void approvalIsAStepOnlyForCasesThatNeedASupervisor() {
+        assertThat(view(ServiceType.RENEWAL, CaseStatus.VERIFIED, Role.COUNTER).steps())
+                .containsExactly(Step.CHECK_IN, Step.VERIFICATION, Step.INTERVIEW, Step.APPROVED);
+        assertThat(view(ServiceType.REPLACEMENT_DAMAGED, CaseStatus.VERIFIED, Role.COUNTER).steps())
+                .containsExactly(Step.CHECK_IN, Step.VERIFICATION, Step.INTERVIEW, Step.APPROVAL, Step.APPROVED);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+            "RENEWAL, CHECKED_IN, DONE CURRENT TODO TODO",
+            "RENEWAL, IN_VERIFICATION, DONE CURRENT TODO TODO",
+            "RENEWAL, ON_HOLD, DONE HELD TODO TODO",
+            "RENEWAL, VERIFIED, DONE DONE CURRENT TODO",
+            "RENEWAL, INTERVIEWED, DONE DONE DONE CURRENT",
+            "RENEWAL, APPROVED, DONE DONE DONE DONE",
+            "RENEWAL, REJECTED, DONE REJECTED TODO TODO",
+            "REPLACEMENT_LOST, INTERVIEWED, DONE DONE DONE CURRENT TODO",
+            "REPLACEMENT_LOST, APPROVAL_PENDING, DONE DONE DONE CURRENT TODO",
+            "REPLACEMENT_LOST, APPROVED, DONE DONE DONE DONE DONE"})
+    void theStepIndicatorShowsWhereTheCaseIs(ServiceType service, CaseStatus status, String states) {
+        CaseView v = view(service, status, Role.COUNTER);
+        assertThat(v.steps().stream().map(v::state).map(Enum::name).toList()).containsExactly(states.split(" "));
+    }
+
+    @Test
+    void aRejectionAfterTheInterviewIsShownAtTheStepAfterIt() {
+        CaseFile c = caseOf(ServiceType.REPLACEMENT_LOST, CaseStatus.REJECTED, ADULT).toBuilder()
+                .interviewOutcome(InterviewOutcome.FLAGGED).build();
+        assertThat(new CaseView(c, Role.SUPERVISOR, DAY).state(Step.APPROVAL)).isEqualTo(StepState.REJECTED);
+    }
+
+    @Test
+    void theChecklistMovesToTheNextDocumentThatNeedsALookSkippingTheRestOfTheIdentityGroupOnceOneIsVerified() {
+        List<DocumentCheck> docs = new ArrayList<>(DocumentRules.checklist(ServiceType.RENEWAL, false));
+        // E_KTP, KK, BIRTH_CERT, MARRIAGE_CERT, DIPLOMA, BAPTISM_CERT, OLD_PASSPORT, NAME_CHANGE_DECREE
+        assertThat(CaseView.nextToCheck(docs, -1)).hasValue(0);
+        docs.set(0, docs.get(0).withResult(DocumentResult.VERIFIED, null));
+        docs.set(1, docs.get(1).withResult(DocumentResult.VERIFIED, null));
+        assertThat(CaseView.nextToCheck(docs, 1)).hasValue(2);
+        docs.set(2, docs.get(2).withResult(DocumentResult.VERIFIED, null));
+        assertThat(CaseView.nextToCheck(docs, 2)).hasValue(6);
+        assertThat(CaseView.complete(docs)).isFalse();
+        docs.set(6, docs.get(6).withResult(DocumentResult.VERIFIED, null));
+        assertThat(CaseView.nextToCheck(docs, 6)).isEmpty();
+        assertThat(CaseView.complete(docs)).isTrue();
+    }
+
+    @Test
+    void whenTheFirstIdentityDocumentIsMissingTheOthersOfTheGroupStillNeedALook() {
+        List<DocumentCheck> docs = new ArrayList<>(DocumentRules.checklist(ServiceType.NEW, false));
+        docs.set(2, docs.get(2).withResult(DocumentResult.MISSING, null));
+        assertThat(CaseView.needsCheck(docs, 3)).isTrue();
+        assertThat(CaseView.nextToCheck(docs, 2)).hasValue(3);
+    }
+
+    @Test
+    void theNextDocumentWrapsRoundToOneLeftAbove() {
+        List<DocumentCheck> docs = new ArrayList<>(DocumentRules.checklist(ServiceType.RENEWAL, false));
+        for (int i : new int[] {1, 2, 6}) {
+            docs.set(i, docs.get(i).withResult(DocumentResult.VERIFIED, null));
+        }
+        assertThat(CaseView.nextToCheck(docs, 6)).hasValue(0);
+    }
+
+    @Test
+    void aNikThatAgreesWithTheBirthDataIsSaidToAgree() {
+        CaseView.Identity id = view(ServiceType.NEW, CaseStatus.IN_VERIFICATION, Role.COUNTER).identity();
+        assertThat(id.agrees()).isTrue();
+        assertThat(id.nikBirthDate()).isEqualTo(LocalDate.of(1990, 8, 17));
+        assertThat(id.nikSex()).isEqualTo(Sex.F);
+    }
+
+    @Test
+    void aBirthDateOrSexOtherThanTheNiksIsPointedOutSeparately() {
+        Person otherDay = new Person(NIK, "Ni Luh", LocalDate.of(1990, 8, 18), "Denpasar", Sex.F, true);
+        Person man = new Person(NIK, "I Wayan", LocalDate.of(1990, 8, 17), "Denpasar", Sex.M, true);
+        CaseView.Identity a = new CaseView(caseOf(ServiceType.NEW, CaseStatus.IN_VERIFICATION, otherDay), Role.COUNTER, DAY).identity();
+        CaseView.Identity b = new CaseView(caseOf(ServiceType.NEW, CaseStatus.IN_VERIFICATION, man), Role.COUNTER, DAY).identity();
+        assertThat(a.birthDateAgrees()).isFalse();
+        assertThat(a.sexAgrees()).isTrue();
+        assertThat(b.birthDateAgrees()).isTrue();
+        assertThat(b.sexAgrees()).isFalse();
+        assertThat(a.agrees()).isFalse();
+        assertThat(b.agrees()).isFalse();
+    }
+
+    @Test
+    void aMalformedNikIsNotReadAtAll() {
+        Person bad = new Person("1234", "X", LocalDate.of(1990, 8, 17), null, Sex.M, false);
+        CaseView.Identity id = new CaseView(caseOf(ServiceType.NEW, CaseStatus.IN_VERIFICATION, bad), Role.COUNTER, DAY).identity();
+        assertThat(id.nikValid()).isFalse();
+        assertThat(id.agrees()).isFalse();
+    }
+
+    @Test
+    void aHoldPastItsReturnDateIsOverdueAndListsWhatIsMissing() {
+        CaseFile held = caseOf(ServiceType.RENEWAL, CaseStatus.ON_HOLD, ADULT).toBuilder().holdReturnBy(DAY.plusDays(7))
+                .documents(DocumentRules.checklist(ServiceType.RENEWAL, false).stream()
+                        .map(d -> d.type() == DocumentType.OLD_PASSPORT ? d.withResult(DocumentResult.MISSING, null) : d).toList())
+                .build();
+        assertThat(new CaseView(held, Role.COUNTER, DAY.plusDays(7)).holdOverdue()).isFalse();
+        assertThat(new CaseView(held, Role.COUNTER, DAY.plusDays(8)).holdOverdue()).isTrue();
+        assertThat(new CaseView(held, Role.COUNTER, DAY).missing()).containsExactly(DocumentType.OLD_PASSPORT);
+    }
+
+    @Test
+    void aCaseAtAnotherCounterIsSaidToBeThere() {
+        CaseView v = view(ServiceType.NEW, CaseStatus.IN_VERIFICATION, Role.COUNTER);
+        assertThat(v.atOtherCounter("3")).isFalse();
+        assertThat(v.atOtherCounter("5")).isTrue();
+    }
+}
