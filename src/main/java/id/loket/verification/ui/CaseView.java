@@ -127,10 +127,8 @@ public final class CaseView {
         if (possible.contains(CaseAction.REJECT)) {
             verbs.add(Verb.REJECT);
         }
-        // After the interview a flag would leave the case INTERVIEWED and needing a supervisor,
-        // which no one can then approve (see the report on VerificationService.approve): the
-        // interview's own FLAGGED outcome is the way to ask for approval at that point.
-        if (possible.contains(CaseAction.FLAG) && c.status() != CaseStatus.INTERVIEWED && !c.flagged()) {
+        // Flagging an interviewed case sends it to the supervisor at once (VerificationService.flag).
+        if (possible.contains(CaseAction.FLAG) && !c.flagged()) {
             verbs.add(Verb.FLAG);
         }
         if (possible.contains(CaseAction.RECORD_PAYMENT)) {

@@ -55,7 +55,7 @@ class CaseViewTest {
             RENEWAL          | IN_VERIFICATION  | COUNTER    | FINISH REJECT FLAG RECORD_NTPN          | FINISH
             RENEWAL          | ON_HOLD          | COUNTER    | RESUME RECORD_NTPN                      | RESUME
             RENEWAL          | VERIFIED         | COUNTER    | INTERVIEW FLAG RECORD_NTPN              | INTERVIEW
-            RENEWAL          | INTERVIEWED      | COUNTER    | APPROVE REJECT RECORD_NTPN              | APPROVE
+            RENEWAL          | INTERVIEWED      | COUNTER    | APPROVE REJECT FLAG RECORD_NTPN         | APPROVE
             RENEWAL          | APPROVED         | COUNTER    | RECORD_NTPN                             |
             RENEWAL          | REJECTED         | COUNTER    |                                         |
             REPLACEMENT_LOST | APPROVAL_PENDING | COUNTER    | RECORD_NTPN                             |
