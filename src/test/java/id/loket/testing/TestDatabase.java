@@ -15,8 +15,9 @@ import java.util.Locale;
  *
  * <p>The server comes from the environment: {@code LOKET_TEST_PG_URL} (e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/loket_test}), {@code LOKET_TEST_PG_USER} and
- * {@code LOKET_TEST_PG_PASSWORD}. {@code .ci/run} provides them; without them a PostgreSQL test
- * fails, saying so, rather than being skipped.
+ * {@code LOKET_TEST_PG_PASSWORD}; without them, the server {@code .ci/postgres-up} makes
+ * (127.0.0.1:5432, database loket_test, role loket/loket). A PostgreSQL test that finds no
+ * server fails rather than being skipped.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static final String URL_VARIABLE = "LOKET_TEST_PG_URL";
+    /** What .ci/postgres-up makes: used when the environment names no server. */
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/loket_test";
     public static final String USER_VARIABLE = "LOKET_TEST_PG_USER";
     public static final String PASSWORD_VARIABLE = "LOKET_TEST_PG_PASSWORD";
 
@@ -104,18 +107,12 @@ public final class TestDatabase implements AutoCloseable {
     private record PgServer(String baseUrl, String user, String password) {
 
         static PgServer fromEnvironment() {
-            String url = System.getenv(URL_VARIABLE);
-            if (url == null || url.isBlank()) {
-                throw new AssertionError("This test runs on PostgreSQL too, and no server is given: set " + URL_VARIABLE
-                        + " (e.g. jdbc:postgresql://127.0.0.1:5432/loket_test), " + USER_VARIABLE + " and " + PASSWORD_VARIABLE
-                        + ". .ci/run provides them; on a developer machine run: eval \"$(.ci/postgres-up)\" (as root or with sudo), "
-                        + "then the tests.");
-            }
-            return new PgServer(url.strip(), orEmpty(System.getenv(USER_VARIABLE)), orEmpty(System.getenv(PASSWORD_VARIABLE)));
+            return new PgServer(or(System.getenv(URL_VARIABLE), DEFAULT_URL).strip(), or(System.getenv(USER_VARIABLE), "loket"),
+                    or(System.getenv(PASSWORD_VARIABLE), "loket"));
         }
 
-        private static String orEmpty(String s) {
-            return s == null ? "" : s;
+        private static String or(String s, String otherwise) {
+            return s == null || s.isBlank() ? otherwise : s;
         }
 
         String url(String schema) {
@@ -128,7 +125,9 @@ public final class TestDatabase implements AutoCloseable {
                     s.execute(sql);
                 }
             } catch (SQLException e) {
-                throw new AssertionError("PostgreSQL at " + baseUrl + " (" + URL_VARIABLE + "), as " + user + ": " + e.getMessage(), e);
+                throw new AssertionError("PostgreSQL at " + baseUrl + " (" + URL_VARIABLE + "), as " + user + ": " + e.getMessage()
+                        + ". Start one with: eval \"$(.ci/postgres-up)\" (as root or with sudo), or set " + URL_VARIABLE + ", "
+                        + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ".", e);
             }
         }
     }
