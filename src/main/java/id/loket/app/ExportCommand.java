@@ -2,11 +2,12 @@ package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
 import id.loket.casefile.service.CaseExport;
-import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,29 @@ final class ExportCommand {
 
     @ParentCommand
     LoketCommand root;
+
+    /** One export: what to write, given the open database, the office and whether JSON (else CSV) was asked for. */
+    @FunctionalInterface
+    interface Export {
+        void write(AppContext app, String office, boolean json) throws IOException;
+    }
+
+    /** Checks the format, opens the data folder, writes to standard output. */
+    int write(String format, Export export) {
+        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> true;
+            case "csv" -> false;
+            default -> throw new UserFacingException("cli.badFormat", format);
+        };
+        Logging.toFolder(root.dataDir());
+        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+            export.write(app, root.office != null ? root.office : app.office().code(), json);
+            root.out().flush();
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** {@code loket export appointments}. */
     @Command(name = "appointments", mixinStandardHelpOptions = true,
@@ -36,22 +60,8 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            LoketCommand root = export.root;
-            Messages m = root.messages();
-            AppointmentExport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "json" -> AppointmentExport.Format.JSON;
-                case "csv" -> AppointmentExport.Format.CSV;
-                default -> throw new id.loket.common.model.UserFacingException("cli.badFormat", format);
-            };
-            Logging.toFolder(root.dataDir());
-            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
-                String office = root.office != null ? root.office : app.office().code();
-                app.appointmentExport().write(date, office, f, root.out());
-                root.out().flush();
-                return 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return export.write(format, (app, office, json) -> app.appointmentExport().write(date, office,
+                    json ? AppointmentExport.Format.JSON : AppointmentExport.Format.CSV, export.root.out()));
         }
     }
 
@@ -75,22 +85,8 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            LoketCommand root = export.root;
-            Messages m = root.messages();
-            CaseExport.Format f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-                case "json" -> CaseExport.Format.JSON;
-                case "csv" -> CaseExport.Format.CSV;
-                default -> throw new id.loket.common.model.UserFacingException("cli.badFormat", format);
-            };
-            Logging.toFolder(root.dataDir());
-            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
-                String office = root.office != null ? root.office : app.office().code();
-                app.caseExport().write(date, office, f, root.out());
-                root.out().flush();
-                return 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return export.write(format, (app, office, json) -> app.caseExport().write(date, office,
+                    json ? CaseExport.Format.JSON : CaseExport.Format.CSV, export.root.out()));
         }
     }
 }
