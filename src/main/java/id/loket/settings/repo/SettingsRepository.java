@@ -2,6 +2,8 @@ package id.loket.settings.repo;
 
 import static id.loket.db.jooq.Tables.SETTING;
 
+import id.loket.receipt.model.PickupHours;
+import id.loket.receipt.model.PickupRules;
 import id.loket.settings.model.OfficeSettings;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -21,6 +23,13 @@ public final class SettingsRepository {
     /** The counter this desk stands at (recorded with every step taken here). */
     public static final String COUNTER = "desk.counter";
 
+    /** Working days from the receipt to the pickup date (4 by default). */
+    public static final String PICKUP_WORKING_DAYS = "pickup.workingDays";
+    /** Pickup hours on the pickup date, "13:00-15:30" by default. */
+    public static final String PICKUP_FIRST_DAY_HOURS = "pickup.firstDayHours";
+    /** Pickup hours on the days after it, "08:00-15:30" by default. */
+    public static final String PICKUP_LATER_DAY_HOURS = "pickup.laterDayHours";
+
     private final DSLContext ctx;
 
     public SettingsRepository(DSLContext ctx) {
@@ -36,6 +45,15 @@ public final class SettingsRepository {
         if (updated == 0) {
             ctx.insertInto(SETTING, SETTING.SETTING_KEY, SETTING.SETTING_VALUE).values(key, value).execute();
         }
+    }
+
+    /** The pickup rules, Denpasar's defaults where nothing is set. */
+    public PickupRules pickup() {
+        PickupRules d = PickupRules.defaults();
+        return new PickupRules(
+                get(PICKUP_WORKING_DAYS).map(String::strip).map(Integer::parseInt).orElse(d.workingDays()),
+                get(PICKUP_FIRST_DAY_HOURS).map(PickupHours::parse).orElse(d.firstDayHours()),
+                get(PICKUP_LATER_DAY_HOURS).map(PickupHours::parse).orElse(d.laterDayHours()));
     }
 
     /** The office settings, Denpasar's defaults where nothing is set. */

@@ -1,0 +1,66 @@
+package id.loket.receipt.repo;
+
+import static id.loket.db.jooq.Tables.CASE_RECEIPT;
+
+import id.loket.db.jooq.tables.records.CaseReceiptRecord;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.Receipt;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Receipts, one per case, found by case or by receipt number. */
+public final class ReceiptRepository {
+
+    private final DSLContext ctx;
+
+    public ReceiptRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Optional<Receipt> byCase(String caseRef) {
+        return ctx.selectFrom(CASE_RECEIPT).where(CASE_RECEIPT.CASE_REF.eq(caseRef)).fetchOptional(ReceiptRepository::toReceipt);
+    }
+
+    public Optional<Receipt> byNumber(String receiptNumber) {
+        return ctx.selectFrom(CASE_RECEIPT).where(CASE_RECEIPT.RECEIPT_NUMBER.eq(receiptNumber)).fetchOptional(ReceiptRepository::toReceipt);
+    }
+
+    public void insert(Receipt r) {
+        CaseReceiptRecord rec = ctx.newRecord(CASE_RECEIPT);
+        fill(rec, r);
+        rec.insert();
+    }
+
+    public void update(Receipt r) {
+        CaseReceiptRecord rec = ctx.newRecord(CASE_RECEIPT);
+        fill(rec, r);
+        rec.changed(CASE_RECEIPT.CASE_REF, false);
+        if (ctx.update(CASE_RECEIPT).set(rec).where(CASE_RECEIPT.CASE_REF.eq(r.caseRef())).execute() != 1) {
+            throw new IllegalStateException("no receipt for case " + r.caseRef());
+        }
+    }
+
+    private static void fill(CaseReceiptRecord rec, Receipt r) {
+        rec.setCaseRef(r.caseRef());
+        rec.setReceiptNumber(r.receiptNumber());
+        rec.setReceiptDate(r.receiptDate());
+        rec.setPickupDate(r.pickupDate());
+        rec.setIssuedAt(r.issuedAt());
+        rec.setIssuedBy(r.issuedBy());
+        rec.setReprintCount(r.reprintCount());
+        rec.setReadyAt(r.readyAt());
+        rec.setPassportNumber(r.passportNumber());
+        rec.setCollectedBy(r.collectedBy() == null ? null : r.collectedBy().name());
+        rec.setRepresentativeName(r.representativeName());
+        rec.setRepresentativeNik(r.representativeNik());
+        rec.setHandedOverAt(r.handedOverAt());
+        rec.setHandedOverBy(r.handedOverBy());
+    }
+
+    private static Receipt toReceipt(CaseReceiptRecord r) {
+        return new Receipt(r.getCaseRef(), r.getReceiptNumber(), r.getReceiptDate(), r.getPickupDate(), r.getIssuedAt(), r.getIssuedBy(),
+                r.getReprintCount(), r.getReadyAt(), r.getPassportNumber(),
+                r.getCollectedBy() == null ? null : CollectedBy.valueOf(r.getCollectedBy()),
+                r.getRepresentativeName(), r.getRepresentativeNik(), r.getHandedOverAt(), r.getHandedOverBy());
+    }
+}

@@ -1,0 +1,2 @@
+/** Holidays and receipts in the local store. */
+package id.loket.receipt.repo;

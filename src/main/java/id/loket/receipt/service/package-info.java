@@ -1,0 +1,2 @@
+/** Issuing and reprinting receipts; the holiday calendar an administrator keeps. */
+package id.loket.receipt.service;
