@@ -36,7 +36,12 @@ public final class Lifecycle {
             new Rule(CaseAction.REQUEST_APPROVAL, EnumSet.of(CaseStatus.INTERVIEWED), CaseStatus.APPROVAL_PENDING, COUNTER_STAFF),
             new Rule(CaseAction.APPROVE, EnumSet.of(CaseStatus.INTERVIEWED), CaseStatus.APPROVED, COUNTER_STAFF),
             new Rule(CaseAction.APPROVE, EnumSet.of(CaseStatus.APPROVAL_PENDING), CaseStatus.APPROVED, SUPERVISOR),
-            new Rule(CaseAction.RECORD_PAYMENT, OPEN, null, COUNTER_STAFF));
+            new Rule(CaseAction.RECORD_PAYMENT, OPEN, null, COUNTER_STAFF),
+            new Rule(CaseAction.ISSUE_RECEIPT, EnumSet.of(CaseStatus.APPROVED), CaseStatus.RECEIPT_ISSUED, COUNTER_STAFF),
+            new Rule(CaseAction.REPRINT_RECEIPT, EnumSet.of(CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER),
+                    null, COUNTER_STAFF),
+            new Rule(CaseAction.MARK_READY, EnumSet.of(CaseStatus.RECEIPT_ISSUED), CaseStatus.READY_FOR_PICKUP, COUNTER_STAFF),
+            new Rule(CaseAction.HAND_OVER, EnumSet.of(CaseStatus.READY_FOR_PICKUP), CaseStatus.HANDED_OVER, COUNTER_STAFF));
 
     private Lifecycle() {
     }

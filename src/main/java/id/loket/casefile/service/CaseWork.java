@@ -53,6 +53,12 @@ public final class CaseWork {
         Outcome apply(CaseFile current, Optional<CaseStatus> to, OffsetDateTime now);
     }
 
+    /** A change that also writes beside the case, in the same transaction ({@code tx}). */
+    @FunctionalInterface
+    public interface TxChange {
+        Outcome apply(DSLContext tx, CaseFile current, Optional<CaseStatus> to, OffsetDateTime now);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(CaseWork.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,12 +89,20 @@ public final class CaseWork {
 
     /** Takes {@code action} on the case as {@code actor}, if the lifecycle allows it now. */
     public CaseFile act(String caseRef, Actor actor, CaseAction action, Change change) {
+        return actWith(caseRef, actor, action, (tx, c, to, now) -> change.apply(c, to, now));
+    }
+
+    /**
+     * As {@link #act}, for a step that also writes its own rows (a receipt, a handover): the
+     * change is given the transaction, so those rows commit with the case or not at all.
+     */
+    public CaseFile actWith(String caseRef, Actor actor, CaseAction action, TxChange change) {
         return db.inTransaction(tx -> {
             CaseRepository cases = new CaseRepository(tx);
             CaseFile current = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
             Optional<CaseStatus> to = Lifecycle.check(current.status(), action, actor.role());
             OffsetDateTime now = now();
-            Outcome outcome = change.apply(current, to, now);
+            Outcome outcome = change.apply(tx, current, to, now);
             if (!cases.update(outcome.next(), now)) {
                 throw new UserFacingException("case.changedMeanwhile", current.queueNumber());
             }

@@ -52,6 +52,12 @@ class LifecycleTest {
             RECORD_PAYMENT    APPROVAL_PENDING  CS  =
             RECORD_PAYMENT    APPROVED          CS  =
             RECORD_PAYMENT    ON_HOLD           CS  =
+            ISSUE_RECEIPT     APPROVED          CS  RECEIPT_ISSUED
+            REPRINT_RECEIPT   RECEIPT_ISSUED    CS  =
+            REPRINT_RECEIPT   READY_FOR_PICKUP  CS  =
+            REPRINT_RECEIPT   HANDED_OVER       CS  =
+            MARK_READY        RECEIPT_ISSUED    CS  READY_FOR_PICKUP
+            HAND_OVER         READY_FOR_PICKUP  CS  HANDED_OVER
             """;
 
     /** What the table says of one (status, action): who may, and where it leads (empty = stays). */
@@ -120,7 +126,7 @@ class LifecycleTest {
             Allowed e = EXPECTED.get(key((CaseStatus) x[0], (CaseAction) x[1]));
             return e != null && e.roles().contains((Role) x[2]);
         }).count();
-        assertThat(allowed).isEqualTo(2L * 20 + 2);
+        assertThat(allowed).isEqualTo(2L * 26 + 2);
     }
 
     @Test
@@ -147,12 +153,18 @@ class LifecycleTest {
     }
 
     @Test
-    void closedAndLaterStatesAllowNothing() {
-        for (CaseStatus s : List.of(CaseStatus.REJECTED, CaseStatus.NO_SHOW, CaseStatus.HANDED_OVER,
-                CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP)) {
+    void closedStatesAllowNothingButAReprintOfTheReceipt() {
+        for (CaseStatus s : List.of(CaseStatus.REJECTED, CaseStatus.NO_SHOW)) {
             for (Role r : Role.values()) {
                 assertThat(Lifecycle.possible(s, r)).as(s + " " + r).isEmpty();
             }
+        }
+        for (Role r : List.of(Role.COUNTER, Role.SUPERVISOR)) {
+            assertThat(Lifecycle.possible(CaseStatus.HANDED_OVER, r)).containsExactly(CaseAction.REPRINT_RECEIPT);
+            assertThat(Lifecycle.possible(CaseStatus.RECEIPT_ISSUED, r))
+                    .containsExactlyInAnyOrder(CaseAction.REPRINT_RECEIPT, CaseAction.MARK_READY);
+            assertThat(Lifecycle.possible(CaseStatus.READY_FOR_PICKUP, r))
+                    .containsExactlyInAnyOrder(CaseAction.REPRINT_RECEIPT, CaseAction.HAND_OVER);
         }
         assertThat(EnumSet.allOf(CaseStatus.class).stream().filter(CaseStatus::isClosed))
                 .containsExactlyInAnyOrder(CaseStatus.REJECTED, CaseStatus.NO_SHOW, CaseStatus.HANDED_OVER);
