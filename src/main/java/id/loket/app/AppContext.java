@@ -6,6 +6,9 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
 import id.loket.checkin.service.CheckInService;
+import id.loket.pickup.service.PickupService;
+import id.loket.receipt.service.HolidayService;
+import id.loket.receipt.service.ReceiptService;
 import id.loket.verification.service.VerificationService;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
@@ -99,6 +102,19 @@ public final class AppContext implements AutoCloseable {
 
     public VerificationService verification(Clock clock) {
         return new VerificationService(caseWork(clock), holdDays());
+    }
+
+    /** Receipts, with the pickup rules as the settings say now. */
+    public ReceiptService receipts(Clock clock) {
+        return new ReceiptService(caseWork(clock), settings().pickup());
+    }
+
+    public PickupService pickup(Clock clock) {
+        return new PickupService(caseWork(clock));
+    }
+
+    public HolidayService holidays() {
+        return new HolidayService(db);
     }
 
     public CaseQueries cases() {
