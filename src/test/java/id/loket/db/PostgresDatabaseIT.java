@@ -29,16 +29,16 @@ class PostgresDatabaseIT {
             assertThat(db.dialect()).isEqualTo(SQLDialect.POSTGRES);
             assertThat(db.dsl().fetchValue("select current_schema()")).isEqualTo("it_postgres_database_migrates");
             assertThat(db.dsl().fetch("select version from flyway_schema_history where success order by installed_rank")
-                    .getValues(0, String.class)).containsExactly("1", "2");
+                    .getValues(0, String.class)).containsExactly("1", "2", "3");
             List<String> tables = db.dsl().fetch("select table_name from information_schema.tables where table_schema = current_schema()")
                     .getValues(0, String.class);
             assertThat(tables).contains("appointment", "staff", "setting", "case_file", "case_document", "audit_log", "outbox_event",
-                    "day_sequence");
+                    "day_sequence", "holiday", "case_receipt");
             new SettingsRepository(db.dsl()).put("office.code", "DPS");
 
             try (Database second = pg.openAgain()) {
                 assertThat(new SettingsRepository(second.dsl()).get("office.code")).contains("DPS");
-                assertThat(second.dsl().fetchCount(org.jooq.impl.DSL.table("flyway_schema_history"))).isEqualTo(2);
+                assertThat(second.dsl().fetchCount(org.jooq.impl.DSL.table("flyway_schema_history"))).isEqualTo(3);
             }
         }
     }
