@@ -79,7 +79,11 @@ class ReceiptAndPickupIT {
 
     private CaseFile verified(Appointment booking) {
         office.checkIn().checkIn(booking.id(), OFFICER);
-        CaseFile c = office.checkIn().call(booking.id(), OFFICER);
+        return verifiedCase(booking.id());
+    }
+
+    private CaseFile verifiedCase(String caseRef) {
+        CaseFile c = office.checkIn().call(caseRef, OFFICER);
         VerificationService v = office.verification();
         boolean identityDone = false;
         for (DocumentCheck d : c.documents()) {
@@ -315,6 +319,22 @@ class ReceiptAndPickupIT {
         assertThat(handed.at("/data/passportNumber").asText()).isEqualTo("B7654321");
         assertThatThrownBy(() -> pickup().findByReceipt(number)).satisfies(e ->
                 assertThat(((UserFacingException) e).args()).containsExactly(number, "2026-11-27 08:30", "Made Wirawan"));
+    }
+
+    @Test
+    void aWalkInNeedsAnNtpnForItsReceipt() {
+        String ref = office.checkIn().registerWalkIn(new id.loket.checkin.model.WalkInForm("5171010101900001", "Sukarno",
+                LocalDate.of(1990, 1, 1), "Denpasar", id.loket.appointment.model.Sex.M, false, ServiceType.RENEWAL,
+                id.loket.appointment.model.PassportType.ELECTRONIC, 10, null), OFFICER, false).caseRef();
+        verifiedCase(ref);
+        office.verification().interview(ref, OFFICER, InterviewOutcome.PASSED, null);
+        office.verification().approve(ref, OFFICER);
+
+        assertThatThrownBy(() -> receipts().issue(ref, OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("receipt.walkInNeedsNtpn"));
+        assertThat(office.verification().get(ref).status()).isEqualTo(CaseStatus.APPROVED);
+
+        office.verification().recordPayment(ref, OFFICER, "ABCDEF0123456789");
+        assertThat(receipts().issue(ref, OFFICER).receipt().pickupDate()).isEqualTo(LocalDate.parse("2026-12-03"));
     }
 
     @Test
