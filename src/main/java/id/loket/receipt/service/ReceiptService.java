@@ -45,7 +45,7 @@ public final class ReceiptService {
             requirePaid(tx, c);
             LocalDate today = now.toLocalDate();
             int n = new DaySequenceRepository(tx).next(c.office(), today, SERIES);
-            String number = "TT-" + c.office() + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%04d", n);
+            String number = "TT-" + c.office() + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format(java.util.Locale.ROOT, "%04d", n);
             LocalDate pickup = HolidayService.calendarFrom(tx, today).after(today, rules.workingDays());
             new ReceiptRepository(tx).insert(new Receipt(c.caseRef(), number, today, pickup, now, actor.username(), 0,
                     null, null, null, null, null, null, null));
