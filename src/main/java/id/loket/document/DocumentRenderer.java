@@ -98,6 +98,7 @@ public final class DocumentRenderer {
             sheet.field(m.get("doc.field.name"), r.applicantName());
             sheet.field(m.get("doc.field.nik"), Nik.mask(r.nik()));
             sheet.field(m.get("doc.field.service"), m.get("service." + r.service().name()));
+            sheet.rule();
             sheet.heading(m.get("doc.rejection.reasons"));
             List<String> reasons = new ArrayList<>();
             r.reasons().forEach(reason -> reasons.add(m.name(reason)));
@@ -120,6 +121,7 @@ public final class DocumentRenderer {
             sheet.field(m.get("doc.field.name"), h.applicantName());
             sheet.field(m.get("doc.field.nik"), Nik.mask(h.nik()));
             sheet.field(m.get("doc.field.service"), m.get("service." + h.service().name()));
+            sheet.rule();
             sheet.heading(m.get("doc.hold.missing"));
             List<String> docs = new ArrayList<>();
             h.missingDocuments().forEach(d -> docs.add(m.name(d)));

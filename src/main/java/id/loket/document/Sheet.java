@@ -119,7 +119,7 @@ final class Sheet {
 
     /** A bold heading above a list or a paragraph. */
     void heading(String text) {
-        gap(size * 0.4f);
+        gap(size * 0.2f);
         blocks.add(lines(left(text, bold, size, 0, width, INK)));
         gap(size * 0.2f);
     }
@@ -134,12 +134,10 @@ final class Sheet {
     void numbered(List<String> items) {
         float indent = size * 1.8f;
         for (int i = 0; i < items.size(); i++) {
-            List<Line> lines = new ArrayList<>();
-            lines.add(new Line((i + 1) + ".", regular, size, size * 0.3f, INK));
+            Line number = new Line((i + 1) + ".", regular, size, size * 0.3f, INK);
             List<Line> text = left(items.get(i), regular, size, indent, width - indent, INK);
             Line first = text.get(0);
             Block block = lines(text);
-            Line number = lines.get(0);
             blocks.add(new Block() {
                 @Override public float height() {
                     return block.height() + size * 0.15f;
@@ -196,13 +194,11 @@ final class Sheet {
     void signatures(String leftCaption, String leftName, String rightCaption, String rightName) {
         float colWidth = width * 0.44f;
         float rightX = width - colWidth;
-        List<Line> lines = new ArrayList<>();
         float space = size * 4.5f;
         List<Line> leftLines = new ArrayList<>(centredIn(leftCaption, regular, size, 0, colWidth, GREY));
         leftLines.addAll(centredIn(leftName, regular, size, 0, colWidth, INK));
         List<Line> rightLines = new ArrayList<>(centredIn(rightCaption, regular, size, rightX, colWidth, GREY));
         rightLines.addAll(centredIn(rightName, regular, size, rightX, colWidth, INK));
-        lines.addAll(leftLines);
         float lh = size * LEADING;
         float h = space + Math.max(leftLines.size(), rightLines.size()) * lh + size * 0.4f;
         gap(size * 1.2f);
