@@ -213,7 +213,7 @@ public final class DocumentRenderer {
             content.fill(sheet, words);
             sheet.rule();
             sheet.paragraph(m.get("doc.generated", words.dateTime(generatedAt), letterhead.officeName()), true);
-            sheet.place();
+            sheet.place((page, pages) -> m.get("doc.page", page, pages));
             archival(doc, title, letterhead, m, zone, generatedAt);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.save(out);

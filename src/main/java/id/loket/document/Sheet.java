@@ -127,14 +127,20 @@ final class Sheet {
     /** A paragraph of running text. */
     void paragraph(String text, boolean small) {
         float s = small ? size * 0.88f : size;
-        blocks.add(lines(left(text, regular, s, 0, width, small ? GREY : INK)));
+        // a block per line, so a long paragraph carries on onto the next page
+        for (Line line : left(text, regular, s, 0, width, small ? GREY : INK)) {
+            blocks.add(lines(List.of(line)));
+        }
     }
 
     /** A numbered list, each item wrapped under its own text (a block per item, so pages break between items). */
     void numbered(List<String> items) {
-        float indent = size * 1.8f;
+        // numbers right-aligned in a column as wide as the widest one, so "10." does not run into its text
+        float numbers = measure(items.size() + ".", regular, size);
+        float indent = size * 0.3f + numbers + size * 0.6f;
         for (int i = 0; i < items.size(); i++) {
-            Line number = new Line((i + 1) + ".", regular, size, size * 0.3f, INK);
+            String n = (i + 1) + ".";
+            Line number = new Line(n, regular, size, size * 0.3f + numbers - measure(n, regular, size), INK);
             List<Line> text = left(items.get(i), regular, size, indent, width - indent, INK);
             Line first = text.get(0);
             Block block = lines(text);
@@ -245,8 +251,11 @@ final class Sheet {
 
     // ---- paging ----
 
-    /** Places the blocks on pages of the document. */
-    void place() {
+    /**
+     * Places the blocks on pages of the document. When a fixed sheet runs onto more than one
+     * page, each page is numbered at its foot with {@code pageLabel(page, pages)}.
+     */
+    void place(java.util.function.BiFunction<Integer, Integer, String> pageLabel) {
         try {
             float margin = paper.margin();
             if (paper.isRoll()) {
@@ -267,17 +276,21 @@ final class Sheet {
                 return;
             }
             PDRectangle box = new PDRectangle(paper.width(), paper.height());
+            // room kept at the foot of each sheet for "page n of N", should there be more than one
+            float foot = size * 0.85f * LEADING + size * 0.4f;
             PDPageContentStream cs = null;
             float top = 0;
             boolean empty = true;
+            List<PDPage> pages = new ArrayList<>();
             try {
                 for (Block b : blocks) {
-                    if (cs == null || (!empty && top - b.height() < margin)) {
+                    if (cs == null || (!empty && top - b.height() < margin + foot)) {
                         if (cs != null) {
                             cs.close();
                         }
                         PDPage page = new PDPage(box);
                         doc.addPage(page);
+                        pages.add(page);
                         cs = new PDPageContentStream(doc, page);
                         top = box.getHeight() - margin;
                         empty = true;
@@ -289,6 +302,16 @@ final class Sheet {
             } finally {
                 if (cs != null) {
                     cs.close();
+                }
+            }
+            if (pages.size() > 1 && pageLabel != null) {
+                float s = size * 0.85f;
+                for (int i = 0; i < pages.size(); i++) {
+                    String label = pageLabel.apply(i + 1, pages.size());
+                    try (PDPageContentStream foot2 = new PDPageContentStream(doc, pages.get(i),
+                            PDPageContentStream.AppendMode.APPEND, true, true)) {
+                        show(foot2, new Line(label, regular, s, width - measure(label, regular, s), GREY), margin, margin + s * 0.3f);
+                    }
                 }
             }
         } catch (IOException e) {

@@ -168,6 +168,29 @@ class DocumentRendererTest {
     }
 
     @Test
+    void aSlipTooLongForOneSheetContinuesOnTheNextInsideTheMargins() throws Exception {
+        String note = ("Dokumen pendukung harus asli dan dilegalisasi oleh instansi penerbit. ").repeat(60).strip();
+        HoldSlipData hold = new HoldSlipData("DPS-20261127-0042", LONG_NAME, NIK, id.loket.appointment.model.ServiceType.NEW,
+                List.of(id.loket.casefile.model.DocumentType.values()), java.time.LocalDate.of(2026, 12, 11), note, "Made Sudiarta");
+        byte[] pdf = DocumentRenderer.holdSlip(hold, Samples.OFFICE, PaperSize.A5, ID, Samples.ZONE, Samples.AT);
+
+        assertThat(Pdfs.mediaBoxes(pdf)).hasSizeGreaterThan(1);
+        // the page numbers sit at the foot of each sheet, between the parts of the note
+        String text = Pdfs.squeezed(Pdfs.text(pdf).replaceAll("Halaman \\d+ dari \\d+", ""));
+        assertThat(text).contains(Pdfs.squeezed(note), Pdfs.squeezed(LONG_NAME), "Penetapanhakasuh", "11Desember2026");
+        int pages = Pdfs.mediaBoxes(pdf).size();
+        assertThat(Pdfs.text(pdf)).contains("Halaman 1 dari " + pages, "Halaman " + pages + " dari " + pages);
+        assertThat(Pdfs.glyphs(pdf)).allSatisfy(g -> {
+            assertThat(g.top()).as("top of %s", g).isGreaterThanOrEqualTo(PaperSize.A5.margin() - 0.5f);
+            assertThat(g.bottom()).as("bottom of %s", g).isLessThanOrEqualTo(g.pageHeight() - PaperSize.A5.margin() + 0.5f);
+        });
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            assertThat(validator.validate(parser).isCompliant()).isTrue();
+        }
+    }
+
+    @Test
     void paperSizesHaveTheirMediaBoxes() {
         PDRectangle a5 = Pdfs.mediaBoxes(Samples.render(Kind.RECEIPT, "Sukarni", PaperSize.A5, ID)).get(0);
         assertThat(a5.getWidth()).isCloseTo(148 / 25.4f * 72, org.assertj.core.data.Offset.offset(0.5f));
