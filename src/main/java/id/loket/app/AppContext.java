@@ -6,6 +6,7 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
 import id.loket.checkin.service.CheckInService;
+import id.loket.document.service.DocumentService;
 import id.loket.pickup.service.PickupService;
 import id.loket.receipt.service.HolidayService;
 import id.loket.receipt.service.ReceiptService;
@@ -111,6 +112,11 @@ public final class AppContext implements AutoCloseable {
 
     public PickupService pickup(Clock clock) {
         return new PickupService(caseWork(clock));
+    }
+
+    /** The printable documents of a case, as the database holds them now; the office's letterhead and zone. */
+    public DocumentService documents(Clock clock) {
+        return new DocumentService(db, settings().pickup(), office(), clock);
     }
 
     public HolidayService holidays() {

@@ -1,0 +1,180 @@
+package id.loket.document.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.Payment;
+import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.casefile.model.AuditEntry;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.DocumentRules;
+import id.loket.casefile.model.DocumentType;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.model.RejectionReason;
+import id.loket.casefile.service.CaseQueries;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.db.Database;
+import id.loket.document.DocumentRenderer;
+import id.loket.document.HoldSlipData;
+import id.loket.document.Letterhead;
+import id.loket.document.PaperSize;
+import id.loket.document.PickupSlipData;
+import id.loket.document.ReceiptData;
+import id.loket.document.RejectionSlipData;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.PickupRules;
+import id.loket.receipt.model.Receipt;
+import id.loket.receipt.repo.ReceiptRepository;
+import id.loket.settings.model.OfficeSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A case's documents as the local database holds them, rendered as PDF/A-2b: the receipt, the
+ * rejection slip, the on-hold slip and the pickup slip. A case not in a state that has the
+ * document asked for is refused with a {@link UserFacingException} ({@code print.*}).
+ * Nothing is changed: printing here is not counted as a reprint.
+ */
+public final class DocumentService {
+
+    /** The documents that can be printed. */
+    public enum Kind { RECEIPT, REJECTION_SLIP, HOLD_SLIP, PICKUP_SLIP }
+
+    private static final Set<CaseStatus> HAS_RECEIPT =
+            EnumSet.of(CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER);
+
+    private final Database db;
+    private final PickupRules rules;
+    private final OfficeSettings office;
+    private final Clock clock;
+
+    public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock) {
+        this.db = db;
+        this.rules = rules;
+        this.office = office;
+        this.clock = clock;
+    }
+
+    /** Renders a document of a case; {@code copy} marks a receipt as a reprint (ignored for the slips). */
+    public byte[] render(Kind kind, String caseRef, boolean copy, PaperSize paper, Messages m) {
+        Letterhead letterhead = new Letterhead(office.name(), office.address());
+        ZoneId zone = office.zone();
+        return switch (kind) {
+            case RECEIPT -> DocumentRenderer.receipt(receiptData(caseRef), letterhead, paper, m, zone, clock.instant(), copy);
+            case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
+            case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
+            case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
+        };
+    }
+
+    /**
+     * The receipt of a case that has one (RECEIPT_ISSUED or later). The fee, billing code and
+     * NTPN come from the booking's payment; a walk-in has no booking, so its fee is printed as
+     * 0 (the desk keeps no fee table) and its NTPN is the one recorded on the case.
+     */
+    public ReceiptData receiptData(String caseRef) {
+        CaseFile c = load(caseRef);
+        if (!HAS_RECEIPT.contains(c.status())) {
+            throw new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name());
+        }
+        Receipt r = new ReceiptRepository(db.dsl()).byCase(c.caseRef())
+                .orElseThrow(() -> new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name()));
+        Optional<Payment> payment = Optional.ofNullable(c.appointmentId())
+                .flatMap(id -> new AppointmentRepository(db.dsl()).findById(id)).map(Appointment::payment);
+        long fee = payment.map(Payment::amount).orElse(0L);
+        String billingCode = payment.map(Payment::billingCode).orElse(null);
+        String ntpn = c.paymentNtpn() != null ? c.paymentNtpn() : payment.map(Payment::ntpn).orElse(null);
+        return new ReceiptData(r.receiptNumber(), c.queueNumber() == null ? null : c.queueNumber().toString(),
+                c.applicant().fullName(), c.applicant().nik(), c.service(), c.passportType(), c.validityYears(), fee, billingCode, ntpn,
+                r.pickupDate(), rules.firstDayHours().from(), rules.firstDayHours().to(), r.issuedBy());
+    }
+
+    /** The rejection slip of a REJECTED case: the reasons, the note, the day and officer of the decision. */
+    public RejectionSlipData rejectionSlipData(String caseRef) {
+        CaseFile c = load(caseRef);
+        if (c.status() != CaseStatus.REJECTED) {
+            throw new UserFacingException("print.notRejected", c.caseRef(), c.status().name());
+        }
+        Optional<AuditEntry> decision = last(c.caseRef(), CaseAction.REJECT);
+        LocalDate decidedOn = decision.map(e -> e.at().atZoneSameInstant(office.zone()).toLocalDate()).orElse(c.date());
+        List<RejectionReason> reasons = c.rejectionReasons().stream().sorted().toList();
+        return new RejectionSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), decidedOn, reasons,
+                c.rejectionNote(), decision.map(AuditEntry::officer).orElse(c.officer()));
+    }
+
+    /**
+     * The on-hold slip of a case on hold, or one that was held: the return-by date, and what was
+     * missing as the last PUT_ON_HOLD event said (after a resume the checklist no longer shows it).
+     */
+    public HoldSlipData holdSlipData(String caseRef) {
+        CaseFile c = load(caseRef);
+        if (c.holdReturnBy() == null) {
+            throw new UserFacingException("print.notOnHold", c.caseRef(), c.status().name());
+        }
+        List<DocumentType> missing = null;
+        for (OutboxEvent e : new CaseQueries(db).events(c.caseRef())) {
+            if (e.type() == EventType.PUT_ON_HOLD) {
+                missing = missingFrom(e.payload());
+            }
+        }
+        if (missing == null) {
+            missing = c.status() == CaseStatus.ON_HOLD ? DocumentRules.missing(c.documents()) : List.of();
+        }
+        String officer = last(c.caseRef(), CaseAction.PUT_ON_HOLD).map(AuditEntry::officer).orElse(c.officer());
+        return new HoldSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), missing, c.holdReturnBy(),
+                null, officer);
+    }
+
+    /** The pickup slip of a HANDED_OVER case: the passport, who collected it, when, and from which officer. */
+    public PickupSlipData pickupSlipData(String caseRef) {
+        CaseFile c = load(caseRef);
+        Optional<Receipt> receipt = new ReceiptRepository(db.dsl()).byCase(c.caseRef());
+        if (c.status() != CaseStatus.HANDED_OVER || receipt.isEmpty() || !receipt.get().handedOver()) {
+            throw new UserFacingException("print.notHandedOver", c.caseRef(), c.status().name());
+        }
+        Receipt r = receipt.get();
+        PickupSlipData.Collector collector = r.collectedBy() == CollectedBy.REPRESENTATIVE
+                ? PickupSlipData.Collector.REPRESENTATIVE : PickupSlipData.Collector.SELF;
+        return new PickupSlipData(r.receiptNumber(), c.applicant().fullName(), c.applicant().nik(), r.passportNumber(), collector,
+                r.representativeName(), r.representativeNik(), r.handedOverAt().toInstant(), r.handedOverBy());
+    }
+
+    private CaseFile load(String caseRef) {
+        String ref = caseRef == null ? "" : caseRef.strip();
+        return new CaseQueries(db).find(ref).orElseThrow(() -> new UserFacingException("print.unknownCase", ref));
+    }
+
+    private Optional<AuditEntry> last(String caseRef, CaseAction action) {
+        AuditEntry found = null;
+        for (AuditEntry e : new CaseQueries(db).history(caseRef)) {
+            if (e.action() == action) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static List<DocumentType> missingFrom(String payload) {
+        try {
+            List<DocumentType> list = new ArrayList<>();
+            for (JsonNode n : new ObjectMapper().readTree(payload).at("/data/missing")) {
+                list.add(DocumentType.valueOf(n.asText()));
+            }
+            return list;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
