@@ -17,6 +17,8 @@ import id.loket.casefile.model.InterviewOutcome;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.model.Requirement;
 import id.loket.common.model.Nik;
+import id.loket.pickup.service.PickupService;
+import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.ReceiptSlip;
 import id.loket.testing.OfficeFixture;
 import id.loket.verification.service.VerificationService;
@@ -61,6 +63,8 @@ class PrintCommandIT {
     private String rejectedCase;
     private String heldCase;
     private DocumentType heldMissing;
+    private String handedOverCase;
+    private String representativeNik;
 
     @BeforeEach
     void prepare() {
@@ -68,7 +72,7 @@ class PrintCommandIT {
             List<Appointment> adults = office.booked(a -> a.service() == ServiceType.RENEWAL && a.applicant().guardians().isEmpty()
                     && a.payment() != null && a.payment().status() == PaymentStatus.PAID
                     && java.time.Period.between(a.applicant().birthDate(), a.date()).getYears() >= 17);
-            assertThat(adults).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(adults).hasSizeGreaterThanOrEqualTo(6);
 
             Appointment paid = adults.get(0);
             CaseFile c = verified(office, paid.id(), null);
@@ -92,6 +96,16 @@ class PrintCommandIT {
             CaseFile held = verified(office, adults.get(3).id(), "missing");
             assertThat(held.status()).isEqualTo(CaseStatus.ON_HOLD);
             heldCase = held.caseRef();
+
+            CaseFile collected = verified(office, adults.get(4).id(), null);
+            collected = office.verification().interview(collected.caseRef(), OFFICER, InterviewOutcome.PASSED, null);
+            office.verification().approve(collected.caseRef(), collected.status() == CaseStatus.APPROVAL_PENDING ? SUPERVISOR : OFFICER);
+            String number = office.app().receipts(office.app().clock()).issue(collected.caseRef(), OFFICER).receipt().receiptNumber();
+            PickupService pickup = office.app().pickup(office.app().clock());
+            pickup.markReady(number, OFFICER);
+            representativeNik = adults.get(5).applicant().nik();
+            pickup.handOver(number, OFFICER, CollectedBy.REPRESENTATIVE, "Ni Made Wakil", representativeNik, "X1234567");
+            handedOverCase = collected.caseRef();
         }
     }
 
@@ -195,6 +209,17 @@ class PrintCommandIT {
         assertThat(text).contains(heldCase).doesNotContain(heldMissing.name());
         assertThat(text.replaceAll("\\s+", " ")).contains(new id.loket.common.i18n.Messages(id.loket.common.i18n.Messages.INDONESIAN)
                 .name(heldMissing));
+    }
+
+    @Test
+    void aPickupSlipNamesTheRepresentativeWithTheirNikMasked() throws IOException {
+        Path file = outDir.resolve("pickup.pdf");
+
+        Run run = print("pickup-slip", "--case", handedOverCase, "--out", file.toString(), "--paper", "80mm");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        String text = text(file);
+        assertThat(text).contains("X1234567", "Ni Made Wakil", Nik.mask(representativeNik)).doesNotContain(representativeNik);
     }
 
     @Test
