@@ -27,6 +27,7 @@ import id.loket.document.ReceiptData;
 import id.loket.document.RejectionSlipData;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.PickupRules;
+import id.loket.receipt.model.FeeTable;
 import id.loket.receipt.model.Receipt;
 import id.loket.receipt.repo.ReceiptRepository;
 import id.loket.settings.model.OfficeSettings;
@@ -59,8 +60,10 @@ public final class DocumentService {
     private final PickupRules rules;
     private final OfficeSettings office;
     private final Clock clock;
+    private final FeeTable fees;
 
-    public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock) {
+    public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock, FeeTable fees) {
+        this.fees = fees;
         this.db = db;
         this.rules = rules;
         this.office = office;
@@ -81,8 +84,8 @@ public final class DocumentService {
 
     /**
      * The receipt of a case that has one (RECEIPT_ISSUED or later). The fee, billing code and
-     * NTPN come from the booking's payment; a walk-in has no booking, so its fee is printed as
-     * 0 (the desk keeps no fee table) and its NTPN is the one recorded on the case.
+     * NTPN come from the booking's payment; a walk-in has no booking, so its fee comes from the
+     * office's fee table and its NTPN is the one recorded on the case.
      */
     public ReceiptData receiptData(String caseRef) {
         CaseFile c = load(caseRef);
@@ -93,7 +96,8 @@ public final class DocumentService {
                 .orElseThrow(() -> new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name()));
         Optional<Payment> payment = Optional.ofNullable(c.appointmentId())
                 .flatMap(id -> new AppointmentRepository(db.dsl()).findById(id)).map(Appointment::payment);
-        long fee = payment.map(Payment::amount).orElse(0L);
+        long fee = payment.map(Payment::amount)
+                .orElseGet(() -> fees.fee(c.passportType(), c.validityYears(), false, c.service()));
         String billingCode = payment.map(Payment::billingCode).orElse(null);
         String ntpn = c.paymentNtpn() != null ? c.paymentNtpn() : payment.map(Payment::ntpn).orElse(null);
         return new ReceiptData(r.receiptNumber(), c.queueNumber() == null ? null : c.queueNumber().toString(),
