@@ -1,7 +1,6 @@
 package id.loket.casefile.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,12 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
-import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentCheck;
-import id.loket.casefile.model.DocumentRules;
 import id.loket.casefile.model.DocumentType;
-import id.loket.casefile.model.EventType;
-import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.casefile.repo.CaseRepository;
@@ -23,7 +18,6 @@ import id.loket.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -118,28 +112,8 @@ public final class CaseExport {
         if (c.holdReturnBy() == null) {
             return null;
         }
-        List<DocumentType> missing = null;
-        for (OutboxEvent e : outbox.forCase(c.caseRef())) {
-            if (e.type() == EventType.PUT_ON_HOLD) {
-                missing = missingFrom(e.payload());
-            }
-        }
-        if (missing == null) {
-            missing = c.status() == CaseStatus.ON_HOLD ? DocumentRules.missing(c.documents()) : List.of();
-        }
+        List<DocumentType> missing = Holds.missing(c, outbox.forCase(c.caseRef()));
         return new Hold(c.holdReturnBy(), missing);
-    }
-
-    private static List<DocumentType> missingFrom(String payload) {
-        try {
-            List<DocumentType> list = new ArrayList<>();
-            for (JsonNode n : new ObjectMapper().readTree(payload).at("/data/missing")) {
-                list.add(DocumentType.valueOf(n.asText()));
-            }
-            return list;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ---- JSON ----

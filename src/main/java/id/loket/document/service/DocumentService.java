@@ -1,7 +1,5 @@
 package id.loket.document.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.repo.AppointmentRepository;
@@ -9,12 +7,10 @@ import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
-import id.loket.casefile.model.DocumentRules;
 import id.loket.casefile.model.DocumentType;
-import id.loket.casefile.model.EventType;
-import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.service.CaseQueries;
+import id.loket.casefile.service.Holds;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
@@ -31,12 +27,9 @@ import id.loket.receipt.model.FeeTable;
 import id.loket.receipt.model.Receipt;
 import id.loket.receipt.repo.ReceiptRepository;
 import id.loket.settings.model.OfficeSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -127,15 +120,7 @@ public final class DocumentService {
         if (c.holdReturnBy() == null) {
             throw new UserFacingException("print.notOnHold", c.caseRef(), c.status().name());
         }
-        List<DocumentType> missing = null;
-        for (OutboxEvent e : new CaseQueries(db).events(c.caseRef())) {
-            if (e.type() == EventType.PUT_ON_HOLD) {
-                missing = missingFrom(e.payload());
-            }
-        }
-        if (missing == null) {
-            missing = c.status() == CaseStatus.ON_HOLD ? DocumentRules.missing(c.documents()) : List.of();
-        }
+        List<DocumentType> missing = Holds.missing(c, new CaseQueries(db).events(c.caseRef()));
         String officer = last(c.caseRef(), CaseAction.PUT_ON_HOLD).map(AuditEntry::officer).orElse(c.officer());
         return new HoldSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), missing, c.holdReturnBy(),
                 null, officer);
@@ -168,17 +153,5 @@ public final class DocumentService {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    private static List<DocumentType> missingFrom(String payload) {
-        try {
-            List<DocumentType> list = new ArrayList<>();
-            for (JsonNode n : new ObjectMapper().readTree(payload).at("/data/missing")) {
-                list.add(DocumentType.valueOf(n.asText()));
-            }
-            return list;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
