@@ -83,6 +83,7 @@ class SimulateCommandIT {
                 "Still waiting to be called: 0",
                 "At a counter: 0",
                 "Approved: " + count(day, "APPROVED"),
+                "Receipts issued: " + count(day, "RECEIPT_ISSUED"),
                 "Rejected: " + count(day, "REJECTED"),
                 "On hold (documents missing): " + count(day, "ON_HOLD"),
                 "Approval pending (supervisor): 0",
