@@ -53,7 +53,12 @@ import org.slf4j.LoggerFactory;
  * Runs an office day on a simulated clock through the real services: the information desk
  * checks applicants in as they arrive around their slots, {@code N} counter officers call the
  * next applicant and take the case through its documents, interview and approval, and the
- * supervisor decides the cases waiting for approval on rounds every quarter of an hour.
+ * supervisor decides the cases waiting for approval on rounds every quarter of an hour. The
+ * receipt desk issues the receipt of each approved case shortly after the approval (recording
+ * the NTPN from the applicant's proof first when central has no payment for the booking). Earlier
+ * days' receipts in the same database whose pickup date has come are marked ready at opening,
+ * and the applicants who come back for their passports (or send a representative) get them
+ * during the pickup hours.
  *
  * <p>One thread, one agenda of timed moves, ties broken by what they are about: the same seed
  * gives the same day. Nothing is remembered outside the database: a run started on a day that
