@@ -252,22 +252,24 @@ public final class Behaviour {
     }
 
     /**
-     * Whether the applicant comes for the passport on a day it can be collected, when (a fraction of that day's
-     * pickup hours), whether a representative comes instead (name and NIK), and the number of the printed passport.
+     * Whether the applicant comes for the passport on {@code date} (a day it can be collected; drawn anew each day, so
+     * one who did not come may come on a later day), when (a fraction of that day's pickup hours), whether a
+     * representative comes instead (name and NIK); and the number of the printed passport (the same whatever the day).
      */
     public record Pickup(boolean comes, double when, boolean representative, String representativeName,
             String representativeNik, String passportNumber) {
     }
 
-    public Pickup pickup(String caseRef) {
-        SplittableRandom r = random(caseRef, "pickup", 0);
+    public Pickup pickup(String caseRef, java.time.LocalDate date) {
+        SplittableRandom r = random(caseRef, "pickup", date.toEpochDay());
         boolean comes = r.nextDouble() < COMES_FOR_PASSPORT;
         double when = r.nextDouble();
         boolean representative = r.nextDouble() < BY_REPRESENTATIVE;
         String name = REPRESENTATIVES.get(r.nextInt(REPRESENTATIVES.size()));
         String nik = String.format(java.util.Locale.ROOT, "517101%02d%02d%02d%04d", 1 + r.nextInt(28), 1 + r.nextInt(12),
                 60 + r.nextInt(40), 1 + r.nextInt(9999));
-        String passport = "" + "XABCE".charAt(r.nextInt(5)) + String.format(java.util.Locale.ROOT, "%07d", r.nextInt(10_000_000));
+        SplittableRandom printed = random(caseRef, "passport", 0);
+        String passport = "" + "XABCE".charAt(printed.nextInt(5)) + String.format(java.util.Locale.ROOT, "%07d", printed.nextInt(10_000_000));
         return new Pickup(comes, when, representative, name, nik, passport);
     }
 

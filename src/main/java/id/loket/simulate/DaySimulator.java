@@ -293,7 +293,7 @@ public final class DaySimulator {
                 continue;
             }
             toMark |= r.readyAt() == null;
-            Behaviour.Pickup p = behaviour.pickup(r.caseRef());
+            Behaviour.Pickup p = behaviour.pickup(r.caseRef(), settings.date());
             Instant when = pickupTime(r, p);
             if (p.comes() && when != null) {
                 schedule(later(when, start), Kind.HANDOVER, r.receiptNumber());
@@ -590,7 +590,7 @@ public final class DaySimulator {
             if (p == null || p.caseFile().status() != CaseStatus.READY_FOR_PICKUP) {
                 return;
             }
-            Behaviour.Pickup b = behaviour.pickup(p.caseFile().caseRef());
+            Behaviour.Pickup b = behaviour.pickup(p.caseFile().caseRef(), settings.date());
             if (b.representative()) {
                 pickup.handOver(receiptNumber, PICKUP_DESK, CollectedBy.REPRESENTATIVE, b.representativeName(),
                         b.representativeNik(), b.passportNumber());
