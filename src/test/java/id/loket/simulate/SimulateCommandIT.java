@@ -137,6 +137,21 @@ class SimulateCommandIT {
     }
 
     @Test
+    void aLaterDayInTheSameFolderPrintsThePassportsMarkedReadyAndHandedOver() {
+        Path data = dir.resolve("two-days");
+        Run first = loket(simulate(data, "--lang", "en"));
+        Run later = loket("simulate", "--central", central.baseUrl(), "--token", TOKEN, "--office", OFFICE,
+                "--date", DAY.plusDays(7).toString(), "--data", data.toString(), "--lang", "en");
+
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Receipts issued: ").doesNotContain("passports marked ready");
+        assertThat(later.code()).as(later.err()).isZero();
+        long receipts = first.out().lines().filter(l -> l.startsWith("Receipts issued: ")).findFirst()
+                .map(l -> Long.parseLong(l.substring("Receipts issued: ".length()))).orElseThrow();
+        assertThat(later.out()).contains("Earlier days' passports marked ready: " + receipts).containsPattern("Passports handed over: [1-9][0-9]*");
+    }
+
+    @Test
     void withCentralAwayTheDayAlreadyInTheDatabaseIsUsed() {
         Path data = dir.resolve("data");
         assertThat(loket(simulate(data, "--until", "09:00")).code()).isZero();
