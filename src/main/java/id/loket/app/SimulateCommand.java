@@ -93,6 +93,7 @@ final class SimulateCommand implements Callable<Integer> {
             SimulationSettings settings = new SimulationSettings(office, date, zone, hours, counters, seed, speed, until);
             PrintStream err = root.err();
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
+                    app.receipts(clock), app.pickup(clock),
                     clock, settings, s -> err.println(m.get("simulate.progress", s.at().toString(), s.checkedIn(), s.waiting(),
                             s.inProgress(), s.approved())));
             long started = System.nanoTime();
@@ -119,6 +120,11 @@ final class SimulateCommand implements Callable<Integer> {
         out.println(m.get("simulate.summary.rejected", s.rejected()));
         out.println(m.get("simulate.summary.approved", s.approved()));
         out.println(m.get("simulate.summary.approvalPending", s.approvalPending()));
+        out.println(m.get("simulate.summary.receiptsIssued", s.receiptsIssued()));
+        if (s.passportsReady() > 0 || s.handedOver() > 0) {
+            out.println(m.get("simulate.summary.passportsReady", s.passportsReady()));
+            out.println(m.get("simulate.summary.handedOver", s.handedOver()));
+        }
         out.println(m.get("simulate.summary.events", s.events()));
         if (s.refusedSteps() > 0) {
             out.println(m.get("simulate.summary.refused", s.refusedSteps()));

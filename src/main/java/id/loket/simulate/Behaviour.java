@@ -230,6 +230,49 @@ public final class Behaviour {
         return action == CaseAction.REJECT ? new int[] {120, 240} : new int[] {45, 150};
     }
 
+    static final double COMES_FOR_PASSPORT = 0.75;
+    static final double BY_REPRESENTATIVE = 0.25;
+    private static final List<String> REPRESENTATIVES = List.of("Ni Made Sari", "I Wayan Putra", "Ketut Ardana",
+            "Komang Dewi", "Gede Suryawan", "Ni Luh Ayu");
+    private static final String NTPN_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /** How long after the approval the officer issues the receipt (with the payment recorded first if needed). */
+    public Duration receiptAfter(String caseRef) {
+        return Duration.ofSeconds(30 + random(caseRef, "receipt", 0).nextInt(61));
+    }
+
+    /** The NTPN on the applicant's proof of payment, when central does not say the booking is paid. */
+    public String ntpn(String caseRef) {
+        SplittableRandom r = random(caseRef, "ntpn", 0);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            b.append(NTPN_CHARS.charAt(r.nextInt(NTPN_CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether the applicant comes for the passport on {@code date} (a day it can be collected; drawn anew each day, so
+     * one who did not come may come on a later day), when (a fraction of that day's pickup hours), whether a
+     * representative comes instead (name and NIK); and the number of the printed passport (the same whatever the day).
+     */
+    public record Pickup(boolean comes, double when, boolean representative, String representativeName,
+            String representativeNik, String passportNumber) {
+    }
+
+    public Pickup pickup(String caseRef, java.time.LocalDate date) {
+        SplittableRandom r = random(caseRef, "pickup", date.toEpochDay());
+        boolean comes = r.nextDouble() < COMES_FOR_PASSPORT;
+        double when = r.nextDouble();
+        boolean representative = r.nextDouble() < BY_REPRESENTATIVE;
+        String name = REPRESENTATIVES.get(r.nextInt(REPRESENTATIVES.size()));
+        String nik = String.format(java.util.Locale.ROOT, "517101%02d%02d%02d%04d", 1 + r.nextInt(28), 1 + r.nextInt(12),
+                60 + r.nextInt(40), 1 + r.nextInt(9999));
+        SplittableRandom printed = random(caseRef, "passport", 0);
+        String passport = "" + "XABCE".charAt(printed.nextInt(5)) + String.format(java.util.Locale.ROOT, "%07d", printed.nextInt(10_000_000));
+        return new Pickup(comes, when, representative, name, nik, passport);
+    }
+
     private SplittableRandom random(String about, String what, long salt) {
         long h = 0xcbf29ce484222325L;
         for (byte b : (about + '\u0000' + what).getBytes(StandardCharsets.UTF_8)) {

@@ -16,6 +16,12 @@ import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.checkin.model.ScanResult;
 import id.loket.checkin.service.CheckInService;
+import id.loket.appointment.model.PaymentStatus;
+import id.loket.pickup.service.PickupService;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.PickupHours;
+import id.loket.receipt.model.Receipt;
+import id.loket.receipt.service.ReceiptService;
 import id.loket.common.model.UserFacingException;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.service.QueueService;
@@ -47,7 +53,12 @@ import org.slf4j.LoggerFactory;
  * Runs an office day on a simulated clock through the real services: the information desk
  * checks applicants in as they arrive around their slots, {@code N} counter officers call the
  * next applicant and take the case through its documents, interview and approval, and the
- * supervisor decides the cases waiting for approval on rounds every quarter of an hour.
+ * supervisor decides the cases waiting for approval on rounds every quarter of an hour. The
+ * receipt desk issues the receipt of each approved case shortly after the approval (recording
+ * the NTPN from the applicant's proof first when central has no payment for the booking). Earlier
+ * days' receipts in the same database whose pickup date has come are marked ready at opening,
+ * and the applicants who come back for their passports (or send a representative) get them
+ * during the pickup hours.
  *
  * <p>One thread, one agenda of timed moves, ties broken by what they are about: the same seed
  * gives the same day. Nothing is remembered outside the database: a run started on a day that
@@ -73,6 +84,10 @@ public final class DaySimulator {
     /** Who checks applicants in as they arrive (the information desk). */
     public static final Actor DESK = new Actor("informasi", Role.COUNTER, "0");
     public static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, "S");
+    /** Who issues the receipts of approved cases (recording the NTPN from the applicant's proof when central has no payment). */
+    public static final Actor RECEIPT_DESK = new Actor("kasir", Role.COUNTER, "K");
+    /** Who marks printed passports ready in the morning and hands them over at the pickup counter. */
+    public static final Actor PICKUP_DESK = new Actor("pengambilan", Role.COUNTER, "P");
 
     /** Counter officer {@code n}, at counter {@code n}. */
     public static Actor officer(int n) {
@@ -94,6 +109,8 @@ public final class DaySimulator {
     private final VerificationService verification;
     private final CaseQueries cases;
     private final QueueService queue;
+    private final ReceiptService receipts;
+    private final PickupService pickup;
     private final SimulatedClock clock;
     private final SimulationSettings settings;
     private final Behaviour behaviour;
@@ -113,7 +130,9 @@ public final class DaySimulator {
     private final Object pacer = new Object();
 
     public DaySimulator(CheckInService checkIn, VerificationService verification, CaseQueries cases, QueueService queue,
-            SimulatedClock clock, SimulationSettings settings, Listener listener) {
+            ReceiptService receipts, PickupService pickup, SimulatedClock clock, SimulationSettings settings, Listener listener) {
+        this.receipts = Objects.requireNonNull(receipts);
+        this.pickup = Objects.requireNonNull(pickup);
         this.checkIn = Objects.requireNonNull(checkIn);
         this.verification = Objects.requireNonNull(verification);
         this.cases = Objects.requireNonNull(cases);
@@ -245,6 +264,56 @@ public final class DaySimulator {
         AuditEntry last = lastByWho.get(SUPERVISOR.username());
         Instant next = last == null ? null : last.at().toInstant().plus(behaviour.pauseAfter(last, true));
         schedule(next != null && !next.isBefore(start) ? next : roundAtOrAfter(start), Kind.SUPERVISOR, "");
+        for (CaseFile c : day) {
+            if (c.status() == CaseStatus.APPROVED && c.approvedAt() != null) {
+                expectReceipt(c.caseRef(), c.approvedAt().toInstant(), start);
+            }
+        }
+        planPickups(start);
+    }
+
+    /** The receipt of a case just approved is issued shortly after (before closing), as its fate says. */
+    private void expectReceipt(String caseRef, Instant approved, Instant notBefore) {
+        Instant due = approved.plus(behaviour.receiptAfter(caseRef));
+        Instant lastSecond = at(settings.hours().close()).minusSeconds(1);
+        if (due.isAfter(lastSecond)) {
+            due = later(lastSecond, approved);
+        }
+        schedule(later(due, notBefore), Kind.RECEIPT, caseRef);
+    }
+
+    /**
+     * Earlier days' receipts whose passports can be collected today: the printed passports not yet marked ready are
+     * marked at opening; the applicants who come today (as their fate says) come during the day's pickup hours.
+     */
+    private void planPickups(Instant start) {
+        boolean toMark = false;
+        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+            if (!r.receiptDate().isBefore(settings.date()) || r.handedOver()) {
+                continue;
+            }
+            toMark |= r.readyAt() == null;
+            Behaviour.Pickup p = behaviour.pickup(r.caseRef(), settings.date());
+            Instant when = pickupTime(r, p);
+            if (p.comes() && when != null) {
+                schedule(later(when, start), Kind.HANDOVER, r.receiptNumber());
+            }
+        }
+        if (toMark) {
+            schedule(later(at(settings.hours().open()), start), Kind.READY, "");
+        }
+    }
+
+    /** When the applicant comes for the passport: within the pickup hours of the day and the office hours; null if they do not meet. */
+    private Instant pickupTime(Receipt r, Behaviour.Pickup p) {
+        PickupHours hours = r.pickupDate().equals(settings.date()) ? receipts.rules().firstDayHours() : receipts.rules().laterDayHours();
+        LocalTime from = hours.from().isAfter(settings.hours().open()) ? hours.from() : settings.hours().open();
+        LocalTime to = hours.to().isBefore(settings.hours().close()) ? hours.to() : settings.hours().close();
+        if (!from.isBefore(to)) {
+            return null;
+        }
+        long seconds = Duration.between(from, to).toSeconds();
+        return at(from).plusSeconds((long) (p.when() * seconds));
     }
 
     /** An applicant put on hold who will come back today with what was missing (as their fate says) is expected then. */
@@ -290,6 +359,9 @@ public final class DaySimulator {
                 case RETURN -> comeBack(tick.key());
                 case OFFICER -> officerMoves(officers.get(Integer.parseInt(tick.key()) - 1));
                 case SUPERVISOR -> supervisorMoves();
+                case RECEIPT -> issueReceipt(tick.key());
+                case READY -> markReady();
+                case HANDOVER -> handOver(tick.key());
             }
         }
         return true;
@@ -435,6 +507,7 @@ public final class DaySimulator {
                     verification.reject(ref, actor, EnumSet.of(RejectionReason.PREVENTION_LIST), behaviour.preventionNote());
                 } else {
                     verification.approve(ref, actor);
+                    receiptDueIfApproved(ref);
                 }
             }
             default -> throw new IllegalStateException("not at a counter: " + c.status());
@@ -454,6 +527,7 @@ public final class DaySimulator {
             Set<RejectionReason> reasons = behaviour.supervisorRejects(c, behaviour.fate(c.caseRef()));
             if (reasons.isEmpty()) {
                 verification.approve(c.caseRef(), SUPERVISOR);
+                receiptDueIfApproved(c.caseRef());
             } else {
                 verification.reject(c.caseRef(), SUPERVISOR, reasons, behaviour.supervisorRejectionNote(c));
             }
@@ -461,6 +535,70 @@ public final class DaySimulator {
         } catch (UserFacingException e) {
             refused(c.caseRef(), e);
             schedule(roundAfter(clock.instant()), Kind.SUPERVISOR, "");
+        }
+    }
+
+    private void receiptDueIfApproved(String caseRef) {
+        if (verification.get(caseRef).status() == CaseStatus.APPROVED) {
+            expectReceipt(caseRef, clock.instant(), clock.instant());
+        }
+    }
+
+    /** The receipt desk issues the receipt; if central has no payment for the booking, the NTPN on the applicant's proof first. */
+    private void issueReceipt(String caseRef) {
+        try {
+            CaseFile c = verification.get(caseRef);
+            if (c.status() != CaseStatus.APPROVED) {
+                return;
+            }
+            if (!paid(c)) {
+                verification.recordPayment(caseRef, RECEIPT_DESK, behaviour.ntpn(caseRef));
+            }
+            receipts.issue(caseRef, RECEIPT_DESK);
+        } catch (UserFacingException e) {
+            refused(caseRef, e);
+        }
+    }
+
+    private boolean paid(CaseFile c) {
+        if (c.paymentNtpn() != null) {
+            return true;
+        }
+        Appointment a = c.appointmentId() == null ? null : bookings.get(c.appointmentId());
+        return a != null && a.payment() != null && a.payment().status() == PaymentStatus.PAID;
+    }
+
+    /** In the morning: the printed passports of earlier days' receipts that can be collected today are marked ready. */
+    private void markReady() {
+        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+            if (r.receiptDate().isBefore(settings.date()) && r.readyAt() == null) {
+                try {
+                    pickup.markReady(r.receiptNumber(), PICKUP_DESK);
+                } catch (UserFacingException e) {
+                    refused(r.receiptNumber(), e);
+                }
+            }
+        }
+    }
+
+    /** The applicant, or their representative, comes with the receipt: the passport is handed over if it is ready. */
+    private void handOver(String receiptNumber) {
+        try {
+            PickupService.PickupCase p = pickup.dueBy(settings.office(), settings.date()).stream()
+                    .filter(r -> r.receiptNumber().equals(receiptNumber)).findFirst()
+                    .map(r -> new PickupService.PickupCase(verification.get(r.caseRef()), r)).orElse(null);
+            if (p == null || p.caseFile().status() != CaseStatus.READY_FOR_PICKUP) {
+                return;
+            }
+            Behaviour.Pickup b = behaviour.pickup(p.caseFile().caseRef(), settings.date());
+            if (b.representative()) {
+                pickup.handOver(receiptNumber, PICKUP_DESK, CollectedBy.REPRESENTATIVE, b.representativeName(),
+                        b.representativeNik(), b.passportNumber());
+            } else {
+                pickup.handOver(receiptNumber, PICKUP_DESK, CollectedBy.SELF, null, null, b.passportNumber());
+            }
+        } catch (UserFacingException e) {
+            refused(receiptNumber, e);
         }
     }
 
@@ -515,10 +653,14 @@ public final class DaySimulator {
             }
         }
         int events = 0;
+        int receiptsIssued = 0;
         Set<String> verified = new HashSet<>();
         for (OutboxEvent e : cases.allEvents()) {
             if (refs.contains(e.caseRef())) {
                 events++;
+                if (e.type() == EventType.RECEIPT_ISSUED) {
+                    receiptsIssued++;
+                }
                 if (e.type() == EventType.DOCUMENTS_VERIFIED) {
                     verified.add(e.caseRef());
                 }
@@ -529,12 +671,22 @@ public final class DaySimulator {
                 verified.add(c.caseRef());
             }
         }
+        int ready = 0;
+        int handedOver = 0;
+        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+            if (r.readyAt() != null && r.readyAt().atZoneSameInstant(settings.zone()).toLocalDate().equals(settings.date())) {
+                ready++;
+            }
+            if (r.handedOverAt() != null && r.handedOverAt().atZoneSameInstant(settings.zone()).toLocalDate().equals(settings.date())) {
+                handedOver++;
+            }
+        }
         int inProgress = AT_COUNTER.stream().mapToInt(s -> byStatus.getOrDefault(s, 0)).sum();
         return new DaySummary(now.toLocalTime(), booked, day.size(), noShows, notYet,
                 byStatus.getOrDefault(CaseStatus.CHECKED_IN, 0), inProgress, verified.size(),
                 byStatus.getOrDefault(CaseStatus.ON_HOLD, 0), byStatus.getOrDefault(CaseStatus.REJECTED, 0),
                 byStatus.getOrDefault(CaseStatus.APPROVED, 0), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0),
-                events, refused);
+                events, receiptsIssued, ready, handedOver, refused);
     }
 
     // ---- time ----
@@ -575,8 +727,8 @@ public final class DaySimulator {
         agenda.add(new Tick(at, kind, key));
     }
 
-    /** What a move is; at the same instant, arrivals come first and the supervisor last. */
-    private enum Kind { ARRIVAL, RETURN, OFFICER, SUPERVISOR }
+    /** What a move is; at the same instant, the morning's passports are marked ready first, receipts are issued last. */
+    private enum Kind { READY, ARRIVAL, RETURN, HANDOVER, OFFICER, SUPERVISOR, RECEIPT }
 
     private record Tick(Instant at, Kind kind, String key) implements Comparable<Tick> {
         private static final Comparator<Tick> ORDER = Comparator.comparing(Tick::at).thenComparing(Tick::kind)

@@ -19,9 +19,12 @@ import java.time.LocalTime;
  * @param approved           approved
  * @param approvalPending    waiting for the supervisor
  * @param events             events of the day's cases in the outbox
+ * @param receiptsIssued     receipts issued for the day's cases (RECEIPT_ISSUED events)
+ * @param passportsReady     earlier days' receipts whose passports were marked ready on the day
+ * @param handedOver         passports handed over on the day (to the applicant or a representative)
  * @param refusedSteps       steps the services refused during this run (0 when the simulation and the rules agree)
  */
 public record DaySummary(LocalTime at, int booked, int checkedIn, int noShows, int notYetArrived, int waiting,
         int inProgress, int documentsVerified, int onHold, int rejected, int approved, int approvalPending,
-        int events, int refusedSteps) {
+        int events, int receiptsIssued, int passportsReady, int handedOver, int refusedSteps) {
 }

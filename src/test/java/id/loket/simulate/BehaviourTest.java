@@ -59,4 +59,31 @@ class BehaviourTest {
     private static double share(List<Fate> fates, java.util.function.Predicate<Fate> p) {
         return fates.stream().filter(p).count() / (double) fates.size();
     }
+
+    @Test
+    void pickupsAreDrawnPerCaseAndDayWithOnePassportNumberPerCase() {
+        Behaviour b = new Behaviour(3);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 3);
+        List<Behaviour.Pickup> pickups = REFS.stream().map(r -> b.pickup(r, day)).toList();
+
+        assertThat(b.pickup(REFS.get(0), day)).isEqualTo(new Behaviour(3).pickup(REFS.get(0), day));
+        assertThat(REFS.subList(0, 50).stream().map(r -> b.pickup(r, day.plusDays(1)).passportNumber()).toList())
+                .as("the printed passport does not depend on the day it is collected")
+                .isEqualTo(pickups.subList(0, 50).stream().map(Behaviour.Pickup::passportNumber).toList());
+        assertThat(REFS.subList(0, 50).stream().map(r -> b.pickup(r, day.plusDays(1)).comes()).toList())
+                .as("whether the applicant comes is drawn anew each day")
+                .isNotEqualTo(pickups.subList(0, 50).stream().map(Behaviour.Pickup::comes).toList());
+        assertThat(pickups.stream().filter(Behaviour.Pickup::comes).count() / (double) pickups.size())
+                .isCloseTo(Behaviour.COMES_FOR_PASSPORT, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(pickups.stream().filter(Behaviour.Pickup::representative).count() / (double) pickups.size())
+                .isCloseTo(Behaviour.BY_REPRESENTATIVE, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(pickups).allSatisfy(p -> {
+            assertThat(p.passportNumber()).matches("[A-Z][0-9]{7}");
+            assertThat(id.loket.receipt.model.PassportNumber.normalize(p.passportNumber())).contains(p.passportNumber());
+            assertThat(id.loket.common.model.Nik.isValid(p.representativeNik())).as(p.representativeNik()).isTrue();
+            assertThat(p.representativeName()).isNotBlank();
+            assertThat(p.when()).isBetween(0.0, 1.0);
+        });
+        assertThat(REFS.subList(0, 200)).allSatisfy(r -> assertThat(b.ntpn(r)).matches("[0-9A-Z]{16}").isEqualTo(b.ntpn(r)));
+    }
 }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DaySimulatorIT {
 
     private static final long SEED = 7;
-    private static final Set<CaseStatus> DECIDED = EnumSet.of(CaseStatus.APPROVED, CaseStatus.ON_HOLD, CaseStatus.REJECTED);
+    private static final Set<CaseStatus> DECIDED = EnumSet.of(CaseStatus.RECEIPT_ISSUED, CaseStatus.ON_HOLD, CaseStatus.REJECTED);
 
     @TempDir
     static Path dir;
@@ -79,7 +79,9 @@ class DaySimulatorIT {
         assertThat(s.inProgress()).isZero();
         assertThat(s.approvalPending()).isZero();
         assertThat(s.refusedSteps()).isZero();
-        assertThat(s.approved()).isGreaterThan(s.checkedIn() * 3 / 4);
+        // every approved case leaves with its receipt before closing
+        assertThat(s.approved()).isZero();
+        assertThat(s.receiptsIssued()).isGreaterThan(s.checkedIn() * 3 / 4);
     }
 
     @Test
@@ -89,7 +91,7 @@ class DaySimulatorIT {
         assertThat(held).filteredOn(c -> c.status() == CaseStatus.ON_HOLD).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.holdReturnBy()).isEqualTo(SimulatedCentral.DAY.plusDays(7)));
         assertThat(held).as("back the same day with what was missing, then approved")
-                .filteredOn(c -> has(c, CaseAction.RESUME) && c.status() == CaseStatus.APPROVED).isNotEmpty();
+                .filteredOn(c -> has(c, CaseAction.RESUME) && c.status() == CaseStatus.RECEIPT_ISSUED).isNotEmpty();
 
         List<CaseFile> mismatches = cases(c -> c.rejectionReasons().contains(RejectionReason.DATA_MISMATCH));
         assertThat(mismatches).isNotEmpty().allSatisfy(c -> {
@@ -103,21 +105,21 @@ class DaySimulatorIT {
         List<CaseFile> replacements = cases(c -> (c.service() == ServiceType.REPLACEMENT_LOST || c.service() == ServiceType.REPLACEMENT_DAMAGED)
                 && has(c, CaseAction.REQUEST_APPROVAL));
         assertThat(replacements).isNotEmpty();
-        assertThat(replacements).filteredOn(c -> c.status() == CaseStatus.APPROVED).isNotEmpty()
+        assertThat(replacements).filteredOn(c -> c.status() == CaseStatus.RECEIPT_ISSUED).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.approvedBy()).isEqualTo(DaySimulator.SUPERVISOR.username()));
-        assertThat(cases(c -> c.flagged())).isNotEmpty().allSatisfy(c -> assertThat(last(c).officer()).isEqualTo("supervisor"));
+        assertThat(cases(c -> c.flagged())).isNotEmpty().allSatisfy(c -> assertThat(decision(c).officer()).isEqualTo("supervisor"));
         assertThat(cases(c -> c.rejectionReasons().contains(RejectionReason.FALSE_STATEMENT)))
-                .isNotEmpty().allSatisfy(c -> assertThat(last(c).officer()).isEqualTo("supervisor"));
-        assertThat(cases(c -> c.status() == CaseStatus.APPROVED && !c.needsSupervisorApproval()))
+                .isNotEmpty().allSatisfy(c -> assertThat(decision(c).officer()).isEqualTo("supervisor"));
+        assertThat(cases(c -> c.status() == CaseStatus.RECEIPT_ISSUED && !c.needsSupervisorApproval()))
                 .allSatisfy(c -> assertThat(c.approvedBy()).startsWith("petugas"));
 
-        List<CaseFile> minors = cases(c -> c.applicant().isMinorOn(c.date()) && c.status() == CaseStatus.APPROVED);
+        List<CaseFile> minors = cases(c -> c.applicant().isMinorOn(c.date()) && c.status() == CaseStatus.RECEIPT_ISSUED);
         assertThat(minors).isNotEmpty().allSatisfy(c -> assertThat(c.documents())
                 .filteredOn(d -> Set.of(DocumentType.FATHER_E_KTP, DocumentType.MOTHER_E_KTP, DocumentType.PARENTS_MARRIAGE_CERT,
                         DocumentType.PARENTS_STATEMENT, DocumentType.BIRTH_CERT, DocumentType.KK).contains(d.type()))
                 .hasSize(6).extracting(DocumentCheck::result).containsOnly(DocumentResult.VERIFIED));
         assertThat(day.histories().values()).flatMap(h -> h).extracting(AuditEntry::officer)
-                .contains("informasi", "petugas1", "petugas2", "petugas3", "petugas4", "supervisor");
+                .contains("informasi", "petugas1", "petugas2", "petugas3", "petugas4", "supervisor", "kasir");
     }
 
     @Test
@@ -161,14 +163,14 @@ class DaySimulatorIT {
             assertThat(types).doesNotHaveDuplicates();
             EventType lastEvent = types.get(types.size() - 1);
             switch (c.status()) {
-                case APPROVED -> assertThat(lastEvent).isEqualTo(EventType.APPROVED);
+                case RECEIPT_ISSUED -> assertThat(lastEvent).isEqualTo(EventType.RECEIPT_ISSUED);
                 case REJECTED -> assertThat(lastEvent).isEqualTo(EventType.REJECTED);
                 case ON_HOLD -> assertThat(lastEvent).isEqualTo(EventType.PUT_ON_HOLD);
                 default -> throw new AssertionError(c.status());
             }
             if (types.contains(EventType.APPROVED)) {
                 assertThat(types).containsSubsequence(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED,
-                        EventType.APPROVED);
+                        EventType.APPROVED, EventType.RECEIPT_ISSUED);
             }
         });
     }
@@ -178,7 +180,10 @@ class DaySimulatorIT {
         DaySummary s = day.summary();
         Map<CaseStatus, Long> byStatus = day.cases().values().stream().collect(Collectors.groupingBy(CaseFile::status, Collectors.counting()));
 
-        assertThat(s.approved()).isEqualTo(byStatus.get(CaseStatus.APPROVED).intValue());
+        assertThat(s.approved()).isEqualTo(byStatus.getOrDefault(CaseStatus.APPROVED, 0L).intValue());
+        assertThat(s.receiptsIssued()).isEqualTo(byStatus.get(CaseStatus.RECEIPT_ISSUED).intValue());
+        assertThat(s.passportsReady()).as("no earlier day in this folder").isZero();
+        assertThat(s.handedOver()).isZero();
         assertThat(s.rejected()).isEqualTo(byStatus.get(CaseStatus.REJECTED).intValue());
         assertThat(s.onHold()).isEqualTo(byStatus.get(CaseStatus.ON_HOLD).intValue());
         assertThat(s.events()).isEqualTo(day.events().size());
@@ -229,7 +234,7 @@ class DaySimulatorIT {
         DaySummary s = small.summary();
         assertThat(s.at()).isEqualTo(LocalTime.of(16, 0));
         assertThat(s.waiting()).as("still waiting when the office closes").isPositive();
-        assertThat(s.waiting() + s.inProgress() + s.approved() + s.rejected() + s.onHold() + s.approvalPending()).isEqualTo(s.checkedIn());
+        assertThat(s.waiting() + s.inProgress() + s.approved() + s.receiptsIssued() + s.rejected() + s.onHold() + s.approvalPending()).isEqualTo(s.checkedIn());
         assertThat(small.histories().values()).flatMap(h -> h)
                 .allSatisfy(e -> assertThat(OfficeHours.DENPASAR.contains(e.at().atZoneSameInstant(SimulatedCentral.ZONE).toLocalTime())).isTrue());
         assertThat(small.cases().values()).filteredOn(c -> c.status() == CaseStatus.CHECKED_IN)
@@ -280,8 +285,10 @@ class DaySimulatorIT {
         return day.histories().get(c.caseRef()).stream().anyMatch(e -> e.action() == action);
     }
 
-    private static AuditEntry last(CaseFile c) {
-        List<AuditEntry> h = day.histories().get(c.caseRef());
+    /** The step that decided the case: its last approval or rejection. */
+    private static AuditEntry decision(CaseFile c) {
+        List<AuditEntry> h = day.histories().get(c.caseRef()).stream()
+                .filter(e -> e.action() == CaseAction.APPROVE || e.action() == CaseAction.REJECT).toList();
         return h.get(h.size() - 1);
     }
 

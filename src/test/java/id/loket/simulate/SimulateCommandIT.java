@@ -83,6 +83,7 @@ class SimulateCommandIT {
                 "Still waiting to be called: 0",
                 "At a counter: 0",
                 "Approved: " + count(day, "APPROVED"),
+                "Receipts issued: " + count(day, "RECEIPT_ISSUED"),
                 "Rejected: " + count(day, "REJECTED"),
                 "On hold (documents missing): " + count(day, "ON_HOLD"),
                 "Approval pending (supervisor): 0",
@@ -133,6 +134,21 @@ class SimulateCommandIT {
         assertThat(after.events()).filteredOn(e -> e.type() == EventType.CHECKED_IN).hasSize(after.cases().size());
         assertThat(after.events()).extracting(OutboxEvent::eventId).doesNotHaveDuplicates();
         assertThat(summaryFigures(resumed.out())).isEqualTo(summaryFigures(whole.out()));
+    }
+
+    @Test
+    void aLaterDayInTheSameFolderPrintsThePassportsMarkedReadyAndHandedOver() {
+        Path data = dir.resolve("two-days");
+        Run first = loket(simulate(data, "--lang", "en"));
+        Run later = loket("simulate", "--central", central.baseUrl(), "--token", TOKEN, "--office", OFFICE,
+                "--date", DAY.plusDays(7).toString(), "--data", data.toString(), "--lang", "en");
+
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Receipts issued: ").doesNotContain("passports marked ready");
+        assertThat(later.code()).as(later.err()).isZero();
+        long receipts = first.out().lines().filter(l -> l.startsWith("Receipts issued: ")).findFirst()
+                .map(l -> Long.parseLong(l.substring("Receipts issued: ".length()))).orElseThrow();
+        assertThat(later.out()).contains("Earlier days' passports marked ready: " + receipts).containsPattern("Passports handed over: [1-9][0-9]*");
     }
 
     @Test

@@ -43,19 +43,20 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
         try {
             app.settings().put(SettingsRepository.OFFICE_CODE, SimulatedCentral.OFFICE);
             PullService pull = app.pullService(central.client(Duration.ofSeconds(5)), RetrySettings.none());
-            if (!pull.pull(SimulatedCentral.OFFICE, SimulatedCentral.DAY, 1, PullService.Listener.NONE).complete()) {
+            if (!pull.pull(SimulatedCentral.OFFICE, settings.date(), 1, PullService.Listener.NONE).complete()) {
                 throw new IllegalStateException("the day could not be pulled");
             }
             SimulatedClock clock = new SimulatedClock(
                     settings.date().atTime(settings.hours().open()).atZone(settings.zone()).toInstant(), settings.zone());
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
+                    app.receipts(clock), app.pickup(clock),
                     clock, settings, listener);
             started.accept(simulator);
             long t0 = System.nanoTime();
             DaySummary summary = simulator.run();
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             interrupted = Thread.interrupted();
-            return snapshot(app, summary, took);
+            return snapshot(app, summary, took, settings.date());
         } finally {
             // the database is closed (and H2 shut down) with the interrupt flag cleared, then the flag is given back
             app.close();
@@ -66,7 +67,11 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
     }
 
     static SimulatedDay snapshot(AppContext app, DaySummary summary, Duration took) {
-        Map<String, CaseFile> cases = app.cases().day(SimulatedCentral.OFFICE, SimulatedCentral.DAY).stream()
+        return snapshot(app, summary, took, SimulatedCentral.DAY);
+    }
+
+    static SimulatedDay snapshot(AppContext app, DaySummary summary, Duration took, java.time.LocalDate date) {
+        Map<String, CaseFile> cases = app.cases().day(SimulatedCentral.OFFICE, date).stream()
                 .collect(Collectors.toMap(CaseFile::caseRef, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, List<AuditEntry>> histories = new LinkedHashMap<>();
         cases.keySet().forEach(ref -> histories.put(ref, app.cases().history(ref)));

@@ -114,6 +114,12 @@ public final class PickupService {
         return load(receiptNumber);
     }
 
+    /** The office's receipts whose passports can be collected on {@code date} or earlier (handed over or not), by number. */
+    public List<Receipt> dueBy(String office, java.time.LocalDate date) {
+        String prefix = "TT-" + office + "-";
+        return new ReceiptRepository(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
+    }
+
     private Receipt receipt(String receiptNumber) {
         String clean = receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT);
         return new ReceiptRepository(work.db().dsl()).byNumber(clean)

@@ -25,6 +25,12 @@ public final class ReceiptRepository {
         return ctx.selectFrom(CASE_RECEIPT).where(CASE_RECEIPT.RECEIPT_NUMBER.eq(receiptNumber)).fetchOptional(ReceiptRepository::toReceipt);
     }
 
+    /** The receipts whose passports can be collected on {@code date} or earlier, by receipt number. */
+    public java.util.List<Receipt> pickupBy(java.time.LocalDate date) {
+        return ctx.selectFrom(CASE_RECEIPT).where(CASE_RECEIPT.PICKUP_DATE.le(date)).orderBy(CASE_RECEIPT.RECEIPT_NUMBER)
+                .fetch(ReceiptRepository::toReceipt);
+    }
+
     public void insert(Receipt r) {
         CaseReceiptRecord rec = ctx.newRecord(CASE_RECEIPT);
         fill(rec, r);

@@ -39,6 +39,11 @@ public final class ReceiptService {
         this.rules = rules;
     }
 
+    /** When passports issued here can be collected. */
+    public PickupRules rules() {
+        return rules;
+    }
+
     /** Issues the receipt: APPROVED → RECEIPT_ISSUED, only once the fee is paid. */
     public ReceiptSlip issue(String caseRef, Actor actor) {
         work.actWith(caseRef, actor, CaseAction.ISSUE_RECEIPT, (tx, c, to, now) -> {
