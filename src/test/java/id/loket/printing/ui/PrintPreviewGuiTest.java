@@ -205,8 +205,19 @@ class PrintPreviewGuiTest {
 
         dialog.button("printPreview.print").click();
 
+        pause(new Condition("printed and closed") {
+            @Override
+            public boolean test() {
+                return result.isDone();
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " status: " + dialog.label("printPreview.status").text();
+            }
+        }, Timeout.timeout(30_000));
         PrintChoice expected = new PrintChoice(Optional.of("PDF"), PaperSize.A5);
-        assertThat(result.get(30, TimeUnit.SECONDS)).contains(expected);
+        assertThat(result.get()).contains(expected);
         assertThat(saved).containsExactly(expected);
     }
 }
