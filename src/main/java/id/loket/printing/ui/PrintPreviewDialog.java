@@ -134,8 +134,8 @@ public final class PrintPreviewDialog extends JDialog {
         scroll.getVerticalScrollBar().setUnitIncrement(16);
 
         JPanel buttons = new JPanel(new MigLayout("insets 0, gap 8", "[grow][][][]", "[]"));
-        buttons.add(status, "growx, wmin 0");
-        buttons.add(print, "sg buttons");
+        buttons.add(status, "span, growx, wmin 0, wrap");
+        buttons.add(print, "skip, sg buttons");
         buttons.add(save, "sg buttons");
         buttons.add(close, "sg buttons");
 
