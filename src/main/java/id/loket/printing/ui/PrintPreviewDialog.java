@@ -276,7 +276,7 @@ public final class PrintPreviewDialog extends JDialog {
 
     private void enableActions() {
         boolean ready = !busy && rendered != null;
-        print.setEnabled(ready && printer.isEnabled());
+        print.setEnabled(ready); // with no printer at all, Print says so in words
         save.setEnabled(ready);
         paper.setEnabled(!busy);
     }
@@ -286,7 +286,7 @@ public final class PrintPreviewDialog extends JDialog {
             return;
         }
         Rendered r = rendered;
-        String name = (String) printer.getSelectedItem();
+        String name = printer.isEnabled() ? (String) printer.getSelectedItem() : null;
         PrintChoice choice = new PrintChoice(Optional.ofNullable(name), r.paper());
         busy = true;
         enableActions();
@@ -301,7 +301,7 @@ public final class PrintPreviewDialog extends JDialog {
             dispose();
         }, e -> {
             busy = false;
-            showProblem(e, "printing.failed", name);
+            showProblem(e, "printing.failed", Objects.requireNonNullElse(name, ""));
             enableActions();
         });
     }
