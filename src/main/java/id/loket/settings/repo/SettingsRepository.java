@@ -30,6 +30,11 @@ public final class SettingsRepository {
     /** Pickup hours on the days after it, "08:00-15:30" by default. */
     public static final String PICKUP_LATER_DAY_HOURS = "pickup.laterDayHours";
 
+    /** The printer chosen last in the print preview (a print service name). */
+    public static final String PRINT_PRINTER = "print.printer";
+    /** The paper chosen last in the print preview: A5, A4 or THERMAL_80MM. */
+    public static final String PRINT_PAPER = "print.paper";
+
     private final DSLContext ctx;
 
     public SettingsRepository(DSLContext ctx) {
