@@ -50,7 +50,7 @@ final class StaffCommand {
             }
         }
 
-        private static char[] readPassword(LoketCommand root) throws IOException {
+        static char[] readPassword(LoketCommand root) throws IOException {
             Console console = System.console();
             if (console != null) {
                 char[] p = console.readPassword("%s", root.messages().get("staff.passwordPrompt"));
