@@ -39,6 +39,11 @@ public final class Tasks implements AutoCloseable {
         });
     }
 
+    /** Takes no more work and returns at once; what runs finishes on its own. For the event-dispatch thread. */
+    public void stop() {
+        executor.shutdown();
+    }
+
     @Override
     public void close() {
         executor.shutdown();

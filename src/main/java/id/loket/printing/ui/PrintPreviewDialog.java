@@ -194,7 +194,8 @@ public final class PrintPreviewDialog extends JDialog {
     @Override
     public void dispose() {
         super.dispose();
-        tasks.close();
+        // Never wait on the event-dispatch thread: a printer lookup still running finishes by itself.
+        tasks.stop();
     }
 
     private JButton button(String name, String text) {
