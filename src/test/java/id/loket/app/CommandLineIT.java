@@ -13,6 +13,7 @@ import id.loket.central.ContractJson;
 import id.loket.central.sim.Fault;
 import id.loket.db.Database;
 import id.loket.testing.ChildJvm;
+import id.loket.testing.Csv;
 import id.loket.testing.SimulatedCentral;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -231,43 +232,6 @@ class CommandLineIT {
         assertThat(resumed.out()).contains(" 50 received");
         try (Database db = Database.openFolder(data)) {
             assertThat(new id.loket.appointment.repo.AppointmentRepository(db.dsl()).countByDate(OFFICE, DAY)).isEqualTo(250);
-        }
-    }
-
-    /** RFC 4180, as much as the export needs. */
-    static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    field.append(c);
-                }
-            }
-            return rows;
         }
     }
 }

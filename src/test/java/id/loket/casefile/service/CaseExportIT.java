@@ -22,6 +22,7 @@ import id.loket.casefile.model.InterviewOutcome;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.model.Requirement;
 import id.loket.checkin.model.WalkInForm;
+import id.loket.testing.Csv;
 import id.loket.testing.OfficeFixture;
 import id.loket.testing.SimulatedCentral;
 import id.loket.verification.service.VerificationService;
@@ -422,42 +423,5 @@ class CaseExportIT {
             out.append(c == '\\' && i + 1 < s.length() ? s.charAt(++i) : c);
         }
         return out.toString();
-    }
-
-    /** RFC 4180, as much as the export needs. */
-    static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    field.append(c);
-                }
-            }
-            return rows;
-        }
     }
 }
