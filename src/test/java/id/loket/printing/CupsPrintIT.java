@@ -81,7 +81,7 @@ class CupsPrintIT {
 
         printing.print(render(number, PaperSize.A5), QUEUE, PaperSize.A5, "Tanda terima " + number);
 
-        Path printed = awaitNewPdf(before);
+        Path printed = awaitNewPdf(before, number);
         try (PDDocument doc = Loader.loadPDF(printed.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).as("text of %s", printed).contains(number).contains("Ni Luh Putu Ayu");
@@ -95,9 +95,10 @@ class CupsPrintIT {
     void printingThroughPdfBoxPagesAlsoReachesTheQueue() throws Exception {
         Set<Path> before = pdfs();
 
-        printing.print(render(uniqueNumber(), PaperSize.A4), QUEUE, PaperSize.A4, "Loket pages", true);
+        String number = uniqueNumber();
+        printing.print(render(number, PaperSize.A4), QUEUE, PaperSize.A4, "Loket pages " + number, true);
 
-        Path printed = awaitNewPdf(before);
+        Path printed = awaitNewPdf(before, number);
         try (PDDocument doc = Loader.loadPDF(printed.toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
         }
@@ -125,12 +126,16 @@ class CupsPrintIT {
         }
     }
 
-    /** Waits (at most {@link #WAIT}) for a PDF that was not there before and has stopped growing. */
-    private static Path awaitNewPdf(Set<Path> before) throws Exception {
+    /**
+     * Waits (at most {@link #WAIT}) for a PDF that was not there before, whose name (cups-pdf
+     * names it after the job's title) holds {@code jobMark}, and that has stopped growing. The
+     * mark keeps a late job of another test from being taken for this one.
+     */
+    private static Path awaitNewPdf(Set<Path> before, String jobMark) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (Path p : pdfs()) {
-                if (!before.contains(p) && Files.isReadable(p)) {
+                if (!before.contains(p) && p.getFileName().toString().contains(jobMark) && Files.isReadable(p)) {
                     long size = Files.size(p);
                     Thread.sleep(300);
                     if (size > 0 && size == Files.size(p)) {
