@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -44,6 +45,15 @@ final class ExportCommand {
         }
     }
 
+    /** The options every export takes: which date, and JSON or CSV. */
+    static final class DateAndFormat {
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
+        String format;
+    }
+
     /** {@code loket export appointments}. */
     @Command(name = "appointments", mixinStandardHelpOptions = true,
             description = "The local appointments of a date, as JSON (the contract's fields plus \"case\") or CSV.")
@@ -52,15 +62,12 @@ final class ExportCommand {
         @ParentCommand
         ExportCommand export;
 
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
-        LocalDate date;
-
-        @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
-        String format;
+        @Mixin
+        DateAndFormat options;
 
         @Override
         public Integer call() {
-            return export.write(format, (app, office, json) -> app.appointmentExport().write(date, office,
+            return export.write(options.format, (app, office, json) -> app.appointmentExport().write(options.date, office,
                     json ? AppointmentExport.Format.JSON : AppointmentExport.Format.CSV, export.root.out()));
         }
     }
@@ -77,15 +84,12 @@ final class ExportCommand {
         @ParentCommand
         ExportCommand export;
 
-        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
-        LocalDate date;
-
-        @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
-        String format;
+        @Mixin
+        DateAndFormat options;
 
         @Override
         public Integer call() {
-            return export.write(format, (app, office, json) -> app.caseExport().write(date, office,
+            return export.write(options.format, (app, office, json) -> app.caseExport().write(options.date, office,
                     json ? CaseExport.Format.JSON : CaseExport.Format.CSV, export.root.out()));
         }
     }
