@@ -4,6 +4,9 @@ import com.formdev.flatlaf.FlatLightLaf;
 import id.loket.app.ui.DemoControls;
 import id.loket.app.ui.DeskFrame;
 import id.loket.app.ui.DeskServices;
+import id.loket.counter.ui.PaperServices;
+import id.loket.printing.PrintingService;
+import id.loket.settings.service.PrintSettings;
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
@@ -60,6 +63,8 @@ public final class Desk {
                     counter.set(number);
                     app.settings().put(SettingsRepository.COUNTER, number);
                 },
+                new PaperServices(app.receipts(clock), app.pickup(clock), app.documents(clock), new PrintingService(),
+                        new PrintSettings(app.settings())),
                 () -> shutDown(afterClose));
     }
 

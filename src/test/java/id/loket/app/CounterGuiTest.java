@@ -150,7 +150,7 @@ class CounterGuiTest {
     // ---- the three cases of the day ----
 
     @Test
-    void renewalGoesFromScanToApprovedWithTheKeyboardAlone() throws Exception {
+    void renewalGoesFromScanToAPrintedReceiptWithTheKeyboardAlone() throws Exception {
         openDesk(null);
         logIn(OFFICER);
         // A desk without a counter number asks once; the officer types 3 over the suggested 1.
@@ -161,7 +161,7 @@ class CounterGuiTest {
         key(KeyEvent.VK_ENTER);
         waitFor("the header shows the counter", STEP, () -> textOf("desk.counter"), messages.get("counter.badge", "3")::equals);
         waitForQueue();
-        Appointment booking = booked(a -> a.service() == ServiceType.RENEWAL && adult(a)).get(0);
+        Appointment booking = booked(a -> a.service() == ServiceType.RENEWAL && adult(a) && paid(a)).get(0);
 
         key(KeyEvent.VK_F2);
         waitUntilFocused("the scan field", "scan.field");
@@ -211,8 +211,23 @@ class CounterGuiTest {
         assertThat(app.cases().history(approved.caseRef())).allSatisfy(h -> assertThat(h.counter()).isEqualTo("3"));
         assertThat(textOf("case.banner")).contains("siap untuk tanda terima");
         assertThat(stepState("APPROVED")).isEqualTo("DONE");
-        waitUntilFocused("the scan field, for the next applicant", "scan.field");
         assertThat(app.settings().get(SettingsRepository.COUNTER)).contains("3");
+
+        // Enter issues the receipt; its preview opens and Ctrl+P prints it on the CUPS queue.
+        waitUntilFocused("the issue-receipt button", "case.issue_receipt");
+        key(KeyEvent.VK_ENTER);
+        waitForPreview();
+        waitForCase("A-001", CaseStatus.RECEIPT_ISSUED);
+        CaseFile issued = caseOf(booking);
+        String number = app.receipts(app.clock()).slip(issued.caseRef()).receipt().receiptNumber();
+        assertThat(number).startsWith("TT-DPS-");
+        key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK);
+        waitFor("the scan bar says the receipt went to the printer", Duration.ofSeconds(30), () -> textOf("scan.idle"),
+                t -> t.contains("Tanda terima dikirim ke printer PDF"));
+        waitUntilFocused("the scan field, for the next applicant", "scan.field");
+        assertThat(app.cases().events(issued.caseRef())).extracting(OutboxEvent::type).endsWith(EventType.RECEIPT_ISSUED);
+        waitFor("the banner shows the receipt", STEP, () -> textOf("case.banner"), t -> t.contains(number));
+        assertThat(app.settings().get("print.printer")).contains("PDF");
     }
 
     @Test
@@ -288,6 +303,9 @@ class CounterGuiTest {
         key(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK);
 
         waitForCase("A-001", CaseStatus.ON_HOLD);
+        // The on-hold slip's preview opens by itself; the applicant takes it home (Esc: not printed now).
+        waitForPreview();
+        key(KeyEvent.VK_ESCAPE);
         CaseFile held = caseOf(booking);
         assertThat(held.holdReturnBy()).isEqualTo(today.plusDays(7));
         assertThat(textOf("case.banner")).contains(messages.name(DocumentType.MOTHER_E_KTP))
@@ -377,6 +395,18 @@ class CounterGuiTest {
                 .filter(a -> a.status() == AppointmentStatus.BOOKED).filter(which).toList();
         assertThat(found).as("bookings of the day that fit").isNotEmpty();
         return found;
+    }
+
+    private static boolean paid(Appointment a) {
+        return a.payment() != null && a.payment().status() == id.loket.appointment.model.PaymentStatus.PAID;
+    }
+
+    private void waitForPreview() {
+        waitFor("the print preview with its page", Duration.ofSeconds(30), () -> {
+            JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
+            JButton print = robot.finder().findByName("printPreview.print", JButton.class, true);
+            return GuiActionRunner.execute(() -> page.getIcon() != null && print.isEnabled());
+        }, Boolean.TRUE::equals);
     }
 
     private boolean adult(Appointment a) {

@@ -84,7 +84,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         statusBar.show(services.sync().status());
         counter = new CounterScreen(messages, new CounterServices(services.checkIn(), services.verification(), services.cases(),
                 services.queue(), services.office().code(), services.office().zone(), services.clock(), services.today(),
-                services.counter(), services.saveCounter()), tasks);
+                services.counter(), services.saveCounter(), services.paper()), tasks);
         counter.onLogOut(this::logOut);
 
         content.add(loginPanel(), "login");

@@ -2,6 +2,7 @@ package id.loket.app.ui;
 
 import id.loket.casefile.service.CaseQueries;
 import id.loket.checkin.service.CheckInService;
+import id.loket.counter.ui.PaperServices;
 import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.staff.service.AuthService;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  * Everything the desk window needs, handed down by the composition root: services, the
  * office, its clock and today's date, the background sync, the demo controls (demo mode
  * only), how to keep the chosen language and this desk's counter number, and what to do
- * when the window closes. {@code saveCounter} writes to the database: call it off the
+ * when the window closes, and the paper services (receipts, pickup, documents, printers). {@code saveCounter} writes to the database: call it off the
  * event-dispatch thread.
  */
 public record DeskServices(
@@ -34,5 +35,6 @@ public record DeskServices(
         Consumer<String> saveLanguage,
         Supplier<Optional<String>> counter,
         Consumer<String> saveCounter,
+        PaperServices paper,
         Runnable onClose) {
 }

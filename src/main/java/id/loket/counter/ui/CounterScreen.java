@@ -12,11 +12,21 @@ import id.loket.checkin.ui.ScanBar;
 import id.loket.checkin.ui.WalkInDialog;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Dates;
 import id.loket.common.ui.FormDialog;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.PromptDialog;
 import id.loket.common.ui.Tasks;
+import id.loket.document.service.DocumentService;
+import id.loket.pickup.service.PickupService;
+import id.loket.pickup.ui.HandOverDialog;
+import id.loket.pickup.ui.MarkReadyDialog;
+import id.loket.printing.PrintChoice;
+import id.loket.printing.ui.PrintPreviewDialog;
 import id.loket.queue.model.QueueEntry;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptSlip;
 import id.loket.queue.ui.QueuePanel;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Staff;
@@ -70,7 +80,10 @@ public final class CounterScreen extends JPanel {
     private static final Logger LOG = LoggerFactory.getLogger(CounterScreen.class);
     private static final Pattern COUNTER_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,10}");
     private static final Pattern NTPN = Pattern.compile("[0-9A-Z]{16}");
+    /** A receipt number as printed and in its QR code: TT-DPS-20261127-0001. */
+    private static final Pattern RECEIPT_NUMBER = Pattern.compile("(?i)TT-[A-Z]{2,10}-\\d{8}-\\d{4}");
     private static final Set<CaseStatus> WORKING = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
+    private static final Set<CaseStatus> RECEIPTED = EnumSet.of(CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER);
 
     /** What a scan found, worked out on the task thread. */
     private sealed interface Found {
@@ -81,6 +94,9 @@ public final class CounterScreen extends JPanel {
         }
 
         record Matches(List<Appointment> bookings) implements Found {
+        }
+
+        record Pickup(PickupService.PickupCase pickup) implements Found {
         }
     }
 
@@ -98,6 +114,7 @@ public final class CounterScreen extends JPanel {
     private final Action checkIn;
     private final Action resumeScanned;
     private final Action counterAction;
+    private final Action markReady;
     private final Action help;
     private final Action logOut;
 
@@ -124,6 +141,7 @@ public final class CounterScreen extends JPanel {
         checkIn = action("counter.action.checkIn", null, this::checkInPending);
         resumeScanned = action("counter.action.resume", null, this::resumePending);
         counterAction = action("counter.action.counter", Shortcut.COUNTER, () -> askCounter(false));
+        markReady = action("counter.action.markReady", Shortcut.MARK_READY, this::markReady);
         help = action("counter.action.help", Shortcut.HELP, this::showHelp);
         logOut = action("counter.action.logOut", Shortcut.LOG_OUT, () -> onLogOut.run());
         verbs.put(Verb.CALL, action("counter.action.call", Shortcut.CALL, this::callCurrent));
@@ -134,6 +152,8 @@ public final class CounterScreen extends JPanel {
         verbs.put(Verb.REJECT, action("counter.action.reject", Shortcut.REJECT, this::reject));
         verbs.put(Verb.FLAG, action("counter.action.flag", Shortcut.FLAG, this::flag));
         verbs.put(Verb.RECORD_NTPN, action("counter.action.ntpn", Shortcut.RECORD_NTPN, this::recordNtpn));
+        verbs.put(Verb.ISSUE_RECEIPT, action("counter.action.issueReceipt", Shortcut.ISSUE_RECEIPT, this::issueReceipt));
+        verbs.put(Verb.PRINT_AGAIN, action("counter.action.printAgain", Shortcut.PRINT_AGAIN, this::printAgain));
 
         queue = new QueuePanel(messages, () -> OffsetDateTime.now(services.clock()));
         queue.onOpen(this::openEntry);
@@ -229,6 +249,10 @@ public final class CounterScreen extends JPanel {
             m.add(new JMenuItem(verbs.get(v)));
         }
         m.addSeparator();
+        m.add(new JMenuItem(verbs.get(Verb.ISSUE_RECEIPT)));
+        m.add(new JMenuItem(verbs.get(Verb.PRINT_AGAIN)));
+        m.add(new JMenuItem(markReady));
+        m.addSeparator();
         m.add(new JMenuItem(counterAction));
         return m;
     }
@@ -314,8 +338,14 @@ public final class CounterScreen extends JPanel {
         tasks.run(() -> lookUp(t), this::found, e -> scanBar.showRefusal(text(e)));
     }
 
-    /** A code first; what is not a known code is searched as a NIK or a name among today's bookings. */
+    /**
+     * A receipt number goes to the pickup counter; otherwise a booking code first, and what is
+     * not a known code is searched as a NIK or a name among today's bookings.
+     */
     private Found lookUp(String text) {
+        if (RECEIPT_NUMBER.matcher(text).matches()) {
+            return new Found.Pickup(services.paper().pickup().findByReceipt(text));
+        }
         try {
             ScanResult r = services.checkIn().scan(text);
             if (r instanceof ScanResult.ToCheckIn in) {
@@ -346,6 +376,10 @@ public final class CounterScreen extends JPanel {
             updateActions();
             CaseView v = new CaseView(h.caseFile(), staff.role(), today());
             scanBar.showResume(h.caseFile(), v.missing().stream().map(messages::name).collect(Collectors.joining(", ")), resumeScanned);
+        } else if (f instanceof Found.Pickup p) {
+            scanBar.showIdle();
+            openCase(p.pickup().caseFile(), false);
+            handOver(p.pickup());
         } else if (f instanceof Found.Matches m) {
             if (m.bookings().size() == 1) {
                 scanned(m.bookings().get(0).bookingCode());
@@ -485,11 +519,28 @@ public final class CounterScreen extends JPanel {
         current = c;
         CaseView view = new CaseView(c, staff.role(), today());
         casePanel.showCase(view, bookingOf(c), counter);
+        if (RECEIPTED.contains(c.status())) {
+            tasks.run(() -> services.paper().receipts().slip(c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
+                    this::backgroundFailed);
+        }
         queue.select(c.caseRef(), true);
         updateActions();
         if (focus && !casePanel.focusWork()) {
             scanBar.focusScan();
         }
+    }
+
+    private String receiptText(CaseFile c, ReceiptSlip slip) {
+        Receipt r = slip.receipt();
+        String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
+        return switch (c.status()) {
+            case HANDED_OVER -> messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
+                    r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), services.zone()),
+                    r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
+            case READY_FOR_PICKUP -> messages.get("counter.banner.ready", r.receiptNumber(), pickupDate);
+            default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate, slip.firstDayHours().toString(),
+                    r.reprintCount());
+        };
     }
 
     private Appointment bookingOf(CaseFile c) {
@@ -537,7 +588,13 @@ public final class CounterScreen extends JPanel {
         if (c == null || busy) {
             return;
         }
-        act(() -> services.verification().finish(c.caseRef(), actor()), this::afterStep, e -> {
+        act(() -> services.verification().finish(c.caseRef(), actor()), done -> {
+            if (done.status() == CaseStatus.ON_HOLD) {
+                print(done, CaseView.Paper.HOLD_SLIP, false);
+            } else {
+                afterStep(done);
+            }
+        }, e -> {
             if (e instanceof UserFacingException u && "verify.mismatchNeedsRejection".equals(u.key())) {
                 SwingUtilities.invokeLater(this::reject);
             } else if (e instanceof UserFacingException u && "verify.incomplete".equals(u.key())) {
@@ -580,7 +637,7 @@ public final class CounterScreen extends JPanel {
         RejectDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), CasePanel.suggestedReasons(c),
                 casePanel.suggestedRejectionNote(c))
                 .ifPresentOrElse(r -> act(() -> services.verification().reject(c.caseRef(), actor(), r.reasons(), r.note()),
-                        this::afterStep, e -> { }), casePanel::focusWork);
+                        done -> print(done, CaseView.Paper.REJECTION_SLIP, false), e -> { }), casePanel::focusWork);
     }
 
     private void flag() {
@@ -607,6 +664,95 @@ public final class CounterScreen extends JPanel {
                 messages.get("counter.ntpn.ok"), messages.get("counter.dialog.cancel"))
                 .ifPresentOrElse(ntpn -> act(() -> services.verification().recordPayment(c.caseRef(), actor(), ntpn),
                         done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
+    }
+
+    // ---- paper: receipts, slips, the pickup counter ----
+
+    private void issueReceipt() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        Actor actor = actor();
+        act(() -> {
+            services.paper().receipts().issue(c.caseRef(), actor);
+            return reread(c);
+        }, issued -> print(issued, CaseView.Paper.RECEIPT, false), e -> { });
+    }
+
+    /** Prints the paper of the case's present state again; a receipt printed again is counted and marked SALINAN. */
+    private void printAgain() {
+        CaseFile c = current;
+        if (c == null || busy || staff == null) {
+            return;
+        }
+        Optional<CaseView.Paper> paper = new CaseView(c, staff.role(), today()).paper();
+        if (paper.isEmpty()) {
+            return;
+        }
+        if (paper.get() != CaseView.Paper.RECEIPT) {
+            print(c, paper.get(), false);
+            return;
+        }
+        Actor actor = actor();
+        act(() -> {
+            services.paper().receipts().reprint(c.caseRef(), actor);
+            return reread(c);
+        }, again -> print(again, CaseView.Paper.RECEIPT, true), e -> { });
+    }
+
+    private CaseFile reread(CaseFile c) {
+        return services.cases().find(c.caseRef()).orElseThrow(() -> new UserFacingException("case.unknown", c.caseRef()));
+    }
+
+    /**
+     * The print preview of one document of the case: laid out for the paper chosen there,
+     * printed or saved from there. The case is already stored; closing the preview without
+     * printing loses nothing (Ctrl+Shift+P prints it again).
+     */
+    private void print(CaseFile c, CaseView.Paper paper, boolean copy) {
+        DocumentService.Kind kind = switch (paper) {
+            case RECEIPT -> DocumentService.Kind.RECEIPT;
+            case PICKUP_SLIP -> DocumentService.Kind.PICKUP_SLIP;
+            case REJECTION_SLIP -> DocumentService.Kind.REJECTION_SLIP;
+            case HOLD_SLIP -> DocumentService.Kind.HOLD_SLIP;
+        };
+        String job = messages.get("counter.print.job." + paper.name(), c.queueNumber().toString(), c.caseRef());
+        PaperServices p = services.paper();
+        Optional<PrintChoice> printed = PrintPreviewDialog.show(window(), messages,
+                size -> p.documents().render(kind, c.caseRef(), copy, size, messages), job, p.printing(), p.printMemory());
+        printed.ifPresent(choice -> scanBar.showInfo(messages.get("counter.print.sent", messages.get("counter.print.paper." + paper.name()),
+                choice.printer().orElse(messages.get("counter.print.defaultPrinter")))));
+        afterStep(c);
+    }
+
+    /** A scanned receipt whose passport is ready: who collects it, the passport number, then the pickup slip. */
+    private void handOver(PickupService.PickupCase pickup) {
+        String receipt = pickup.receipt().receiptNumber();
+        HandOverDialog.ask(window(), messages, pickup, services.zone()).ifPresentOrElse(a -> {
+            Actor actor = actor();
+            act(() -> {
+                services.paper().pickup().handOver(receipt, actor, a.collectedBy(), a.representativeName(), a.representativeNik(),
+                        a.passportNumber());
+                return reread(pickup.caseFile());
+            }, done -> print(done, CaseView.Paper.PICKUP_SLIP, false), e -> scanBar.focusScan());
+        }, scanBar::focusScan);
+    }
+
+    /** The printed passports have come: their receipts are scanned or chosen, and the cases become ready for pickup. */
+    private void markReady() {
+        if (staff == null || busy) {
+            return;
+        }
+        Actor actor = actor();
+        PickupService pickup = services.paper().pickup();
+        int marked = MarkReadyDialog.show(window(), messages, () -> pickup.waitingForPassport(services.office()),
+                receipt -> pickup.markReady(receipt, actor));
+        if (marked > 0) {
+            scanBar.showInfo(messages.get("counter.markReady.done", marked));
+            reload();
+        }
+        scanBar.focusScan();
     }
 
     /**
@@ -725,6 +871,7 @@ public final class CounterScreen extends JPanel {
         checkIn.setEnabled(counterStaff && !busy && pendingBooking != null);
         resumeScanned.setEnabled(counterStaff && !busy && pendingResume != null);
         counterAction.setEnabled(in);
+        markReady.setEnabled(counterStaff && !busy);
         logOut.setEnabled(in);
         Set<Verb> offered = in && current != null ? new CaseView(current, staff.role(), today()).offered() : Set.of();
         for (Map.Entry<Verb, Action> e : verbs.entrySet()) {

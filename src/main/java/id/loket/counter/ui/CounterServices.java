@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * What the counter screen works with, handed down from the composition root: the services,
  * the office and its clock, and this desk's counter number (a setting of the data folder,
  * read and saved through {@code counter} and {@code saveCounter}; saving touches the database,
- * so it is called off the event-dispatch thread).
+ * so it is called off the event-dispatch thread), and the services of the paper it hands out.
  */
 public record CounterServices(
         CheckInService checkIn,
@@ -27,5 +27,6 @@ public record CounterServices(
         Clock clock,
         Supplier<LocalDate> today,
         Supplier<Optional<String>> counter,
-        Consumer<String> saveCounter) {
+        Consumer<String> saveCounter,
+        PaperServices paper) {
 }

@@ -19,6 +19,7 @@ public enum Shortcut {
     CALL_NEXT(Group.DESK, Keys.key(KeyEvent.VK_F6), "counter.action.callNext"),
     CALL(Group.DESK, Keys.key(KeyEvent.VK_F7), "counter.action.call"),
     WALK_IN(Group.DESK, Keys.ctrl(KeyEvent.VK_W), "counter.action.walkIn"),
+    MARK_READY(Group.DESK, Keys.key(KeyEvent.VK_F9), "counter.action.markReady"),
     COUNTER(Group.DESK, Keys.ctrl(KeyEvent.VK_K), "counter.action.counter"),
     HELP(Group.DESK, Keys.key(KeyEvent.VK_F1), "counter.action.help"),
     LOG_OUT(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "counter.action.logOut"),
@@ -31,6 +32,9 @@ public enum Shortcut {
     FLAG(Group.CASE, Keys.ctrl(KeyEvent.VK_T), "counter.action.flag"),
     RECORD_NTPN(Group.CASE, Keys.ctrl(KeyEvent.VK_N), "counter.action.ntpn"),
     RESUME(Group.CASE, Keys.ctrl(KeyEvent.VK_U), "counter.action.resume"),
+    ISSUE_RECEIPT(Group.CASE, Keys.ctrl(KeyEvent.VK_P), "counter.action.issueReceipt"),
+    PRINT_AGAIN(Group.CASE, KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+            "counter.action.printAgain"),
     // in the checklist
     MOVE(Group.CHECKLIST, null, "counter.help.move", "↑ ↓"),
     VERIFIED(Group.CHECKLIST, Keys.key(KeyEvent.VK_V), "counter.help.verified"),

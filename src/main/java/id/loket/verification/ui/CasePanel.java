@@ -79,6 +79,9 @@ public final class CasePanel extends JPanel {
     private final JLabel status = new JLabel();
     private final StepIndicator steps;
     private final WrappingText banner = new WrappingText();
+    private String receiptCaseRef;
+    private String receiptText;
+    private String myCounter;
     private final JPanel bannerBox = new JPanel(new MigLayout("insets 8 12 8 12, fill", "[grow,fill]", "[]"));
     private final ChecklistTableModel checklistModel;
     private final JTable checklist;
@@ -271,6 +274,7 @@ public final class CasePanel extends JPanel {
         status.setText(messages.name(c.status()));
         status.putClientProperty(FlatClientProperties.STYLE, "foreground: " + statusColor(c.status()));
         steps.show(next);
+        this.myCounter = myCounter;
         showBanner(next, myCounter);
         checklistModel.setDocuments(c.documents());
         if (!sameCase) {
@@ -351,6 +355,12 @@ public final class CasePanel extends JPanel {
                 text = messages.get("counter.banner.rejected", reasons, c.rejectionNote() == null ? "" : c.rejectionNote());
                 tone = "danger";
             }
+            case RECEIPT_ISSUED, READY_FOR_PICKUP, HANDED_OVER -> {
+                if (c.caseRef().equals(receiptCaseRef)) {
+                    text = receiptText;
+                    tone = "success";
+                }
+            }
             default -> {
                 if (v.atOtherCounter(myCounter)) {
                     text = messages.get("counter.banner.otherCounter", c.counter(), c.officer() == null ? "-" : c.officer());
@@ -370,6 +380,19 @@ public final class CasePanel extends JPanel {
             default -> "$Component.accentColor";
         };
         bannerBox.putClientProperty(FlatClientProperties.STYLE, "background: mix(" + color + ",$Panel.background,16%)");
+    }
+
+    /**
+     * What the receipt of the case on screen says (its number, when the passport can be
+     * collected, who collected it): read from the store after the case is shown, so it comes a
+     * moment later, and kept for as long as the same case is shown.
+     */
+    public void showReceipt(String caseRef, String text) {
+        receiptCaseRef = caseRef;
+        receiptText = text;
+        if (view != null && view.caseFile().caseRef().equals(caseRef)) {
+            showBanner(view, myCounter);
+        }
     }
 
     private void showIdentity(CaseView v, Appointment a) {

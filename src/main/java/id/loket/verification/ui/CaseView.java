@@ -34,7 +34,10 @@ public final class CaseView {
     public enum StepState { DONE, CURRENT, TODO, HELD, REJECTED }
 
     /** The verbs of the case panel, each one Action on screen. */
-    public enum Verb { CALL, FINISH, RESUME, INTERVIEW, APPROVE, REJECT, FLAG, RECORD_NTPN }
+    public enum Verb { CALL, FINISH, RESUME, INTERVIEW, APPROVE, REJECT, FLAG, RECORD_NTPN, ISSUE_RECEIPT, PRINT_AGAIN }
+
+    /** The paper a case in its present state gives the applicant, printed again with {@link Verb#PRINT_AGAIN}. */
+    public enum Paper { RECEIPT, PICKUP_SLIP, REJECTION_SLIP, HOLD_SLIP }
 
     /** The NIK against the birth data of the case. Dates and sex are null when the NIK is not well-formed. */
     public record Identity(boolean nikValid, LocalDate nikBirthDate, Sex nikSex, boolean birthDateAgrees, boolean sexAgrees) {
@@ -43,7 +46,7 @@ public final class CaseView {
         }
     }
 
-    private static final Set<CaseStatus> FINISHED_FOR_THE_COUNTER = EnumSet.of(CaseStatus.APPROVED, CaseStatus.RECEIPT_ISSUED,
+    private static final Set<CaseStatus> FINISHED_FOR_THE_COUNTER = EnumSet.of(CaseStatus.RECEIPT_ISSUED,
             CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER);
     private static final Set<CaseStatus> AT_A_COUNTER = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
 
@@ -134,7 +137,27 @@ public final class CaseView {
         if (possible.contains(CaseAction.RECORD_PAYMENT)) {
             verbs.add(Verb.RECORD_NTPN);
         }
+        if (possible.contains(CaseAction.ISSUE_RECEIPT)) {
+            verbs.add(Verb.ISSUE_RECEIPT);
+        }
+        if (paper().isPresent() && Lifecycle.possible(CaseStatus.APPROVED, role).contains(CaseAction.ISSUE_RECEIPT)) {
+            verbs.add(Verb.PRINT_AGAIN);
+        }
         return verbs;
+    }
+
+    /**
+     * The paper this case gives the applicant now: the receipt once issued (a reprint is a copy),
+     * the pickup slip once handed over, the rejection slip, the on-hold slip.
+     */
+    public Optional<Paper> paper() {
+        return Optional.ofNullable(switch (c.status()) {
+            case RECEIPT_ISSUED, READY_FOR_PICKUP -> Paper.RECEIPT;
+            case HANDED_OVER -> Paper.PICKUP_SLIP;
+            case REJECTED -> Paper.REJECTION_SLIP;
+            case ON_HOLD -> Paper.HOLD_SLIP;
+            default -> null;
+        });
     }
 
     /** The step Enter takes: the one the case is waiting for, if this officer may take it. */
@@ -145,6 +168,7 @@ public final class CaseView {
             case ON_HOLD -> Verb.RESUME;
             case VERIFIED -> Verb.INTERVIEW;
             case INTERVIEWED, APPROVAL_PENDING -> Verb.APPROVE;
+            case APPROVED -> Verb.ISSUE_RECEIPT;
             default -> null;
         };
         return v != null && offered().contains(v) ? Optional.of(v) : Optional.empty();
@@ -161,9 +185,10 @@ public final class CaseView {
         return Lifecycle.possible(c.status(), role).contains(CaseAction.RECORD_DOCUMENT);
     }
 
-    /** Nothing more happens at the counter for this case today: approved, rejected, or on hold. */
+    /** Nothing more happens at the counter for this case today: its receipt issued, rejected, or on hold. */
     public boolean doneForNow() {
         return FINISHED_FOR_THE_COUNTER.contains(c.status()) || c.status() == CaseStatus.REJECTED
+                || (c.status() == CaseStatus.APPROVED && !offered().contains(Verb.ISSUE_RECEIPT))
                 || c.status() == CaseStatus.ON_HOLD || c.status() == CaseStatus.NO_SHOW
                 || (c.status() == CaseStatus.APPROVAL_PENDING && role != Role.SUPERVISOR);
     }

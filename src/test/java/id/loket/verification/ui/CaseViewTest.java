@@ -53,11 +53,16 @@ class CaseViewTest {
     @CsvSource(delimiter = '|', textBlock = """
             RENEWAL          | CHECKED_IN       | COUNTER    | CALL RECORD_NTPN                        | CALL
             RENEWAL          | IN_VERIFICATION  | COUNTER    | FINISH REJECT FLAG RECORD_NTPN          | FINISH
-            RENEWAL          | ON_HOLD          | COUNTER    | RESUME RECORD_NTPN                      | RESUME
+            RENEWAL          | ON_HOLD          | COUNTER    | RESUME RECORD_NTPN PRINT_AGAIN          | RESUME
             RENEWAL          | VERIFIED         | COUNTER    | INTERVIEW FLAG RECORD_NTPN              | INTERVIEW
             RENEWAL          | INTERVIEWED      | COUNTER    | APPROVE REJECT FLAG RECORD_NTPN         | APPROVE
-            RENEWAL          | APPROVED         | COUNTER    | RECORD_NTPN                             |
-            RENEWAL          | REJECTED         | COUNTER    |                                         |
+            RENEWAL          | APPROVED         | COUNTER    | RECORD_NTPN ISSUE_RECEIPT               | ISSUE_RECEIPT
+            RENEWAL          | APPROVED         | ADMIN      |                                         |
+            RENEWAL          | RECEIPT_ISSUED   | COUNTER    | PRINT_AGAIN                             |
+            RENEWAL          | READY_FOR_PICKUP | SUPERVISOR | PRINT_AGAIN                             |
+            RENEWAL          | HANDED_OVER      | COUNTER    | PRINT_AGAIN                             |
+            RENEWAL          | REJECTED         | COUNTER    | PRINT_AGAIN                             |
+            RENEWAL          | REJECTED         | ADMIN      |                                         |
             REPLACEMENT_LOST | APPROVAL_PENDING | COUNTER    | RECORD_NTPN                             |
             REPLACEMENT_LOST | APPROVAL_PENDING | SUPERVISOR | APPROVE REJECT RECORD_NTPN              | APPROVE
             RENEWAL          | IN_VERIFICATION  | ADMIN      |                                         |
@@ -83,6 +88,20 @@ class CaseViewTest {
         assertThat(officer.doneForNow()).isTrue();
         assertThat(supervisor.awaitingSupervisor()).isFalse();
         assertThat(supervisor.doneForNow()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}: paper {1}")
+    @CsvSource(nullValues = "-", value = {"CHECKED_IN, -", "APPROVED, -", "RECEIPT_ISSUED, RECEIPT", "READY_FOR_PICKUP, RECEIPT",
+            "HANDED_OVER, PICKUP_SLIP", "REJECTED, REJECTION_SLIP", "ON_HOLD, HOLD_SLIP", "NO_SHOW, -"})
+    void eachStateGivesItsOwnPaper(CaseStatus status, CaseView.Paper paper) {
+        assertThat(view(ServiceType.RENEWAL, status, Role.COUNTER).paper()).isEqualTo(java.util.Optional.ofNullable(paper));
+    }
+
+    @Test
+    void anApprovedCaseStaysAtTheCounterUntilItsReceiptIsIssued() {
+        assertThat(view(ServiceType.RENEWAL, CaseStatus.APPROVED, Role.COUNTER).doneForNow()).isFalse();
+        assertThat(view(ServiceType.RENEWAL, CaseStatus.APPROVED, Role.ADMIN).doneForNow()).isTrue();
+        assertThat(view(ServiceType.RENEWAL, CaseStatus.RECEIPT_ISSUED, Role.COUNTER).doneForNow()).isTrue();
     }
 
     @Test
