@@ -332,6 +332,76 @@ class CounterGuiTest {
                 .containsExactly(EventType.CHECKED_IN, EventType.PUT_ON_HOLD, EventType.DOCUMENTS_VERIFIED);
     }
 
+    @Test
+    void printedPassportsAreMarkedReadyAndHandedOverByScanningTheReceipt() throws Exception {
+        openDesk("5");
+        logIn(OFFICER);
+        waitForQueue();
+        Appointment booking = booked(a -> a.service() == ServiceType.RENEWAL && adult(a) && paid(a)).get(0);
+        String receipt = receiptIssuedBehindTheScenes(booking);
+
+        // Scanned before the passport is ready: refused in words, nothing changes.
+        key(KeyEvent.VK_F2);
+        waitUntilFocused("the scan field", "scan.field");
+        robot.enterText(receipt);
+        key(KeyEvent.VK_ENTER);
+        waitFor("the refusal", STEP, () -> textOf("scan.message"), t -> t.contains(receipt));
+        assertThat(caseOf(booking).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
+
+        // The printed passports arrive: F9, the receipt scanned, Esc.
+        key(KeyEvent.VK_F9);
+        waitUntilFocused("the mark-ready scan field", "markReady.scan");
+        robot.enterText(receipt);
+        key(KeyEvent.VK_ENTER);
+        waitFor("the case marked ready", STEP, () -> caseOf(booking).status(), CaseStatus.READY_FOR_PICKUP::equals);
+        waitFor("the dialog says so", STEP, () -> textOf("markReady.status"), t -> t.contains(receipt));
+        key(KeyEvent.VK_ESCAPE);
+        waitUntilFocused("the scan field", "scan.field");
+
+        // The applicant comes back with the receipt: its QR scanned, the passport number typed, Enter.
+        key(KeyEvent.VK_F2);
+        robot.enterText(receipt);
+        key(KeyEvent.VK_ENTER);
+        waitUntilFocused("the passport number", "handOver.passport");
+        robot.enterText("x1234567");
+        key(KeyEvent.VK_ENTER);
+        waitForPreview();
+        waitForCase("A-001", CaseStatus.HANDED_OVER);
+        key(KeyEvent.VK_ESCAPE);
+        waitUntilFocused("the scan field", "scan.field");
+        CaseFile handed = caseOf(booking);
+        assertThat(app.cases().events(handed.caseRef())).extracting(OutboxEvent::type)
+                .endsWith(EventType.RECEIPT_ISSUED, EventType.READY_FOR_PICKUP, EventType.HANDED_OVER);
+        assertThat(app.receipts(app.clock()).slip(handed.caseRef()).receipt().passportNumber()).isEqualTo("X1234567");
+        waitFor("the banner says to whom", STEP, () -> textOf("case.banner"), t -> t.contains("X1234567")
+                && t.contains(booking.applicant().fullName()));
+
+        // The same receipt again: already handed over, said in words.
+        key(KeyEvent.VK_F2);
+        robot.enterText(receipt);
+        key(KeyEvent.VK_ENTER);
+        waitFor("the refusal", STEP, () -> textOf("scan.message"), t -> t.contains("sudah diserahkan"));
+    }
+
+    /** Checks in, verifies, interviews, approves and issues the receipt through the services, as another counter would. */
+    private String receiptIssuedBehindTheScenes(Appointment booking) {
+        Clock clock = app.clock();
+        id.loket.casefile.model.Actor other = new id.loket.casefile.model.Actor("petugas1", Role.COUNTER, "5");
+        app.checkIn(clock).checkIn(booking.id(), other);
+        CaseFile c = app.checkIn(clock).call(booking.id(), other);
+        boolean identityDone = false;
+        for (DocumentCheck d : c.documents()) {
+            if (d.requirement() == Requirement.REQUIRED || (d.requirement() == Requirement.ONE_OF && !identityDone)) {
+                app.verification(clock).recordDocument(c.caseRef(), other, d.type(), DocumentResult.VERIFIED, null);
+                identityDone |= d.requirement() == Requirement.ONE_OF;
+            }
+        }
+        app.verification(clock).finish(c.caseRef(), other);
+        app.verification(clock).interview(c.caseRef(), other, id.loket.casefile.model.InterviewOutcome.PASSED, null);
+        app.verification(clock).approve(c.caseRef(), other);
+        return app.receipts(clock).issue(c.caseRef(), other).receipt().receiptNumber();
+    }
+
     // ---- steps ----
 
     private void logIn(String username) {

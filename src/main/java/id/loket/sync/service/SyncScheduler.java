@@ -3,6 +3,7 @@ package id.loket.sync.service;
 import id.loket.central.CentralClient;
 import id.loket.central.CentralException;
 import id.loket.common.i18n.Messages;
+import id.loket.sync.model.LinkMonitor;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
@@ -68,6 +69,8 @@ public final class SyncScheduler implements AutoCloseable {
     private volatile Listener listener = NONE;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean pulling = new AtomicBoolean();
+    private final LinkMonitor link;
+    private volatile Optional<OffsetDateTime> lastSuccessfulPull;
     private volatile SyncStatus status;
 
     public SyncScheduler(PullService pull, CentralClient client, String office, Supplier<LocalDate> today, int days,
@@ -79,7 +82,9 @@ public final class SyncScheduler implements AutoCloseable {
         this.days = days;
         this.messages = messages;
         this.clock = clock;
-        this.status = new SyncStatus(Connectivity.UNKNOWN, lastSuccess, Optional.empty());
+        this.link = new LinkMonitor(clock);
+        this.lastSuccessfulPull = lastSuccess;
+        this.status = new SyncStatus(Connectivity.UNKNOWN, OffsetDateTime.now(clock), lastSuccess, Optional.empty());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sync");
             t.setDaemon(true);
@@ -120,14 +125,18 @@ public final class SyncScheduler implements AutoCloseable {
             listener.pullStarted();
             PullReport report = pull.pull(office, today.get(), days, (date, i, n, received) -> listener.pullProgress(i, n, received));
             if (report.complete()) {
-                update(new SyncStatus(Connectivity.ONLINE, Optional.of(OffsetDateTime.now(clock)), Optional.empty()));
+                lastSuccessfulPull = Optional.of(OffsetDateTime.now(clock));
+                // A whole pull is many pages: its time says nothing of one answer's speed (the health poll does).
+                link.answered(Duration.ZERO);
             } else {
-                update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), report.failure()));
+                link.failed(report.failure().orElse(messages.get("error.unexpected")));
             }
+            publish();
             listener.pullFinished(report);
         } catch (RuntimeException e) {
             LOG.error("Background pull failed", e);
-            update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), Optional.of(String.valueOf(e.getMessage()))));
+            link.failed(messages.get("error.unexpected"));
+            publish();
         } finally {
             pulling.set(false);
         }
@@ -137,21 +146,23 @@ public final class SyncScheduler implements AutoCloseable {
         if (pulling.get()) {
             return;
         }
+        long started = System.nanoTime();
         try {
             client.health();
-            if (status.connectivity() != Connectivity.ONLINE) {
-                update(new SyncStatus(Connectivity.ONLINE, status.lastSuccessfulPull(), Optional.empty()));
-            }
+            link.answered(Duration.ofNanos(System.nanoTime() - started));
         } catch (CentralException e) {
-            if (status.connectivity() != Connectivity.OFFLINE) {
-                update(new SyncStatus(Connectivity.OFFLINE, status.lastSuccessfulPull(), Optional.of(messages.of(e))));
-            }
+            link.failed(messages.of(e));
         }
+        publish();
     }
 
-    private void update(SyncStatus next) {
-        status = next;
-        listener.statusChanged(next);
+    /** Tells the listener when what it shows has changed. */
+    private void publish() {
+        SyncStatus next = new SyncStatus(link.state(), link.since(), lastSuccessfulPull, link.problem());
+        if (!next.equals(status)) {
+            status = next;
+            listener.statusChanged(next);
+        }
     }
 
     @Override

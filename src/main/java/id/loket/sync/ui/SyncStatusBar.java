@@ -30,8 +30,6 @@ public final class SyncStatusBar extends JPanel {
     private final JLabel central = new JLabel();
     private final JLabel lastSync = new JLabel();
     private final JProgressBar progress = new JProgressBar();
-    private Connectivity shown = Connectivity.UNKNOWN;
-    private OffsetDateTime offlineSince;
 
     public SyncStatusBar(Messages messages, String officeCode, String officeName, LocalDate date, ZoneId zone, Action syncNow) {
         super(new MigLayout("insets 4 12 4 8, fillx", "[][][][][][][grow][][]", "[]"));
@@ -59,22 +57,17 @@ public final class SyncStatusBar extends JPanel {
         add(lastSync, "growx");
         add(progress, "w 140!, hidemode 3");
         add(sync);
-        show(new SyncStatus(Connectivity.UNKNOWN, java.util.Optional.empty(), java.util.Optional.empty()));
+        show(new SyncStatus(Connectivity.UNKNOWN, OffsetDateTime.now(zone), java.util.Optional.empty(), java.util.Optional.empty()));
     }
 
     /** Shows the link's state. Call on the event-dispatch thread. */
     public void show(SyncStatus status) {
-        if (status.connectivity() == Connectivity.OFFLINE && shown != Connectivity.OFFLINE) {
-            offlineSince = OffsetDateTime.now(zone);
-        }
-        shown = status.connectivity();
+        String since = Dates.time(status.since(), zone);
         switch (status.connectivity()) {
             case ONLINE -> setCentral("status.central.online", "Actions.Green");
-            case OFFLINE -> setCentral("status.central.offline", "Actions.Red");
+            case DEGRADED -> setCentral("status.central.degradedSince", "Actions.Yellow", since);
+            case OFFLINE -> setCentral("status.central.offlineSince", "Actions.Red", since);
             default -> setCentral("status.central.unknown", "Label.disabledForeground");
-        }
-        if (status.connectivity() == Connectivity.OFFLINE && offlineSince != null) {
-            central.setText(messages.get("status.central.offlineSince", Dates.time(offlineSince, zone)));
         }
         central.setToolTipText(status.lastFailure().orElse(null));
         lastSync.setText(status.lastSuccessfulPull()
@@ -82,8 +75,8 @@ public final class SyncStatusBar extends JPanel {
                 .orElse(messages.get("status.lastSync.never")));
     }
 
-    private void setCentral(String key, String colorKey) {
-        central.setText(messages.get(key));
+    private void setCentral(String key, String colorKey, Object... args) {
+        central.setText(messages.get(key, args));
         Color c = UIManager.getColor(colorKey);
         central.setIcon(new Dot(c == null ? getForeground() : c));
     }
