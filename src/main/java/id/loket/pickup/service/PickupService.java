@@ -120,6 +120,11 @@ public final class PickupService {
         return new ReceiptRepository(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
     }
 
+    /** The office's receipts whose passports have not arrived yet (case RECEIPT_ISSUED), oldest first. */
+    public List<Receipt> waitingForPassport(String office) {
+        return new ReceiptRepository(work.db().dsl()).byCaseStatus(office, CaseStatus.RECEIPT_ISSUED.name());
+    }
+
     private Receipt receipt(String receiptNumber) {
         String clean = receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT);
         return new ReceiptRepository(work.db().dsl()).byNumber(clean)

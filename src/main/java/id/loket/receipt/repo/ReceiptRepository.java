@@ -1,5 +1,6 @@
 package id.loket.receipt.repo;
 
+import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.CASE_RECEIPT;
 
 import id.loket.db.jooq.tables.records.CaseReceiptRecord;
@@ -29,6 +30,17 @@ public final class ReceiptRepository {
     public java.util.List<Receipt> pickupBy(java.time.LocalDate date) {
         return ctx.selectFrom(CASE_RECEIPT).where(CASE_RECEIPT.PICKUP_DATE.le(date)).orderBy(CASE_RECEIPT.RECEIPT_NUMBER)
                 .fetch(ReceiptRepository::toReceipt);
+    }
+
+    /**
+     * The office's receipts whose case has the given status (for the pickup counter:
+     * RECEIPT_ISSUED, the passport not yet arrived), oldest first.
+     */
+    public java.util.List<Receipt> byCaseStatus(String office, String status) {
+        return ctx.select(CASE_RECEIPT.fields()).from(CASE_RECEIPT).join(CASE_FILE).on(CASE_FILE.CASE_REF.eq(CASE_RECEIPT.CASE_REF))
+                .where(CASE_FILE.OFFICE.eq(office)).and(CASE_FILE.STATUS.eq(status))
+                .orderBy(CASE_RECEIPT.RECEIPT_DATE, CASE_RECEIPT.ISSUED_AT, CASE_RECEIPT.RECEIPT_NUMBER)
+                .fetch(r -> toReceipt(r.into(CASE_RECEIPT)));
     }
 
     public void insert(Receipt r) {

@@ -322,6 +322,27 @@ class ReceiptAndPickupIT {
     }
 
     @Test
+    void theReceiptsWaitingForTheirPassportAreTheOfficesNotYetReadyOnesOldestFirst() {
+        Appointment first = paidAdult();
+        Appointment second = office.booked(a -> a.payment().status() == PaymentStatus.PAID && !a.id().equals(first.id())
+                && a.applicant().guardians().isEmpty() && a.service() == ServiceType.RENEWAL).get(0);
+        approved(first);
+        approved(second);
+        assertThat(pickup().waitingForPassport("DPS")).isEmpty();
+        String one = receipts().issue(first.id(), OFFICER).receipt().receiptNumber();
+        String two = receipts().issue(second.id(), OFFICER).receipt().receiptNumber();
+
+        assertThat(pickup().waitingForPassport("DPS")).extracting(Receipt::receiptNumber).containsExactly(one, two);
+        assertThat(pickup().waitingForPassport("JKT")).isEmpty();
+
+        pickup().markReady(one, OFFICER);
+        assertThat(pickup().waitingForPassport("DPS")).extracting(Receipt::receiptNumber).containsExactly(two);
+        pickup().markReady(two, OFFICER);
+        pickup().handOver(one, OFFICER, CollectedBy.SELF, null, null, "X1234567");
+        assertThat(pickup().waitingForPassport("DPS")).isEmpty();
+    }
+
+    @Test
     void aWalkInNeedsAnNtpnForItsReceipt() {
         String ref = office.checkIn().registerWalkIn(new id.loket.checkin.model.WalkInForm("5171010101900001", "Sukarno",
                 LocalDate.of(1990, 1, 1), "Denpasar", id.loket.appointment.model.Sex.M, false, ServiceType.RENEWAL,
