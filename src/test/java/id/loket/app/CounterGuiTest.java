@@ -228,6 +228,14 @@ class CounterGuiTest {
         assertThat(app.cases().events(issued.caseRef())).extracting(OutboxEvent::type).endsWith(EventType.RECEIPT_ISSUED);
         waitFor("the banner shows the receipt", STEP, () -> textOf("case.banner"), t -> t.contains(number));
         assertThat(app.settings().get("print.printer")).contains("PDF");
+
+        // The applicant lost the paper: Ctrl+Shift+P prints a copy, counted and audited.
+        key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        waitForPreview();
+        key(KeyEvent.VK_ESCAPE);
+        waitUntilFocused("the scan field", "scan.field");
+        assertThat(app.receipts(app.clock()).slip(issued.caseRef()).receipt().reprintCount()).isEqualTo(1);
+        waitFor("the banner counts the copy", STEP, () -> textOf("case.banner"), t -> t.contains("dicetak ulang 1 kali"));
     }
 
     @Test

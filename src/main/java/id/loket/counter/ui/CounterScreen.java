@@ -538,8 +538,8 @@ public final class CounterScreen extends JPanel {
                     r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), services.zone()),
                     r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
             case READY_FOR_PICKUP -> messages.get("counter.banner.ready", r.receiptNumber(), pickupDate);
-            default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate, slip.firstDayHours().toString(),
-                    r.reprintCount());
+            default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate,
+                    slip.firstDayHours().from() + "–" + slip.firstDayHours().to(), r.reprintCount());
         };
     }
 
