@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             root.out().flush();
             Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), office.code(),
-                    Optional.of(controls(sim, office.code(), clock)), root.language, () -> {
+                    Optional.of(controls(sim)), root.language, () -> {
                         sim.close();
                         System.exit(0);
                     });
@@ -99,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    static DemoControls controls(CentralSimulator sim, String office, Clock clock) {
+    static DemoControls controls(CentralSimulator sim) {
+        String office = sim.store().offices().iterator().next();
         return new DemoControls() {
             private long round;
 
@@ -124,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
             }
 
             private synchronized Optional<String> change(int cancellations, int latePayments) {
-                List<Appointment> changed = sim.store().changeDuringDay(office, LocalDate.now(clock),
+                List<Appointment> changed = sim.store().changeDuringDay(office, sim.store().today(),
                         cancellations, 0, latePayments, System.nanoTime() + round++);
                 return changed.stream().findFirst().map(Appointment::bookingCode);
             }

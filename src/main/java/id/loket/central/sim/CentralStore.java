@@ -69,6 +69,16 @@ public final class CentralStore {
         this.clock = clock;
     }
 
+    /** The offices this central serves. */
+    public Set<String> offices() {
+        return offices;
+    }
+
+    /** Today's date in the offices' time zone, by the store's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     public synchronized boolean knowsOffice(String office) {
         return offices.contains(office);
     }
