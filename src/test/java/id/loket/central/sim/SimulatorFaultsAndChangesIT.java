@@ -228,7 +228,7 @@ class SimulatorFaultsAndChangesIT {
     // ---- helpers ----
 
     private List<Integer> healthStatuses(int n) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(central.baseUrl() + "/health")).build();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < n; i++) {
