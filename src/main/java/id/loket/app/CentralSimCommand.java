@@ -2,8 +2,11 @@ package id.loket.app;
 
 import id.loket.central.sim.CentralSimulator;
 import id.loket.central.sim.CentralStore;
+import id.loket.central.sim.FaultRates;
 import id.loket.common.model.UserFacingException;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,10 +38,48 @@ final class CentralSimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the generated days (default 2026): the same seed gives the same days.")
     long seed;
 
+    @Option(names = "--fail-rate", paramLabel = "KIND=RATE,...",
+            description = "Misbehave on a share of requests, e.g. 503=0.1,429=0.05,500=0.05,drop=0.1,truncated=0.05,slow=0.05,malformed=0.01 (rates 0 to 1, adding up to at most 1).")
+    String failRate;
+
+    @Option(names = "--retry-after", paramLabel = "SECONDS", defaultValue = "2", description = "Retry-After of a 503 or 429 from --fail-rate (default 2).")
+    int retryAfter;
+
+    @Option(names = "--slow-ms", paramLabel = "MS", defaultValue = "3000", description = "How long a slow answer from --fail-rate waits (default 3000).")
+    long slowMs;
+
+    @Option(names = "--fault-seed", paramLabel = "S", defaultValue = "7", description = "Seed of the --fail-rate draws (default 7): the same seed and requests give the same faults.")
+    long faultSeed;
+
+    @Option(names = "--changes-every", paramLabel = "SECONDS",
+            description = "Every SECONDS, central cancels one booking of the day, reschedules one and records one late payment.")
+    Integer changesEvery;
+
+    @Option(names = "--dump-applied", paramLabel = "FILE",
+            description = "On stop (Ctrl+C), write the applied events as JSON lines to FILE (see docs/central-simulator.md).")
+    Path dumpApplied;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (root.token == null || root.token.isBlank()) {
             throw new UserFacingException("sim.noToken");
+        }
+        if (retryAfter < 0) {
+            throw new UserFacingException("sim.badRetryAfter", String.valueOf(retryAfter));
+        }
+        if (slowMs < 0) {
+            throw new UserFacingException("sim.badSlowMs", String.valueOf(slowMs));
+        }
+        if (changesEvery != null && changesEvery < 1) {
+            throw new UserFacingException("sim.badChangesEvery", String.valueOf(changesEvery));
+        }
+        FaultRates rates = FaultRates.NONE;
+        if (failRate != null) {
+            try {
+                rates = FaultRates.parse(failRate, retryAfter, Duration.ofMillis(slowMs));
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("sim.badFailRate", failRate, e.getMessage());
+            }
         }
         String office = root.office != null ? root.office : "DPS";
         ZoneId zone = ZoneId.of("Asia/Makassar");
@@ -46,12 +87,28 @@ final class CentralSimCommand implements Callable<Integer> {
         CentralStore store = new CentralStore(seed, Set.of(office), count, zone, clock);
         LocalDate day = date != null ? date : LocalDate.now(clock);
         store.ensureDay(office, day);
-        CentralSimulator sim = new CentralSimulator(store, root.token, clock).start(port);
+        CentralSimulator sim = new CentralSimulator(store, root.token, clock);
+        sim.faultRates(rates, faultSeed);
+        sim.start(port);
+        if (changesEvery != null) {
+            sim.changeEvery(Duration.ofSeconds(changesEvery), office, day, seed);
+        }
         root.out().println(root.messages().get("sim.listening", sim.baseUrl(), office, day, count, seed));
+        if (rates.total() > 0) {
+            root.out().println(root.messages().get("sim.failing", failRate, faultSeed));
+        }
         root.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
+            if (dumpApplied != null) {
+                try {
+                    store.writeApplied(dumpApplied);
+                    root.err().println(root.messages().get("sim.dumped", store.appliedEvents().size(), dumpApplied));
+                } catch (IOException e) {
+                    root.err().println(root.messages().get("sim.dumpFailed", dumpApplied, e.getMessage()));
+                }
+            }
             stopped.countDown();
         }, "central-sim-stop"));
         stopped.await();

@@ -4,6 +4,8 @@ import id.loket.app.ui.DemoControls;
 import id.loket.central.CentralClient;
 import id.loket.central.sim.CentralSimulator;
 import id.loket.central.sim.CentralStore;
+import id.loket.central.sim.FaultRates;
+import id.loket.appointment.model.Appointment;
 import id.loket.common.i18n.Messages;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
@@ -98,7 +100,36 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static DemoControls controls(CentralSimulator sim) {
+        String office = sim.store().offices().iterator().next();
         return new DemoControls() {
+            private long round;
+
+            @Override
+            public boolean flaky() {
+                return sim.faultRates().total() > 0;
+            }
+
+            @Override
+            public void setFlaky(boolean on) {
+                sim.faultRates(on ? FaultRates.flaky(FLAKY_RATE, 2) : FaultRates.NONE, System.nanoTime());
+            }
+
+            @Override
+            public Optional<String> cancelOneOfTodaysBookings() {
+                return change(1, 0);
+            }
+
+            @Override
+            public Optional<String> latePaymentArrives() {
+                return change(0, 1);
+            }
+
+            private synchronized Optional<String> change(int cancellations, int latePayments) {
+                List<Appointment> changed = sim.store().changeDuringDay(office, sim.store().today(),
+                        cancellations, 0, latePayments, System.nanoTime() + round++);
+                return changed.stream().findFirst().map(Appointment::bookingCode);
+            }
+
             @Override
             public boolean centralUp() {
                 return sim.isUp();

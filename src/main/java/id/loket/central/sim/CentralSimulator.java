@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,10 +27,13 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,11 +43,25 @@ import org.slf4j.LoggerFactory;
 /**
  * A stand-in for central that speaks the contract over real HTTP on loopback: health, paged
  * appointments with an opaque cursor, idempotent events. It can be taken down (the port stops
- * answering) and brought back, and told to misbehave on the next requests with {@link Fault}s.
+ * answering) and brought back, told to misbehave on the next requests with {@link Fault}s or on
+ * a share of all requests with {@link FaultRates}, and told to change bookings now and then as
+ * central does during a day.
+ *
+ * <p>On {@code POST /events} a 503, 429 or 500 applies nothing; a DROP, TRUNCATED or MALFORMED
+ * answer comes after the events were applied, so the office loses the acknowledgement and must
+ * send them again (and gets DUPLICATE).
  */
 public final class CentralSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralSimulator.class);
+
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+        // delayed ACK: about 40 ms per answer, which makes a thousand-request run take minutes.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final Pattern APPOINTMENTS = Pattern.compile("/api/v1/offices/([^/]+)/appointments");
     private static final Pattern EVENTS = Pattern.compile("/api/v1/offices/([^/]+)/events");
     private static final String CURSOR_PREFIX = "c1:";
@@ -60,6 +78,10 @@ public final class CentralSimulator implements AutoCloseable {
         return t;
     });
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger faulted = new AtomicInteger();
+    private FaultRates rates = FaultRates.NONE;
+    private Random faultRandom = new Random(0);
+    private ScheduledExecutorService changer;
     private int port;
     private HttpServer server;
 
@@ -118,12 +140,77 @@ public final class CentralSimulator implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * From now on a share of the requests (health checks included) misbehave, drawn with a
+     * {@link Random} seeded with {@code seed}: the same seed and the same order of requests give
+     * the same faults. Scripted faults of {@link #injectNext} go first; a request that takes a
+     * scripted fault draws nothing. {@link FaultRates#NONE} stops it.
+     */
+    public synchronized void faultRates(FaultRates rates, long seed) {
+        this.rates = rates;
+        this.faultRandom = new Random(seed);
+    }
+
+    /** {@link #faultRates(FaultRates, long)} with seed 0. */
+    public synchronized void faultRates(FaultRates rates) {
+        faultRates(rates, 0);
+    }
+
+    public synchronized FaultRates faultRates() {
+        return rates;
+    }
+
+    /** Requests that got a fault so far (scripted or drawn; a PASS is not one). */
+    public int faultCount() {
+        return faulted.get();
+    }
+
+    /**
+     * Every {@code period}, central changes bookings of the office's {@code date} as it does during
+     * a day: one cancellation, one reschedule and one late payment (as far as bookings allow; see
+     * {@link CentralStore#changeDuringDay}). The n-th round uses seed {@code seed + n}. Replaces an
+     * earlier schedule; {@link #stopChanges()} or {@link #close()} ends it.
+     */
+    public synchronized void changeEvery(Duration period, String office, LocalDate date, long seed) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive");
+        }
+        stopChanges();
+        changer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "central-sim-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger round = new AtomicInteger();
+        changer.scheduleAtFixedRate(() -> {
+            try {
+                List<Appointment> changed = store.changeDuringDay(office, date, 1, 1, 1, seed + round.incrementAndGet());
+                LOG.info("Central simulator changed {} bookings of {} {}", changed.size(), office, date);
+            } catch (RuntimeException e) {
+                LOG.error("Central simulator could not change bookings", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the changes of {@link #changeEvery}. */
+    public synchronized void stopChanges() {
+        if (changer != null) {
+            changer.shutdownNow();
+            changer = null;
+        }
+    }
+
     private synchronized Fault nextFault() {
-        return faults.pollFirst();
+        Fault scripted = faults.pollFirst();
+        if (scripted != null) {
+            return scripted;
+        }
+        return rates.total() > 0 ? rates.draw(faultRandom) : null;
     }
 
     @Override
     public synchronized void close() {
+        stopChanges();
         goDown();
         workers.shutdownNow();
     }
@@ -136,6 +223,9 @@ public final class CentralSimulator implements AutoCloseable {
             Fault fault = nextFault();
             if (fault != null && fault.kind() == Fault.Kind.PASS) {
                 fault = null;
+            }
+            if (fault != null) {
+                faulted.incrementAndGet();
             }
             if (fault != null && fault.kind() == Fault.Kind.SLOW) {
                 sleep(fault);
