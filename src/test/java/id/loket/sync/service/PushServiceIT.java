@@ -170,14 +170,20 @@ class PushServiceIT {
         }
         assertThat(ids).hasSize(1000).doesNotHaveDuplicates();
         Random random = new Random(20261127);
-        Fault[] script = new Fault[400];
+        // 30 faults in every 100 requests, shuffled: the four kinds of outage in turn.
         Fault[] bad = {Fault.of(Fault.Kind.DROP), Fault.unavailable(0), Fault.of(Fault.Kind.SERVER_ERROR), Fault.of(Fault.Kind.TRUNCATED)};
-        for (int i = 0; i < script.length; i++) {
-            script[i] = random.nextDouble() < 0.3 ? bad[random.nextInt(bad.length)] : Fault.pass();
+        List<Fault> script = new ArrayList<>();
+        for (int block = 0; block < 4; block++) {
+            List<Fault> hundred = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                hundred.add(i < 30 ? bad[i % bad.length] : Fault.pass());
+            }
+            java.util.Collections.shuffle(hundred, random);
+            script.addAll(hundred);
         }
-        central.sim().injectNext(script);
-        // Batches of 25: forty batches at least, so the fault script really bites.
-        PushService service = push(FAST_RETRY, new PushSettings(25, 4, Duration.ofMillis(50)));
+        central.sim().injectNext(script.toArray(Fault[]::new));
+        // Batches of 10: a hundred batches, so the fault script really bites.
+        PushService service = push(FAST_RETRY, new PushSettings(10, 4, Duration.ofMillis(50)));
 
         long started = System.nanoTime();
         int pushes = 0;
@@ -196,7 +202,12 @@ class PushServiceIT {
         assertThat(report.held()).isZero();
         assertThat(states().values()).containsOnly(OutboxState.SENT);
         assertAppliedOnceInOrder(ids);
-        assertThat(central.sim().requestCount()).as("faults were met and retried").isGreaterThan(50);
+        int requests = central.sim().requestCount();
+        long faultsMet = script.subList(0, requests).stream().filter(f -> f.kind() != Fault.Kind.PASS).count();
+        System.out.printf("faults met: %d of %d requests%n", faultsMet, requests);
+        // Every fault cost exactly one more request, and nothing else did: 100 batches of 10.
+        assertThat(faultsMet).isGreaterThanOrEqualTo(20);
+        assertThat(requests).isEqualTo(100 + faultsMet);
         assertThat(millis).isLessThan(60_000);
     }
 
