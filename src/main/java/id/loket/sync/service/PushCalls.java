@@ -20,10 +20,9 @@ final class PushCalls {
     private static final Logger LOG = LoggerFactory.getLogger(PushCalls.class);
 
     private final FailsafeExecutor<Object> executor;
-    private final CircuitBreaker<Object> breaker;
 
     PushCalls(RetrySettings settings, PushSettings push) {
-        this.breaker = CircuitBreaker.builder()
+        CircuitBreaker<Object> breaker = CircuitBreaker.builder()
                 .handleIf(e -> e instanceof CentralException c && c.isTransient())
                 .withFailureThreshold(push.breakerFailures())
                 .withDelay(push.breakerOpenFor())
@@ -49,10 +48,5 @@ final class PushCalls {
     @SuppressWarnings("unchecked")
     <T> T call(Supplier<T> call) {
         return (T) executor.get(call::get);
-    }
-
-    /** True while central is deemed absent: a push would not even try. */
-    boolean open() {
-        return breaker.isOpen();
     }
 }
