@@ -1,0 +1,12 @@
+package id.loket.sync.model;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One event not (yet) at central, as the support command lists it. {@code lastError} is the
+ * last transport failure (one line, no token, no NIK); {@code reason} is central's own reason
+ * for a CONFLICT or INVALID answer; {@code heldBy} the conflict holding it, or null.
+ */
+public record OutboxEntry(long seq, String eventId, String caseRef, String type, OffsetDateTime occurredAt,
+        OutboxState state, int attempts, String lastError, String reason, Long heldBy) {
+}

@@ -1,0 +1,119 @@
+package id.loket.sync.service;
+
+import id.loket.casefile.model.Actor;
+import id.loket.common.model.UserFacingException;
+import id.loket.db.Database;
+import id.loket.staff.model.Role;
+import id.loket.sync.model.Conflict;
+import id.loket.sync.model.ConflictKind;
+import id.loket.sync.model.Resolution;
+import id.loket.sync.repo.ConflictRepository;
+import id.loket.sync.repo.PushRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conflicts between the office and central, and how a supervisor settles them. Each decision
+ * changes the held events and writes its audit line in one transaction.
+ */
+public final class ConflictService {
+
+    /** Who a conflict found by the machine is recorded by. */
+    public static final String SYSTEM = "loket-sync";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictService.class);
+
+    private final Database db;
+    private final Clock clock;
+
+    public ConflictService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Conflicts waiting for a supervisor, oldest first. */
+    public List<Conflict> open() {
+        return new ConflictRepository(db.dsl()).open();
+    }
+
+    /** Conflicts put aside for a manual follow-up: their events stay held until settled otherwise. */
+    public List<Conflict> followUps() {
+        return new ConflictRepository(db.dsl()).followUps();
+    }
+
+    public List<Conflict> forCase(String caseRef) {
+        return new ConflictRepository(db.dsl()).forCase(caseRef);
+    }
+
+    public Conflict get(long id) {
+        return new ConflictRepository(db.dsl()).find(id).orElseThrow(() -> new UserFacingException("conflict.unknown", id));
+    }
+
+    /** How many events the conflict keeps from central now. */
+    public int heldEvents(long id) {
+        return new PushRepository(db.dsl()).countHeldBy(id);
+    }
+
+    public List<ConflictRepository.AuditLine> history(long id) {
+        return new ConflictRepository(db.dsl()).history(id);
+    }
+
+    /**
+     * Records a conflict found elsewhere (the pull: central cancelled or rescheduled an
+     * appointment already served, a walk-in duplicating a booking, verified data changed).
+     * Sides are JSON text. It holds no events: only a refused or invalid event does.
+     */
+    public Conflict record(ConflictKind kind, String caseRef, String appointmentId, String eventId, String officeSide,
+            String centralSide, String reason) {
+        OffsetDateTime now = now();
+        return db.inTransaction(tx -> {
+            ConflictRepository repo = new ConflictRepository(tx);
+            Conflict c = repo.insert(kind, caseRef, appointmentId, eventId, officeSide, centralSide, reason, now);
+            repo.audit(new ConflictRepository.AuditLine(c.id(), caseRef, "RECORDED", now, SYSTEM, null, kind + ": " + reason));
+            LOG.warn("Conflict {} on case {}: {} ({})", c.id(), caseRef, kind, reason);
+            return c;
+        });
+    }
+
+    /**
+     * A supervisor settles a conflict (an open one, or one put aside for follow-up):
+     * KEEP_OFFICE sends its held events again (a failed event stays failed but no longer keeps
+     * its case back); ACCEPT_CENTRAL supersedes them, never sent, and central's side is written
+     * in the audit line; MANUAL_FOLLOW_UP leaves them held.
+     */
+    public Conflict resolve(long id, Actor actor, Resolution r, String note) {
+        if (actor == null || actor.role() != Role.SUPERVISOR) {
+            throw new UserFacingException("conflict.supervisorOnly");
+        }
+        if (r == null) {
+            throw new UserFacingException("conflict.resolutionMissing");
+        }
+        OffsetDateTime now = now();
+        return db.inTransaction(tx -> {
+            ConflictRepository conflicts = new ConflictRepository(tx);
+            Conflict c = conflicts.lock(id).orElseThrow(() -> new UserFacingException("conflict.unknown", id));
+            if (!c.unsettled()) {
+                throw new UserFacingException("conflict.alreadyResolved", id, c.resolution(), c.resolvedBy());
+            }
+            PushRepository push = new PushRepository(tx);
+            String details = switch (r) {
+                case KEEP_OFFICE -> push.releaseToPending(id) + " events to send again";
+                case ACCEPT_CENTRAL -> push.supersede(id) + " events superseded; central: " + c.reason() + " " + c.centralSide();
+                case MANUAL_FOLLOW_UP -> push.countHeldBy(id) + " events stay held for follow-up";
+            };
+            conflicts.resolve(id, r, actor.username(), now, note);
+            conflicts.audit(new ConflictRepository.AuditLine(id, c.caseRef(), r.name(), now, actor.username(), actor.counter(),
+                    details + (note == null || note.isBlank() ? "" : "; note: " + note)));
+            LOG.info("Conflict {} on case {} settled {} by {}", id, c.caseRef(), r, actor.username());
+            return conflicts.find(id).orElseThrow();
+        });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

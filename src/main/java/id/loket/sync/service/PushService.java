@@ -1,0 +1,279 @@
+package id.loket.sync.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.FailsafeException;
+import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.central.CentralClient;
+import id.loket.central.ContractJson;
+import id.loket.central.CentralException;
+import id.loket.common.i18n.Messages;
+import id.loket.db.Database;
+import id.loket.sync.model.Conflict;
+import id.loket.sync.model.ConflictKind;
+import id.loket.sync.model.OutboxEntry;
+import id.loket.sync.model.OutboxState;
+import id.loket.sync.model.OutboxSummary;
+import id.loket.sync.model.PushReport;
+import id.loket.sync.repo.ConflictRepository;
+import id.loket.sync.repo.PushRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to central, every event exactly once in effect (issue 5). Central applies an
+ * eventId once and answers a repeat DUPLICATE, so an event is marked SENT only when an answer
+ * for it is committed here: a lost answer, a killed desk or a failed commit leaves it PENDING
+ * and it is sent again, which is harmless. The answers of one batch commit in one transaction.
+ *
+ * <p>Order: events of one case go in the order they happened, at most one per case per batch
+ * (so a refused event can never let a later one of its case through in the same request), and
+ * never while an earlier event of the case is waiting, held, or failed.
+ *
+ * <p>Answers: APPLIED and DUPLICATE → SENT (a walk-in's central appointment id is kept on the
+ * case). CONFLICT → the event HELD, an EVENT_REFUSED conflict with both sides for a
+ * supervisor, and every later event of the case HELD by it. INVALID → the event FAILED with
+ * central's reason and kept; <em>we chose</em> to hold the later events of the case as well,
+ * since they build on the refused one (a CHECKED_IN after an invalid WALK_IN_REGISTERED means
+ * nothing to central), and to raise an EVENT_INVALID conflict so a supervisor sees it and can
+ * let the case go on (KEEP_OFFICE) or drop the rest (ACCEPT_CENTRAL).
+ *
+ * <p>Transient faults mark nothing but attempts and the last error; they are retried (Failsafe,
+ * exponential backoff with jitter, Retry-After honoured) behind a circuit breaker, so while
+ * central is absent a push returns at once. An answer that does not match the request (wrong
+ * count, an eventId not asked, a status not in the contract) is such a fault.
+ */
+public final class PushService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushService.class);
+    private static final Set<String> STATUSES = Set.of("APPLIED", "DUPLICATE", "CONFLICT", "INVALID");
+
+    private final Database db;
+    private final CentralClient client;
+    private final PushCalls calls;
+    private final Clock clock;
+    private final String office;
+    private final Messages messages;
+    private final PushSettings settings;
+    private final ObjectMapper json = ContractJson.mapper();
+
+    public PushService(Database db, CentralClient client, RetrySettings retry, Clock clock, String office) {
+        this(db, client, retry, clock, office, Messages.forLanguage("id"), PushSettings.defaults());
+    }
+
+    public PushService(Database db, CentralClient client, RetrySettings retry, Clock clock, String office, Messages messages,
+            PushSettings settings) {
+        this.db = db;
+        this.client = client;
+        this.calls = new PushCalls(retry, settings);
+        this.clock = clock;
+        this.office = office;
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    /** One answer of central, checked against the request. */
+    private record Answer(String status, String reason, String appointmentId) {
+    }
+
+    /**
+     * Sends everything that can be sent now and returns when central has answered it all, or
+     * when a fault stops the push (then reported, never thrown). Blocking: call it off the EDT.
+     */
+    public synchronized PushReport pushOnce() {
+        Tally t = new Tally();
+        Optional<String> problem = Optional.empty();
+        db.inTransaction(tx -> new PushRepository(tx).holdStragglers());
+        while (!Thread.currentThread().isInterrupted()) {
+            List<OutboxEvent> batch = new PushRepository(db.dsl()).sendable(settings.batchSize());
+            if (batch.isEmpty()) {
+                break;
+            }
+            try {
+                Map<String, Answer> answers = calls.call(() -> post(batch));
+                apply(batch, answers, t);
+            } catch (CircuitBreakerOpenException e) {
+                problem = Optional.of(messages.get("push.circuitOpen"));
+                LOG.info("Push skipped: central deemed unreachable");
+                break;
+            } catch (CentralException e) {
+                problem = Optional.of(messages.of(e));
+                LOG.warn("Push stopped: {} ({})", e.kind(), e.getMessage());
+                break;
+            } catch (FailsafeException e) {
+                problem = Optional.of(messages.get("push.interrupted"));
+                break;
+            }
+        }
+        OffsetDateTime now = now();
+        String p = problem.orElse(null);
+        db.inTransactionRun(tx -> new PushRepository(tx).recordPush(office, now, t.sent + t.duplicates, p));
+        var counts = new PushRepository(db.dsl()).countByState();
+        PushReport report = new PushReport(t.sent, t.duplicates, t.conflicts, t.invalid, counts.get(OutboxState.PENDING),
+                counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED), problem);
+        if (t.sent + t.duplicates + t.conflicts + t.invalid > 0 || problem.isPresent()) {
+            LOG.info("Push {}: {} applied, {} duplicate, {} conflict, {} invalid; {} waiting, {} held, {} failed{}", office,
+                    report.sent(), report.duplicates(), report.conflicts(), report.invalid(), report.waiting(), report.held(),
+                    report.failed(), problem.isPresent() ? ", stopped" : "");
+        }
+        return report;
+    }
+
+    /** The backlog, for the status bar. */
+    public OutboxSummary summary() {
+        return new PushRepository(db.dsl()).summary(office);
+    }
+
+    /** Waiting, held and failed events in occurrence order, for the support command {@code loket outbox}. */
+    public List<OutboxEntry> unsent() {
+        return new PushRepository(db.dsl()).unsent();
+    }
+
+    /** One attempt: posts the batch, checks the answer fits it; a failure is written on the batch's events. */
+    private Map<String, Answer> post(List<OutboxEvent> batch) {
+        try {
+            ObjectNode body = json.createObjectNode();
+            ArrayNode events = body.putArray("events");
+            for (OutboxEvent e : batch) {
+                events.add(readPayload(e));
+            }
+            return read(batch, client.postEvents(office, body));
+        } catch (CentralException e) {
+            String error = oneLine(messages.of(e));
+            List<Long> seqs = batch.stream().map(OutboxEvent::seq).toList();
+            OffsetDateTime now = now();
+            db.inTransactionRun(tx -> new PushRepository(tx).recordFailure(seqs, error, now));
+            throw e;
+        }
+    }
+
+    private JsonNode readPayload(OutboxEvent e) {
+        try {
+            return json.readTree(e.payload());
+        } catch (JsonProcessingException x) {
+            // Written by CaseWork from a JSON tree: a payload that does not parse is a bug, not an outage.
+            throw new IllegalStateException("outbox event " + e.seq() + " has a payload that is not JSON", x);
+        }
+    }
+
+    private Map<String, Answer> read(List<OutboxEvent> batch, JsonNode body) {
+        String where = "/offices/" + office + "/events";
+        JsonNode results = body.path("results");
+        if (results.size() != batch.size()) {
+            throw new CentralException(CentralException.Kind.MALFORMED, where);
+        }
+        Map<String, Answer> answers = new HashMap<>();
+        for (JsonNode r : results) {
+            String eventId = r.path("eventId").asText("");
+            String status = r.path("status").asText("");
+            if (!STATUSES.contains(status) || answers.containsKey(eventId)) {
+                throw new CentralException(CentralException.Kind.MALFORMED, where);
+            }
+            answers.put(eventId, new Answer(status, text(r.path("reason")), text(r.path("appointmentId"))));
+        }
+        for (OutboxEvent e : batch) {
+            if (!answers.containsKey(e.eventId())) {
+                throw new CentralException(CentralException.Kind.MALFORMED, where);
+            }
+        }
+        return answers;
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() && !n.textValue().isBlank() ? n.textValue() : null;
+    }
+
+    /** The answers of one batch, in one transaction. */
+    private void apply(List<OutboxEvent> batch, Map<String, Answer> answers, Tally t) {
+        OffsetDateTime now = now();
+        Tally batchTally = db.inTransaction(tx -> {
+            Tally bt = new Tally();
+            PushRepository push = new PushRepository(tx);
+            for (OutboxEvent e : batch) {
+                Answer a = answers.get(e.eventId());
+                switch (a.status()) {
+                    case "APPLIED", "DUPLICATE" -> {
+                        push.markSent(e.seq(), a.status(), a.appointmentId(), now);
+                        if (a.appointmentId() != null) {
+                            push.rememberCentralAppointment(e.caseRef(), a.appointmentId());
+                        }
+                        if (a.status().equals("APPLIED")) {
+                            bt.sent++;
+                        } else {
+                            bt.duplicates++;
+                        }
+                    }
+                    case "CONFLICT" -> {
+                        refuse(tx, e, a, ConflictKind.EVENT_REFUSED, OutboxState.HELD, now);
+                        bt.conflicts++;
+                    }
+                    default -> {
+                        refuse(tx, e, a, ConflictKind.EVENT_INVALID, OutboxState.FAILED, now);
+                        bt.invalid++;
+                    }
+                }
+            }
+            return bt;
+        });
+        t.add(batchTally);
+    }
+
+    private void refuse(DSLContext tx, OutboxEvent e, Answer a, ConflictKind kind, OutboxState state, OffsetDateTime now) {
+        String reason = a.reason() == null ? a.status() : a.reason();
+        Optional<String> appointmentId = e.caseRef().startsWith("W-")
+                ? new PushRepository(tx).centralAppointmentId(e.caseRef())
+                : Optional.of(e.caseRef());
+        ObjectNode central = json.createObjectNode();
+        ObjectNode result = central.putObject("result");
+        result.put("eventId", e.eventId()).put("status", a.status()).put("reason", a.reason()).put("appointmentId", a.appointmentId());
+        appointmentId.flatMap(id -> new AppointmentRepository(tx).findById(id))
+                .ifPresent(appt -> central.set("appointment", ContractJson.write(appt)));
+        Conflict c = new ConflictRepository(tx).insert(kind, e.caseRef(), appointmentId.orElse(null), e.eventId(), e.payload(),
+                central.toString(), reason, now);
+        new ConflictRepository(tx).audit(new ConflictRepository.AuditLine(c.id(), e.caseRef(), "RECORDED", now,
+                ConflictService.SYSTEM, null, kind + " " + e.type() + ": " + reason));
+        PushRepository push = new PushRepository(tx);
+        push.markRefused(e.seq(), state, a.status(), reason, c.id(), now);
+        int held = push.holdLater(e.caseRef(), e.seq(), c.id());
+        LOG.warn("Central answered {} ({}) to {} of case {}: conflict {}, {} later events held", a.status(), reason, e.type(),
+                e.caseRef(), c.id(), held);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** One line, never more than the column holds. */
+    private static String oneLine(String s) {
+        String line = s.replaceAll("[\\r\\n]+", " ").strip();
+        return line.length() <= 1000 ? line : line.substring(0, 1000);
+    }
+
+    private static final class Tally {
+        int sent;
+        int duplicates;
+        int conflicts;
+        int invalid;
+
+        void add(Tally o) {
+            sent += o.sent;
+            duplicates += o.duplicates;
+            conflicts += o.conflicts;
+            invalid += o.invalid;
+        }
+    }
+}
