@@ -19,10 +19,18 @@ import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.service.AuthService;
 import id.loket.staff.service.PasswordHasher;
+import id.loket.sync.model.OutboxEntry;
+import id.loket.sync.model.OutboxSummary;
+import id.loket.sync.repo.PushRepository;
+import id.loket.sync.service.ConflictService;
 import id.loket.sync.service.PullService;
+import id.loket.sync.service.PushService;
+import id.loket.sync.service.PushSettings;
 import id.loket.sync.service.RetrySettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The composition root: the one place that opens the database and builds the services, then
@@ -87,6 +95,31 @@ public final class AppContext implements AutoCloseable {
 
     public PullService pullService(CentralClient client, RetrySettings retry) {
         return new PullService(db, client, retry, clock, messages, PAGE_SIZE);
+    }
+
+    /** Sends the outbox to central (one per desk or command: it holds the circuit breaker's state). */
+    public PushService pushService(CentralClient client, RetrySettings retry, String office) {
+        return new PushService(db, client, retry, clock, office, messages, PushSettings.defaults());
+    }
+
+    /** The conflicts between the office and central, for the supervisor. */
+    public ConflictService conflicts() {
+        return new ConflictService(db, clock);
+    }
+
+    /** The outbox's backlog of one office, read without calling central. */
+    public OutboxSummary outboxSummary(String office) {
+        return new PushRepository(db.dsl()).summary(office);
+    }
+
+    /** Waiting, held and failed events in occurrence order, read without calling central. */
+    public List<OutboxEntry> unsentEvents() {
+        return new PushRepository(db.dsl()).unsent();
+    }
+
+    /** How long the oldest waiting event may wait before the supervisor is warned (setting, 2 hours by default). */
+    public Duration backlogWarnAfter() {
+        return Duration.ofMinutes(Math.round(60 * settings().get(SettingsRepository.BACKLOG_WARN_HOURS).map(Double::parseDouble).orElse(2.0)));
     }
 
     /** Days an applicant on hold has to bring what is missing (setting {@code hold.days}, 7 by default). */

@@ -36,6 +36,8 @@ public final class Desk {
     /** How often the open desk pulls, and checks that central answers. */
     static final Duration PULL_EVERY = Duration.ofMinutes(1);
     static final Duration HEALTH_EVERY = Duration.ofSeconds(10);
+    /** How often the outbox is sent (the circuit breaker makes this free while central is away). */
+    static final Duration PUSH_EVERY = Duration.ofSeconds(10);
     /** The day and the next days are pulled, so tomorrow's bookings are there before opening. */
     static final int DAYS_AHEAD = 3;
 
@@ -51,8 +53,9 @@ public final class Desk {
         this.app = app;
         OfficeSettings settings = app.office();
         Clock clock = Clock.system(settings.zone());
-        PullService pull = app.pullService(client, new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)));
-        this.sync = new SyncScheduler(pull, client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
+        RetrySettings retry = new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        PullService pull = app.pullService(client, retry);
+        this.sync = new SyncScheduler(pull, app.pushService(client, retry, office), client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
                 pull.lastSuccessfulPull(office), app.messages(), clock);
         AtomicReference<String> counter = new AtomicReference<>(app.settings().get(SettingsRepository.COUNTER).orElse(null));
         this.services = new DeskServices(app.auth(), app.queue(), app.checkIn(clock), app.verification(clock), app.cases(),
@@ -65,6 +68,7 @@ public final class Desk {
                 },
                 new PaperServices(app.receipts(clock), app.pickup(clock), app.documents(clock), new PrintingService(),
                         new PrintSettings(app.settings())),
+                app.conflicts(), app.backlogWarnAfter(),
                 () -> shutDown(afterClose));
     }
 
@@ -89,7 +93,7 @@ public final class Desk {
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new IllegalStateException(e.getCause());
         }
-        desk.sync.start(PULL_EVERY, HEALTH_EVERY);
+        desk.sync.start(PULL_EVERY, PUSH_EVERY, HEALTH_EVERY);
         return desk;
     }
 

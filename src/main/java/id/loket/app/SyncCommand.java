@@ -5,6 +5,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.sync.model.PullReport;
+import id.loket.sync.model.PushReport;
 import id.loket.sync.model.RejectedItem;
 import id.loket.sync.service.RetrySettings;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code loket sync}: pulls the office's appointments of one or more dates, headless, for scheduled jobs. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Pull the office's appointments from central into the local database. Exits 1 if the sync did not complete; running it again completes it.")
+        description = {"Pull the office's appointments from central into the local database, then send the outbox's waiting events to central.",
+            "Says what it pulled, sent, and what is left. Exits 1 if the pull or the push did not complete; running it again completes it."})
 final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,9 +59,12 @@ final class SyncCommand implements Callable<Integer> {
             }
             if (report.failure().isPresent()) {
                 root.err().println(m.get("sync.incomplete", report.failure().get()));
-                return 1;
             }
-            return 0;
+            PushReport pushed = app.pushService(client, retry, target.office()).pushOnce();
+            root.out().println(m.get("sync.pushSummary", pushed.sent(), pushed.duplicates(), pushed.conflicts(), pushed.invalid(),
+                    pushed.waiting(), pushed.held(), pushed.failed()));
+            pushed.problem().ifPresent(p -> root.err().println(m.get("sync.pushIncomplete", p)));
+            return report.failure().isPresent() || pushed.problem().isPresent() ? 1 : 0;
         }
     }
 

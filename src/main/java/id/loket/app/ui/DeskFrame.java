@@ -11,7 +11,10 @@ import id.loket.counter.ui.CounterScreen;
 import id.loket.counter.ui.CounterServices;
 import id.loket.staff.model.Staff;
 import id.loket.staff.ui.LoginPanel;
+import id.loket.staff.model.Role;
+import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
+import id.loket.sync.model.PushReport;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.service.SyncScheduler;
 import id.loket.sync.ui.SyncStatusBar;
@@ -59,6 +62,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final JLabel user = new JLabel();
     private final Action syncNow;
     private Staff staff;
+    private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
+    private OutboxSummary lastBacklog;
+    /** Central was away, or the backlog grew old, since the backlog was last empty: its draining is news. */
+    private boolean drainIsNews;
 
     public DeskFrame(Messages messages, DeskServices services, Tasks tasks, Consumer<String> relaunchInLanguage) {
         super(messages.get("app.title", services.office().name()));
@@ -181,6 +188,31 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         refresh.run();
         menu.add(down);
         menu.add(up);
+        menu.addSeparator();
+        javax.swing.JCheckBoxMenuItem flaky = new javax.swing.JCheckBoxMenuItem(messages.get("demo.flaky"), demo.flaky());
+        flaky.setName("demo.flaky");
+        flaky.addActionListener(e -> {
+            boolean on = flaky.isSelected();
+            tasks.run(() -> {
+                demo.setFlaky(on);
+                return null;
+            }, r -> { }, this::showError);
+        });
+        JMenuItem cancel = new JMenuItem(messages.get("demo.cancelBooking"));
+        cancel.setName("demo.cancelBooking");
+        cancel.addActionListener(e -> tasks.run(demo::cancelOneOfTodaysBookings, code -> {
+            statusBar.notice(code.map(c -> messages.get("demo.cancelled", c)).orElse(messages.get("demo.nothingToCancel")));
+            services.sync().syncNow();
+        }, this::showError));
+        JMenuItem pay = new JMenuItem(messages.get("demo.latePayment"));
+        pay.setName("demo.latePayment");
+        pay.addActionListener(e -> tasks.run(demo::latePaymentArrives, code -> {
+            statusBar.notice(code.map(c -> messages.get("demo.paid", c)).orElse(messages.get("demo.nothingUnpaid")));
+            services.sync().syncNow();
+        }, this::showError));
+        menu.add(flaky);
+        menu.add(cancel);
+        menu.add(pay);
         return menu;
     }
 
@@ -248,7 +280,46 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
     @Override
     public void statusChanged(SyncStatus status) {
-        SwingUtilities.invokeLater(() -> statusBar.show(status));
+        SwingUtilities.invokeLater(() -> {
+            statusBar.show(status);
+            if (status.connectivity() == SyncStatus.Connectivity.OFFLINE) {
+                drainIsNews = true;
+            }
+            if (lastConnectivity == SyncStatus.Connectivity.OFFLINE && status.reachable()) {
+                statusBar.notice(messages.get("status.notice.back", Dates.time(status.since(), services.office().zone())));
+            }
+            lastConnectivity = status.connectivity();
+        });
+    }
+
+    @Override
+    public void pushFinished(PushReport report, OutboxSummary backlog) {
+        SwingUtilities.invokeLater(() -> showBacklog(report, backlog));
+    }
+
+    /**
+     * The backlog in the status bar; news when it has drained after an outage; a warning for a
+     * supervisor while the oldest event is older than the setting; word of new conflicts.
+     */
+    private void showBacklog(PushReport report, OutboxSummary backlog) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
+        statusBar.showBacklog(backlog, now, services.backlogWarnAfter());
+        boolean tooOld = SyncStatusBar.tooOld(backlog, now, services.backlogWarnAfter());
+        drainIsNews |= tooOld || (backlog.waiting() > 0 && backlog.oldestWaiting()
+                .map(t -> java.time.Duration.between(t, now).toMinutes() >= 1).orElse(false));
+        if (tooOld && staff != null && staff.role() == Role.SUPERVISOR) {
+            java.time.Duration age = java.time.Duration.between(backlog.oldestWaiting().orElse(now), now);
+            statusBar.warn(messages.get("status.warning.backlog", statusBar.age(age), statusBar.age(services.backlogWarnAfter())));
+        } else {
+            statusBar.clearWarning();
+        }
+        if (report.conflicts() + report.invalid() > 0) {
+            statusBar.notice(messages.get("status.notice.conflicts", report.conflicts() + report.invalid()));
+        } else if (backlog.waiting() == 0 && lastBacklog != null && lastBacklog.waiting() > 0 && drainIsNews) {
+            statusBar.notice(messages.get("status.notice.drained", Dates.time(now, services.office().zone())));
+            drainIsNews = false;
+        }
+        lastBacklog = backlog;
     }
 
     @Override

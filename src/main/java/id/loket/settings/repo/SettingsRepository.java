@@ -34,6 +34,8 @@ public final class SettingsRepository {
     public static final String PRINT_PRINTER = "print.printer";
     /** The paper chosen last in the print preview: A5, A4 or THERMAL_80MM. */
     public static final String PRINT_PAPER = "print.paper";
+    /** Hours the oldest event may wait for central before the supervisor is warned (2 by default). */
+    public static final String BACKLOG_WARN_HOURS = "sync.backlogWarnHours";
 
     private final DSLContext ctx;
 

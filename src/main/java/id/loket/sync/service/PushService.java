@@ -97,6 +97,7 @@ public final class PushService {
     public synchronized PushReport pushOnce() {
         Tally t = new Tally();
         Optional<String> problem = Optional.empty();
+        boolean skipped = false;
         db.inTransaction(tx -> new PushRepository(tx).holdStragglers());
         while (!Thread.currentThread().isInterrupted()) {
             List<OutboxEvent> batch = new PushRepository(db.dsl()).sendable(settings.batchSize());
@@ -108,6 +109,7 @@ public final class PushService {
                 apply(batch, answers, t);
             } catch (CircuitBreakerOpenException e) {
                 problem = Optional.of(messages.get("push.circuitOpen"));
+                skipped = true;
                 LOG.info("Push skipped: central deemed unreachable");
                 break;
             } catch (CentralException e) {
@@ -124,7 +126,7 @@ public final class PushService {
         db.inTransactionRun(tx -> new PushRepository(tx).recordPush(office, now, t.sent + t.duplicates, p));
         var counts = new PushRepository(db.dsl()).countByState();
         PushReport report = new PushReport(t.sent, t.duplicates, t.conflicts, t.invalid, counts.get(OutboxState.PENDING),
-                counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED), problem);
+                counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED), problem, skipped);
         if (t.sent + t.duplicates + t.conflicts + t.invalid > 0 || problem.isPresent()) {
             LOG.info("Push {}: {} applied, {} duplicate, {} conflict, {} invalid; {} waiting, {} held, {} failed{}", office,
                     report.sent(), report.duplicates(), report.conflicts(), report.invalid(), report.waiting(), report.held(),

@@ -4,7 +4,9 @@ import id.loket.central.CentralClient;
 import id.loket.central.CentralException;
 import id.loket.common.i18n.Messages;
 import id.loket.sync.model.LinkMonitor;
+import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
+import id.loket.sync.model.PushReport;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
 import java.time.Clock;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the local store in step with central while the desk is open: a pull every interval
- * (and on demand), a cheap health check in between, all on one background thread named
- * {@code sync}. Listeners are told on that thread; a UI hands the news to its own thread.
+ * (and on demand), a push of the outbox more often, a cheap health check in between, all on
+ * one background thread named {@code sync}, never the counter's. Listeners are told on that
+ * thread; a UI hands the news to its own thread.
  */
 public final class SyncScheduler implements AutoCloseable {
 
@@ -38,6 +41,10 @@ public final class SyncScheduler implements AutoCloseable {
         void pullProgress(int dayIndex, int days, int received);
 
         void pullFinished(PullReport report);
+
+        /** A push ran (or was skipped while central is away); {@code backlog} is what is left. */
+        default void pushFinished(PushReport report, OutboxSummary backlog) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
@@ -60,6 +67,7 @@ public final class SyncScheduler implements AutoCloseable {
     };
 
     private final PullService pull;
+    private final PushService push;
     private final CentralClient client;
     private final String office;
     private final Supplier<LocalDate> today;
@@ -73,9 +81,10 @@ public final class SyncScheduler implements AutoCloseable {
     private volatile Optional<OffsetDateTime> lastSuccessfulPull;
     private volatile SyncStatus status;
 
-    public SyncScheduler(PullService pull, CentralClient client, String office, Supplier<LocalDate> today, int days,
+    public SyncScheduler(PullService pull, PushService push, CentralClient client, String office, Supplier<LocalDate> today, int days,
             Optional<OffsetDateTime> lastSuccess, Messages messages, Clock clock) {
         this.pull = pull;
+        this.push = push;
         this.client = client;
         this.office = office;
         this.today = today;
@@ -102,15 +111,45 @@ public final class SyncScheduler implements AutoCloseable {
         executor.execute(this::checkHealth);
     }
 
-    /** Pulls now, then every {@code pullEvery}; checks health every {@code healthEvery}. */
-    public void start(Duration pullEvery, Duration healthEvery) {
+    /**
+     * Pulls now, then every {@code pullEvery}; pushes the outbox every {@code pushEvery} (and
+     * after each pull); checks health every {@code healthEvery}.
+     */
+    public void start(Duration pullEvery, Duration pushEvery, Duration healthEvery) {
         executor.scheduleWithFixedDelay(this::pullOnce, 0, pullEvery.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::pushOnce, pushEvery.toMillis(), pushEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::checkHealth, healthEvery.toMillis(), healthEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a pull as soon as the sync thread is free; ignored if one is already running. */
+    /** Asks for a pull and a push as soon as the sync thread is free; a pull already running is not repeated. */
     public void syncNow() {
         executor.execute(this::pullOnce);
+        executor.execute(this::pushOnce);
+    }
+
+    /** Asks for a push as soon as the sync thread is free (after a counter step, say). */
+    public void pushSoon() {
+        executor.execute(this::pushOnce);
+    }
+
+    /**
+     * Sends what waits in the outbox. Central's answers (or their absence) count in the link's
+     * state like any other call; a push skipped by the circuit breaker called nobody and counts
+     * for nothing.
+     */
+    private void pushOnce() {
+        try {
+            PushReport report = push.pushOnce();
+            if (report.problem().isPresent() && !report.skipped()) {
+                link.failed(report.problem().get());
+            } else if (report.answered()) {
+                link.answered(Duration.ZERO);
+            }
+            publish();
+            listener.pushFinished(report, push.summary());
+        } catch (RuntimeException e) {
+            LOG.error("Background push failed", e);
+        }
     }
 
     public SyncStatus status() {
@@ -133,6 +172,9 @@ public final class SyncScheduler implements AutoCloseable {
             }
             publish();
             listener.pullFinished(report);
+            if (report.complete()) {
+                pushOnce();
+            }
         } catch (RuntimeException e) {
             LOG.error("Background pull failed", e);
             link.failed(messages.get("error.unexpected"));
@@ -146,6 +188,7 @@ public final class SyncScheduler implements AutoCloseable {
         if (pulling.get()) {
             return;
         }
+        Connectivity before = link.state();
         long started = System.nanoTime();
         try {
             client.health();
@@ -154,6 +197,10 @@ public final class SyncScheduler implements AutoCloseable {
             link.failed(messages.of(e));
         }
         publish();
+        if (before == Connectivity.OFFLINE && status.reachable()) {
+            // Central is back: what waited goes now, not at the next round.
+            pushOnce();
+        }
     }
 
     /** Tells the listener when what it shows has changed. */

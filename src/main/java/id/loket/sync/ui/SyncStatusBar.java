@@ -3,9 +3,11 @@ package id.loket.sync.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.Dates;
+import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
 import java.awt.Color;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,12 +18,15 @@ import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JSeparator;
 import javax.swing.SwingConstants;
+import javax.swing.Timer;
 import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The bottom line of the desk: office, date, whether central answers (and since when it does
- * not), the last successful sync, and "Sync now" with its progress.
+ * The bottom line of the desk: office, date, how central answers (and since when, if not
+ * well), the last pull and the last push, the events waiting for central and the age of the
+ * oldest, and "Sync now" with its progress. Above it, when there is news, a notice: central
+ * is back, the backlog has drained, or (for a supervisor) the backlog is too old.
  */
 public final class SyncStatusBar extends JPanel {
 
@@ -29,10 +34,18 @@ public final class SyncStatusBar extends JPanel {
     private final ZoneId zone;
     private final JLabel central = new JLabel();
     private final JLabel lastSync = new JLabel();
+    private final JLabel lastPush = new JLabel();
+    private final JLabel backlog = new JLabel();
+    private final JLabel notice = new JLabel();
+    private final Timer noticeTimer = new Timer(NOTICE_SHOWN_MS, e -> hideNotice());
+    private boolean warning;
     private final JProgressBar progress = new JProgressBar();
 
+    /** How long a notice stays (a warning stays until its cause is gone). */
+    static final int NOTICE_SHOWN_MS = 60_000;
+
     public SyncStatusBar(Messages messages, String officeCode, String officeName, LocalDate date, ZoneId zone, Action syncNow) {
-        super(new MigLayout("insets 4 12 4 8, fillx", "[][][][][][][grow][][]", "[]"));
+        super(new MigLayout("insets 0 0 4 8, fillx, hidemode 3, gapy 4", "12[][][][][][][][][][grow][][]", "[][]"));
         this.messages = messages;
         this.zone = zone;
         putClientProperty(FlatClientProperties.STYLE, "border: 1,0,0,0,$Component.borderColor");
@@ -42,19 +55,30 @@ public final class SyncStatusBar extends JPanel {
         day.setName("status.date");
         central.setName("status.central");
         lastSync.setName("status.lastSync");
+        lastPush.setName("status.lastPush");
+        backlog.setName("status.backlog");
+        notice.setName("status.notice");
+        notice.setOpaque(true);
+        notice.setVisible(false);
+        noticeTimer.setRepeats(false);
         progress.setName("status.progress");
         progress.setVisible(false);
         progress.setStringPainted(false);
         JButton sync = new JButton(syncNow);
         sync.setName("status.syncNow");
         sync.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        add(notice, "span, growx, wmin 0, wrap");
         add(office);
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
         add(day);
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
         add(central);
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
-        add(lastSync, "growx");
+        add(lastSync);
+        add(new JSeparator(SwingConstants.VERTICAL), "growy");
+        add(lastPush);
+        add(new JSeparator(SwingConstants.VERTICAL), "growy");
+        add(backlog, "growx, wmin 0");
         add(progress, "w 140!, hidemode 3");
         add(sync);
         show(new SyncStatus(Connectivity.UNKNOWN, OffsetDateTime.now(zone), java.util.Optional.empty(), java.util.Optional.empty()));
@@ -73,6 +97,83 @@ public final class SyncStatusBar extends JPanel {
         lastSync.setText(status.lastSuccessfulPull()
                 .map(t -> messages.get("status.lastSync", Dates.time(t, zone)))
                 .orElse(messages.get("status.lastSync.never")));
+    }
+
+    /**
+     * Shows the backlog: events waiting (and the age of the oldest at {@code now}), held
+     * behind a conflict, refused as invalid; the last push. Red when the oldest waits longer
+     * than {@code warnAfter}.
+     */
+    public void showBacklog(OutboxSummary b, OffsetDateTime now, Duration warnAfter) {
+        lastPush.setText(b.lastPush().map(t -> messages.get("status.lastPush", Dates.time(t, zone)))
+                .orElse(messages.get("status.lastPush.never")));
+        lastPush.setToolTipText(b.lastPushProblem().orElse(null));
+        StringBuilder text = new StringBuilder();
+        if (b.waiting() == 0) {
+            text.append(messages.get("status.backlog.none"));
+        } else {
+            Duration age = b.oldestWaiting().map(t -> Duration.between(t, now)).orElse(Duration.ZERO);
+            text.append(messages.get("status.backlog.waiting", b.waiting(), age(age)));
+        }
+        if (b.held() + b.failed() > 0) {
+            text.append(messages.get("status.backlog.held", b.held() + b.failed()));
+        }
+        backlog.setText(text.toString());
+        boolean old = tooOld(b, now, warnAfter);
+        backlog.putClientProperty(FlatClientProperties.STYLE, old ? "foreground: $Actions.Red; font: bold"
+                : b.held() + b.failed() > 0 ? "foreground: darken($Actions.Yellow,25%)" : null);
+        backlog.setToolTipText(messages.get("status.backlog.tip"));
+    }
+
+    /** The oldest waiting event has waited longer than {@code warnAfter}. */
+    public static boolean tooOld(OutboxSummary b, OffsetDateTime now, Duration warnAfter) {
+        return b.waiting() > 0 && b.oldestWaiting().map(t -> Duration.between(t, now).compareTo(warnAfter) > 0).orElse(false);
+    }
+
+    /** "14 mnt", "2 jam 5 mnt": how long something has waited, in the officer's words. */
+    public String age(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        return minutes < 60 ? messages.get("status.age.minutes", minutes)
+                : messages.get("status.age.hours", minutes / 60, minutes % 60);
+    }
+
+    /** News for a minute: central is back, the backlog has drained. */
+    public void notice(String text) {
+        if (warning) {
+            return; // a warning stays until its cause is gone
+        }
+        showNotice(text, "$Component.accentColor");
+        noticeTimer.restart();
+    }
+
+    /** A warning that stays until {@link #clearWarning()}: the backlog is too old. */
+    public void warn(String text) {
+        warning = true;
+        noticeTimer.stop();
+        showNotice(text, "$Actions.Red");
+    }
+
+    public void clearWarning() {
+        if (warning) {
+            warning = false;
+            hideNotice();
+        }
+    }
+
+    private void showNotice(String text, String color) {
+        notice.setText(text);
+        notice.setToolTipText(text);
+        notice.putClientProperty(FlatClientProperties.STYLE,
+                "border: 4,12,4,12; background: mix(" + color + ",$Panel.background,18%)");
+        notice.setVisible(true);
+        revalidate();
+        repaint();
+    }
+
+    private void hideNotice() {
+        notice.setVisible(false);
+        revalidate();
+        repaint();
     }
 
     private void setCentral(String key, String colorKey, Object... args) {
