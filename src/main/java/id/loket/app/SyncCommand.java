@@ -54,6 +54,9 @@ final class SyncCommand implements Callable<Integer> {
             PullReport report = app.pullService(client, retry).pull(target.office(), first, days, (d, i, n, received) -> { });
             root.out().println(m.get("sync.summary", target.office(), first, days, report.pages(), report.received(),
                     report.applied(), report.ignored(), report.rejected().size()));
+            if (report.conflicts() > 0) {
+                root.out().println(m.get("sync.conflicts", report.conflicts()));
+            }
             for (RejectedItem r : report.rejected()) {
                 root.out().println(m.get("sync.setAside", r.date(), String.valueOf(r.itemId()), String.valueOf(r.bookingCode()), r.reason()));
             }

@@ -341,6 +341,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             statusBar.syncFinished();
             syncNow.setEnabled(true);
             reloadQueue();
+            if (report.conflicts() > 0) {
+                statusBar.notice(messages.get("status.notice.conflicts", report.conflicts()));
+            }
         });
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one pull did. {@code failure} holds the one-line message of the fault that stopped it;
+ * What one pull did; {@code conflicts}: new conflicts between the office's work and central's
+ * changes it found (see the supervisor's conflicts). {@code failure} holds the one-line message of the fault that stopped it;
  * pages applied before the fault stay applied and the next pull resumes after them.
  */
 public record PullReport(
@@ -15,6 +16,7 @@ public record PullReport(
         int applied,
         int ignored,
         List<RejectedItem> rejected,
+        int conflicts,
         Optional<String> failure) {
 
     public PullReport {

@@ -78,7 +78,8 @@ public final class PullService {
             failure = Optional.of(messages.of(e));
             LOG.warn("Pull stopped: {} ({})", e.kind(), e.getMessage());
         }
-        PullReport report = new PullReport(dates, tally.pages, tally.received, tally.applied, tally.ignored, tally.rejected, failure);
+        PullReport report = new PullReport(dates, tally.pages, tally.received, tally.applied, tally.ignored, tally.rejected,
+                tally.conflicts, failure);
         new SyncRepository(db.dsl()).recordRun(office, started, OffsetDateTime.now(clock), report);
         LOG.info("Pull {} {}..{}: {} pages, {} received, {} applied, {} ignored, {} set aside{}", office, first,
                 first.plusDays(days - 1L), report.pages(), report.received(), report.applied(), report.ignored(),
@@ -119,7 +120,9 @@ public final class PullService {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        int[] conflicts = {0};
         AppointmentRepository.UpsertCounts counts = db.inTransaction(tx -> {
+            conflicts[0] = new PullConflicts(tx, now).check(good).size();
             AppointmentRepository.UpsertCounts c = new AppointmentRepository(tx).upsertNewer(good, now);
             SyncRepository sync = new SyncRepository(tx);
             for (int i = 0; i < bad.size(); i++) {
@@ -131,6 +134,7 @@ public final class PullService {
         for (RejectedItem r : bad) {
             LOG.warn("Set aside item {} ({}): {}", r.itemId(), r.bookingCode(), r.reason());
         }
+        tally.conflicts += conflicts[0];
         tally.pages++;
         tally.received += page.items().size();
         tally.applied += counts.applied();
@@ -152,6 +156,7 @@ public final class PullService {
         int received;
         int applied;
         int ignored;
+        int conflicts;
         final List<RejectedItem> rejected = new ArrayList<>();
     }
 }
