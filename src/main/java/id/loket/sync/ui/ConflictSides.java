@@ -71,7 +71,7 @@ final class ConflictSides {
     private static void elements(JsonNode array, String indent, List<String> lines) {
         int i = 1;
         for (JsonNode element : array) {
-            value(indent + i++ + ".", element, indent, lines);
+            value(indent + "(" + i++ + ")", element, indent, lines);
         }
     }
 
