@@ -1,0 +1,117 @@
+package id.loket.sync.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.loket.common.model.Nik;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One side of a conflict (JSON text) as a supervisor reads it: {@code key: value} lines,
+ * nested objects indented under their name, and every 16-digit number (a NIK) masked.
+ */
+final class ConflictSides {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("(?<!\\d)\\d{16}(?!\\d)");
+    private static final String INDENT = "  ";
+
+    private ConflictSides() {
+    }
+
+    /** The side as lines of text; text that is not JSON is shown as it is, NIKs masked all the same. */
+    static String readable(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return masked(json.strip());
+        }
+        if (root == null || root.isMissingNode()) {
+            return masked(json.strip());
+        }
+        List<String> lines = new ArrayList<>();
+        if (root.isObject()) {
+            fields(root, "", lines);
+        } else if (root.isArray()) {
+            elements(root, "", lines);
+        } else {
+            lines.add(scalar(root));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A text with each 16-digit number in it masked as a NIK. */
+    static String masked(String text) {
+        Matcher matcher = SIXTEEN_DIGITS.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(b, Matcher.quoteReplacement(Nik.mask(matcher.group())));
+        }
+        matcher.appendTail(b);
+        return b.toString();
+    }
+
+    private static void fields(JsonNode object, String indent, List<String> lines) {
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            value(indent + f.getKey(), f.getValue(), indent, lines);
+        }
+    }
+
+    private static void elements(JsonNode array, String indent, List<String> lines) {
+        int i = 1;
+        for (JsonNode element : array) {
+            value(indent + "(" + i++ + ")", element, indent, lines);
+        }
+    }
+
+    private static void value(String label, JsonNode v, String indent, List<String> lines) {
+        if (v.isObject()) {
+            if (v.isEmpty()) {
+                lines.add(label + ": –");
+            } else {
+                lines.add(label + ":");
+                fields(v, indent + INDENT, lines);
+            }
+        } else if (v.isArray()) {
+            if (v.isEmpty()) {
+                lines.add(label + ": –");
+            } else if (allScalars(v)) {
+                List<String> parts = new ArrayList<>();
+                v.forEach(e -> parts.add(scalar(e)));
+                lines.add(label + ": " + String.join(", ", parts));
+            } else {
+                lines.add(label + ":");
+                elements(v, indent + INDENT, lines);
+            }
+        } else {
+            lines.add(label + ": " + scalar(v));
+        }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode e : array) {
+            if (e.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String scalar(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return "–";
+        }
+        return masked(v.asText());
+    }
+}

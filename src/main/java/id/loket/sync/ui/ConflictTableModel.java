@@ -1,0 +1,96 @@
+package id.loket.sync.ui;
+
+import id.loket.common.i18n.Messages;
+import id.loket.common.ui.Dates;
+import id.loket.sync.model.Conflict;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.table.AbstractTableModel;
+
+/** The conflicts a supervisor has to settle: when found, the case, the kind in words, central's reason, and whether it waits for a manual follow-up. */
+final class ConflictTableModel extends AbstractTableModel {
+
+    /** One conflict as listed: {@code followUp} when it was put aside for a manual follow-up; {@code held} its held events. */
+    record Row(Conflict conflict, boolean followUp, int held) {
+    }
+
+    private final Messages m;
+    private final ZoneId zone;
+    private final List<Row> rows = new ArrayList<>();
+
+    ConflictTableModel(Messages m, ZoneId zone) {
+        this.m = m;
+        this.zone = zone;
+    }
+
+    void set(List<Row> list) {
+        rows.clear();
+        rows.addAll(list);
+        fireTableDataChanged();
+    }
+
+    Row at(int row) {
+        return rows.get(row);
+    }
+
+    /** The row of the conflict, or -1. */
+    int indexOf(long conflictId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).conflict().id() == conflictId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public int getRowCount() {
+        return rows.size();
+    }
+
+    @Override
+    public int getColumnCount() {
+        return 5;
+    }
+
+    @Override
+    public String getColumnName(int column) {
+        return m.get(switch (column) {
+            case 0 -> "conflicts.column.detected";
+            case 1 -> "conflicts.column.case";
+            case 2 -> "conflicts.column.kind";
+            case 3 -> "conflicts.column.reason";
+            default -> "conflicts.column.state";
+        });
+    }
+
+    @Override
+    public Object getValueAt(int row, int column) {
+        Row r = rows.get(row);
+        Conflict c = r.conflict();
+        return switch (column) {
+            case 0 -> detected(c);
+            case 1 -> c.caseRef();
+            case 2 -> m.name(c.kind());
+            case 3 -> reason(m, c.reason());
+            default -> m.get(r.followUp() ? "conflicts.state.followUp" : "conflicts.state.open");
+        };
+    }
+
+    private String detected(Conflict c) {
+        if (c.detectedAt() == null) {
+            return "";
+        }
+        return Dates.shortDate(c.detectedAt().atZoneSameInstant(zone).toLocalDate(), m.locale()) + " " + Dates.time(c.detectedAt(), zone);
+    }
+
+    /** Central's reason code in words when the bundle knows it, else the code itself. */
+    static String reason(Messages m, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String key = "conflicts.reason." + code;
+        return m.has(key) ? m.get(key) : code;
+    }
+}

@@ -1,0 +1,273 @@
+package id.loket.sync.ui;
+
+import static id.loket.testing.OfficeFixture.OFFICER;
+import static id.loket.testing.OfficeFixture.SUPERVISOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.timing.Pause.pause;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import id.loket.appointment.model.ServiceType;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.repo.OutboxRepository;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.Nik;
+import id.loket.db.Database;
+import id.loket.sync.model.Conflict;
+import id.loket.sync.model.OutboxEntry;
+import id.loket.sync.model.OutboxState;
+import id.loket.sync.model.PushReport;
+import id.loket.sync.model.Resolution;
+import id.loket.sync.service.ConflictService;
+import id.loket.sync.service.PushService;
+import id.loket.sync.service.PushSettings;
+import id.loket.sync.service.RetrySettings;
+import id.loket.testing.OfficeFixture;
+import id.loket.testing.SimulatedCentral;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.swing.SwingUtilities;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.KeyPressInfo;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The supervisor's conflicts dialog under a real (virtual) display, with a real conflict: a
+ * check-in pushed over HTTP to the simulator for a booking central has cancelled, on a real H2 file.
+ */
+class ConflictsDialogGuiTest {
+
+    private static final Messages EN = Messages.forLanguage("en");
+
+    @TempDir
+    Path dir;
+
+    private OfficeFixture office;
+    private Database db;
+    private ConflictService conflicts;
+    private Appointment booking;
+    private Robot robot;
+    private DialogFixture dialog;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    @BeforeAll
+    static void checkEdtUse() {
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @AfterAll
+    static void stopCheckingEdtUse() {
+        FailOnThreadViolationRepaintManager.uninstall();
+    }
+
+    @BeforeEach
+    void aConflict() {
+        office = new OfficeFixture(dir);
+        db = office.app().caseWork(office.app().clock()).db();
+        conflicts = new ConflictService(db, office.app().clock());
+        booking = office.adult(ServiceType.RENEWAL);
+        office.checkIn().checkIn(booking.id(), OFFICER);
+        office.checkIn().call(booking.id(), OFFICER);
+        office.central().store().update(booking.id(), a -> new Appointment(a.id(), a.version(), a.bookingCode(), a.office(), a.date(),
+                a.slotStart(), a.slotEnd(), AppointmentStatus.CANCELLED, a.rescheduledTo(), a.service(), a.passportType(),
+                a.validityYears(), a.sameDay(), a.applicant(), a.payment(), a.updatedAt()));
+        PushReport report = push().pushOnce();
+        assertThat(report.conflicts()).isEqualTo(1);
+        assertThat(push().unsent()).isNotEmpty().allMatch(e -> e.state() == OutboxState.HELD);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (dialog != null) {
+            dialog.cleanUp();
+        } else if (robot != null) {
+            robot.cleanUp();
+        }
+        if (office != null) {
+            office.close();
+        }
+    }
+
+    private PushService push() {
+        return new PushService(db, office.central().client(Duration.ofSeconds(5)),
+                new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
+                office.app().clock(), SimulatedCentral.OFFICE, EN, PushSettings.defaults());
+    }
+
+    private void open(Actor actor) {
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        SwingUtilities.invokeLater(() -> {
+            ConflictsDialog.show(null, EN, conflicts, actor, SimulatedCentral.ZONE);
+            closed.complete(null);
+        });
+        dialog = WindowFinder.findDialog("conflicts").withTimeout(10_000).using(robot);
+        dialog.requireVisible();
+    }
+
+    private void await(String what, BooleanSupplier test) {
+        pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return test.getAsBoolean();
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " status: " + status() + ", summary: " + summary() + ", rows: " + rows();
+            }
+        }, Timeout.timeout(20_000));
+    }
+
+    private String status() {
+        return dialog.label("conflicts.status").text();
+    }
+
+    private String summary() {
+        return dialog.label("conflicts.summary").text();
+    }
+
+    private int rows() {
+        return dialog.table("conflicts.table").rowCount();
+    }
+
+    /** The note prompt: types the note (if any) and confirms with Enter. */
+    private void note(String text) {
+        DialogFixture prompt = WindowFinder.findDialog("conflicts.note").withTimeout(10_000).using(robot);
+        prompt.requireVisible();
+        if (text != null) {
+            prompt.textBox("conflicts.note.field").enterText(text);
+        }
+        prompt.textBox("conflicts.note.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+    }
+
+    private List<String> states() {
+        return new OutboxRepository(db.dsl()).all().stream().filter(e -> e.caseRef().equals(booking.id())).map(OutboxEvent::state).toList();
+    }
+
+    @Test
+    void theConflictIsListedWithBothSidesMaskedAndKeepingTheOfficeSendsItsEventsAgain() throws Exception {
+        Conflict conflict = conflicts.open().get(0);
+        int held = conflicts.heldEvents(conflict.id());
+        assertThat(held).isPositive();
+        open(SUPERVISOR);
+
+        await("the list loaded", () -> rows() == 1);
+        assertThat(summary()).isEqualTo("Conflicts waiting for a decision (1):");
+        assertThat(dialog.table("conflicts.table").contents()).isDeepEqualTo(new String[][] {
+                {"Nov 27, 2026 08:30", booking.id(), "Refused by central", "Appointment already cancelled at central", "Open"}});
+        await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
+
+        String officeSide = dialog.textBox("conflicts.office").text();
+        String centralSide = dialog.textBox("conflicts.central").text();
+        assertThat(officeSide).contains("type: CHECKED_IN").contains("caseRef: " + booking.id()).doesNotContain("{\"");
+        assertThat(centralSide).contains("status: CONFLICT").contains("reason: APPOINTMENT_CANCELLED")
+                .contains(booking.bookingCode()).doesNotContain("{\"");
+        String nik = booking.applicant().nik();
+        assertThat(conflict.centralSide()).contains(nik); // the raw side holds it ...
+        assertThat(centralSide).contains(Nik.mask(nik)).doesNotContain(nik); // ... the screen never shows it
+        assertThat(officeSide).doesNotContain(nik);
+        assertThat(dialog.label("conflicts.held").text()).isEqualTo("Events held: " + held);
+
+        // Ctrl+1: keep the office's outcome, with a note.
+        // AssertJ Swing's robot takes the old modifier masks.
+        @SuppressWarnings("deprecation")
+        int ctrl = InputEvent.CTRL_MASK;
+        dialog.table("conflicts.table").pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_1).modifiers(ctrl));
+        note("cancelled by mistake");
+
+        await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
+        assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Keep the office data.");
+        Conflict settled = conflicts.get(conflict.id());
+        assertThat(settled.resolution()).isEqualTo(Resolution.KEEP_OFFICE);
+        assertThat(settled.resolvedBy()).isEqualTo(SUPERVISOR.username());
+        assertThat(settled.note()).isEqualTo("cancelled by mistake");
+        List<OutboxEntry> unsent = push().unsent();
+        assertThat(unsent).hasSize(held).allMatch(e -> e.state() == OutboxState.PENDING);
+        assertThat(push().summary().waiting()).isEqualTo(held);
+        assertThat(push().summary().held()).isZero();
+        assertThat(dialog.textBox("conflicts.office").text()).isEmpty();
+        dialog.button("conflicts.keep").requireDisabled();
+
+        dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        closed.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void acceptingCentralSupersedesTheHeldEvents() throws Exception {
+        Conflict conflict = conflicts.open().get(0);
+        open(SUPERVISOR);
+        await("the list loaded", () -> rows() == 1);
+        await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
+
+        dialog.button("conflicts.accept").click();
+        note(null);
+
+        await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
+        assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Accept central data.");
+        assertThat(conflicts.get(conflict.id()).resolution()).isEqualTo(Resolution.ACCEPT_CENTRAL);
+        assertThat(conflicts.get(conflict.id()).note()).isNull();
+        assertThat(states()).isNotEmpty().containsOnly(OutboxState.SUPERSEDED.name());
+        assertThat(push().unsent()).isEmpty();
+        assertThat(push().summary().held()).isZero();
+
+        dialog.button("conflicts.close").click();
+        closed.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFollowUpStaysListedMarkedSoAndAnOfficerIsRefusedInWords() throws Exception {
+        Conflict conflict = conflicts.open().get(0);
+        int held = conflicts.heldEvents(conflict.id());
+        open(OFFICER);
+        await("the list loaded", () -> rows() == 1);
+        await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
+
+        // M: manual follow-up, refused for an officer; the dialog stays open, nothing changes.
+        dialog.table("conflicts.table").pressAndReleaseKeys(KeyEvent.VK_M);
+        note("call the applicant");
+        await("refused", () -> status().equals("Only a supervisor may settle a conflict with central."));
+        assertThat(dialog.target().isShowing()).isTrue();
+        assertThat(conflicts.get(conflict.id()).resolution()).isNull();
+        assertThat(rows()).isEqualTo(1);
+        dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        closed.get(10, TimeUnit.SECONDS);
+
+        // Put aside by a supervisor elsewhere: listed again, marked as a follow-up, its events still held.
+        conflicts.resolve(conflict.id(), SUPERVISOR, Resolution.MANUAL_FOLLOW_UP, null);
+        dialog.cleanUp();
+        dialog = null;
+        robot = null;
+        CompletableFuture<Void> again = new CompletableFuture<>();
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        SwingUtilities.invokeLater(() -> {
+            ConflictsDialog.show(null, EN, conflicts, SUPERVISOR, SimulatedCentral.ZONE);
+            again.complete(null);
+        });
+        dialog = WindowFinder.findDialog("conflicts").withTimeout(10_000).using(robot);
+        await("the list loaded", () -> rows() == 1);
+        assertThat(dialog.table("conflicts.table").contents()[0][4]).isEqualTo("Manual follow-up");
+        await("selected", () -> dialog.label("conflicts.held").text().equals(
+                "Events held: " + held + " (waiting for a manual follow-up)"));
+        assertThat(push().summary().held()).isEqualTo(held);
+        dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        again.get(10, TimeUnit.SECONDS);
+    }
+}
