@@ -58,6 +58,7 @@ class DeskGuiTest {
     private static final int PER_DAY = 250;
     private static final long SEED = 2026;
     private static final String OFFICER = "petugas1";
+    private static final String SUPERVISOR = "supervisor";
     private static final String PASSWORD = "demo1234";
     private static final Duration FIRST_PULL = Duration.ofSeconds(60);
     private static final Duration LINK_CHANGE = Duration.ofSeconds(15);
@@ -91,6 +92,9 @@ class DeskGuiTest {
         sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
         app = AppContext.open(data, clock, messages);
         app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+        app.auth().createAccount(SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
+        // Any event waiting at all counts as too old here, so the supervisor's warning can be seen within a test.
+        app.settings().put(id.loket.settings.repo.SettingsRepository.BACKLOG_WARN_HOURS, "0");
         // This desk already knows its counter, so the login goes straight to the queue (CounterGuiTest covers the question).
         app.settings().put(id.loket.settings.repo.SettingsRepository.COUNTER, "1");
 
@@ -252,6 +256,33 @@ class DeskGuiTest {
         assertThat(sim.isUp()).isTrue();
         window.table("queue.table").requireRowCount(PER_DAY);
         window.menuItem("demo.centralDown").requireEnabled();
+    }
+
+    @Test
+    void whileCentralIsAwayTheBacklogGrowsTheSupervisorIsWarnedAndItDrainsOnceCentralIsBack() {
+        window.textBox("login.username").enterText(SUPERVISOR);
+        window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitForRows(window.table("queue.table"), PER_DAY, FIRST_PULL);
+        waitForCentral("Pusat terhubung", LINK_CHANGE);
+        window.menuItem("demo.centralDown").click();
+        waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
+
+        // Meanwhile another counter checks an applicant in: the work goes on, the event waits.
+        Appointment booked = sim.store().latest(OFFICE, today).stream()
+                .filter(a -> a.status() == id.loket.appointment.model.AppointmentStatus.BOOKED).findFirst().orElseThrow();
+        app.checkIn(Clock.system(WITA)).checkIn(booked.id(), new id.loket.casefile.model.Actor("petugas2", Role.COUNTER, "2"));
+
+        Duration push = Desk.PUSH_EVERY.plus(LINK_CHANGE);
+        waitFor("the backlog in the status bar", push, () -> text("status.backlog"), t -> t.startsWith("Menunggu dikirim: 1 (tertua"));
+        waitFor("the supervisor's warning", push, () -> text("status.notice"), t -> t.startsWith("Peringatan: tindakan tertua"));
+        assertThat(sim.store().appliedEvents()).isEmpty();
+
+        window.menuItem("demo.centralUp").click();
+
+        waitFor("the backlog drained", push, () -> text("status.backlog"), "Semua tindakan terkirim"::equals);
+        waitFor("news that it drained", push, () -> text("status.notice"), t -> t.startsWith("Semua tindakan sudah sampai di pusat"));
+        assertThat(sim.store().appliedEvents()).extracting(e -> e.caseRef() + " " + e.type()).containsExactly(booked.id() + " CHECKED_IN");
+        assertThat(text("status.lastPush")).startsWith("Kirim terakhir ");
     }
 
     // ---- helpers ----

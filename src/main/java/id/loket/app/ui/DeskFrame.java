@@ -61,6 +61,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final CounterScreen counter;
     private final JLabel user = new JLabel();
     private final Action syncNow;
+    private final Action conflicts;
     private Staff staff;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
     private OutboxSummary lastBacklog;
@@ -86,6 +87,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         setIconImages(FlatSVGUtils.createWindowIconImages("/icons/loket.svg"));
         syncNow = action("action.syncNow", KeyEvent.VK_S, KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), e -> services.sync().syncNow());
         syncNow.putValue(Action.SMALL_ICON, new FlatSVGIcon("icons/sync.svg"));
+        conflicts = action("action.conflicts", KeyEvent.VK_N, id.loket.counter.ui.Shortcut.CONFLICTS.stroke(), e -> showConflicts());
+        conflicts.setEnabled(false);
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
@@ -134,6 +137,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JMenuBar bar = new JMenuBar();
         JMenu file = menu("menu.file", KeyEvent.VK_B);
         file.add(new JMenuItem(syncNow));
+        JMenuItem conflictsItem = new JMenuItem(conflicts);
+        conflictsItem.setName("menu.conflicts");
+        file.add(conflictsItem);
         file.addSeparator();
         file.add(new JMenuItem(counter.logOutAction()));
         file.add(new JMenuItem(action("action.exit", KeyEvent.VK_K, KeyStroke.getKeyStroke(KeyEvent.VK_Q, KeyEvent.CTRL_DOWN_MASK), e -> close())));
@@ -235,8 +241,21 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         return a;
     }
 
+    /** The supervisor's list of sync conflicts, to settle them (the service refuses anyone else too). */
+    private void showConflicts() {
+        if (staff == null || staff.role() != Role.SUPERVISOR) {
+            return;
+        }
+        id.loket.casefile.model.Actor actor = new id.loket.casefile.model.Actor(staff.username(), staff.role(),
+                services.counter().get().orElse(null));
+        id.loket.sync.ui.ConflictsDialog.show(this, messages, services.conflicts(), actor, services.office().zone());
+        services.sync().pushSoon();
+        counter.focusScan();
+    }
+
     private void loggedIn(Staff who) {
         this.staff = who;
+        conflicts.setEnabled(who.role() == Role.SUPERVISOR);
         user.setText(messages.get("desk.user", who.fullName(), messages.get("role." + who.role().name())));
         cards.show(content, "desk");
         counter.start(who);
@@ -245,6 +264,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     /** Back to the login, for the next officer (a supervisor coming to approve, a change of shift). */
     private void logOut() {
         staff = null;
+        conflicts.setEnabled(false);
+        statusBar.clearWarning();
         counter.stop();
         user.setText("");
         LoginPanel login = loginPanel();
