@@ -71,7 +71,7 @@ final class ConflictTableModel extends AbstractTableModel {
         Conflict c = r.conflict();
         return switch (column) {
             case 0 -> detected(c);
-            case 1 -> c.caseRef();
+            case 1 -> caseLabel(c);
             case 2 -> m.name(c.kind());
             case 3 -> reason(m, c.reason());
             default -> m.get(r.followUp() ? "conflicts.state.followUp" : "conflicts.state.open");
@@ -85,12 +85,33 @@ final class ConflictTableModel extends AbstractTableModel {
         return Dates.shortDate(c.detectedAt().atZoneSameInstant(zone).toLocalDate(), m.locale()) + " " + Dates.time(c.detectedAt(), zone);
     }
 
-    /** Central's reason code in words when the bundle knows it, else the code itself. */
+    /**
+     * Central's reason code in words when the bundle knows it, else the code itself. A code
+     * may carry a detail after a space ("APPOINTMENT_RESCHEDULED 2026-12-05"): it fills {0}.
+     */
     static String reason(Messages m, String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
-        String key = "conflicts.reason." + code;
-        return m.has(key) ? m.get(key) : code;
+        int space = code.indexOf(' ');
+        String head = space < 0 ? code : code.substring(0, space);
+        String detail = space < 0 ? "" : code.substring(space + 1);
+        String key = "conflicts.reason." + head;
+        return m.has(key) ? m.get(key, detail) : code;
+    }
+
+    /** The case as the counter knows it: queue number and name from the office's side, else its reference. */
+    static String caseLabel(Conflict c) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode office = id.loket.central.ContractJson.mapper().readTree(c.officeSide());
+            String number = office.path("queueNumber").asText("");
+            String name = office.at("/applicant/fullName").asText("");
+            if (!number.isEmpty() && !name.isEmpty()) {
+                return number + " · " + name;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not the office's case summary: the reference says enough
+        }
+        return c.caseRef();
     }
 }

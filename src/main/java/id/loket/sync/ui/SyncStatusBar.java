@@ -49,9 +49,12 @@ public final class SyncStatusBar extends JPanel {
         this.messages = messages;
         this.zone = zone;
         putClientProperty(FlatClientProperties.STYLE, "border: 1,0,0,0,$Component.borderColor");
-        JLabel office = new JLabel(officeCode + " · " + officeName);
+        // The office's name is in the title bar; here its code, to leave room for the sync news.
+        JLabel office = new JLabel(officeCode);
+        office.setToolTipText(officeName);
         office.setName("status.office");
-        JLabel day = new JLabel(Dates.longDate(date, messages.locale()));
+        JLabel day = new JLabel(Dates.shortDate(date, messages.locale()));
+        day.setToolTipText(Dates.longDate(date, messages.locale()));
         day.setName("status.date");
         central.setName("status.central");
         lastSync.setName("status.lastSync");
@@ -133,7 +136,10 @@ public final class SyncStatusBar extends JPanel {
     /** "14 mnt", "2 jam 5 mnt": how long something has waited, in the officer's words. */
     public String age(Duration d) {
         long minutes = Math.max(0, d.toMinutes());
-        return minutes < 60 ? messages.get("status.age.minutes", minutes)
+        if (minutes < 60) {
+            return messages.get("status.age.minutes", minutes);
+        }
+        return minutes % 60 == 0 ? messages.get("status.age.wholeHours", minutes / 60)
                 : messages.get("status.age.hours", minutes / 60, minutes % 60);
     }
 
