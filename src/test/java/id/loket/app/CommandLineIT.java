@@ -14,9 +14,9 @@ import id.loket.central.sim.Fault;
 import id.loket.db.Database;
 import id.loket.testing.ChildJvm;
 import id.loket.testing.Csv;
+import id.loket.testing.Cli;
+import id.loket.testing.Cli.Run;
 import id.loket.testing.SimulatedCentral;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,15 +57,8 @@ class CommandLineIT {
         central.close();
     }
 
-    /** What one command printed and how it ended. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run loket(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Run loket(String... args) {
+        return Cli.loket(args);
     }
 
     private Run sync(String... extra) {

@@ -13,10 +13,9 @@ import id.loket.appointment.model.AppointmentStatus;
 import id.loket.casefile.model.Actor;
 import id.loket.common.i18n.Messages;
 import id.loket.staff.model.Role;
+import id.loket.testing.Cli;
+import id.loket.testing.Cli.Run;
 import id.loket.testing.SimulatedCentral;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -52,14 +51,8 @@ class OutboxCommandIT {
         central.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run loket(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Run loket(String... args) {
+        return Cli.loket(args);
     }
 
     private Run sync() {

@@ -4,13 +4,12 @@ import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
-import id.loket.common.ui.FormDialog;
+import id.loket.common.ui.Modal;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.Tasks;
 import id.loket.pickup.service.PickupService;
 import id.loket.receipt.model.Receipt;
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
@@ -138,18 +137,7 @@ public final class MarkReadyDialog extends JDialog {
     }
 
     int showModal() {
-        pack();
-        setMinimumSize(getSize());
-        setLocationRelativeTo(getOwner());
-        addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowOpened(WindowEvent e) {
-                scan.requestFocusInWindow();
-            }
-        });
-        Component before = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
-        setVisible(true);
-        FormDialog.giveFocusBack(getOwner(), before);
+        Modal.show(this, scan);
         return marked;
     }
 

@@ -3,7 +3,7 @@ package id.loket.printing.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
-import id.loket.common.ui.FormDialog;
+import id.loket.common.ui.Modal;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.Tasks;
 import id.loket.document.PaperSize;
@@ -176,18 +176,7 @@ public final class PrintPreviewDialog extends JDialog {
     }
 
     Optional<PrintChoice> showModal() {
-        pack();
-        setMinimumSize(getSize());
-        setLocationRelativeTo(getOwner());
-        addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowOpened(WindowEvent e) {
-                paper.requestFocusInWindow();
-            }
-        });
-        Component before = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
-        setVisible(true);
-        FormDialog.giveFocusBack(getOwner(), before);
+        Modal.show(this, paper);
         return Optional.ofNullable(printed);
     }
 

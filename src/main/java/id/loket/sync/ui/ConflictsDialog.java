@@ -4,7 +4,7 @@ import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.casefile.model.Actor;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
-import id.loket.common.ui.FormDialog;
+import id.loket.common.ui.Modal;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.PromptDialog;
 import id.loket.common.ui.Tasks;
@@ -12,7 +12,6 @@ import id.loket.sync.model.Conflict;
 import id.loket.sync.model.Resolution;
 import id.loket.sync.service.ConflictService;
 import java.awt.BorderLayout;
-import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
@@ -161,18 +160,7 @@ public final class ConflictsDialog extends JDialog {
     }
 
     private void showModal() {
-        pack();
-        setMinimumSize(getSize());
-        setLocationRelativeTo(getOwner());
-        addWindowListener(new WindowAdapter() {
-            @Override
-            public void windowOpened(WindowEvent e) {
-                table.requestFocusInWindow();
-            }
-        });
-        Component before = java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
-        setVisible(true);
-        FormDialog.giveFocusBack(getOwner(), before);
+        Modal.show(this, table);
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.loket.app.Main;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
@@ -22,13 +21,12 @@ import id.loket.casefile.model.InterviewOutcome;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.model.Requirement;
 import id.loket.checkin.model.WalkInForm;
+import id.loket.testing.Cli;
+import id.loket.testing.Cli.Run;
 import id.loket.testing.Csv;
 import id.loket.testing.OfficeFixture;
 import id.loket.testing.SimulatedCentral;
 import id.loket.verification.service.VerificationService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -126,9 +124,6 @@ class CaseExportIT {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
     /** The audit trail as stored (the office is closed again when the test reads it). */
     private CaseQueriesOnFolder office() {
         return new CaseQueriesOnFolder(data);
@@ -144,13 +139,9 @@ class CaseExportIT {
     }
 
     private Run loket(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--lang", "en", "--data", data.toString()));
-        int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.loket(all.toArray(String[]::new));
     }
 
     private Map<String, JsonNode> exportJson() throws Exception {

@@ -1,0 +1,24 @@
+package id.loket.testing;
+
+import id.loket.app.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the command line in this JVM as a user would, catching what it prints and how it ends. */
+public final class Cli {
+
+    /** What one command printed and how it ended. */
+    public record Run(int code, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    public static Run loket(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
