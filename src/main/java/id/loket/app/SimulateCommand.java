@@ -133,7 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
             PushService closingPush = null;
             Optional<PushReport> closing = Optional.empty();
             if (rounds != null) {
-                closingPush = new PushService(app.caseWork(clock).db(), client, RETRY, clock, office, m, PushSettings.defaults());
+                closingPush = new PushService(app.caseWork(clock).db(), client, ROUND_RETRY, clock, office, m, PushSettings.defaults());
                 closing = rounds.closing(closingPush, clock.instant());
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class CentralRounds implements DaySync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralRounds.class);
-    /** At closing, pushes are repeated while central stops them, at most this many times. */
+    /** At closing, a push that central stopped after some progress is repeated, at most this many times in all. */
     private static final int CLOSING_TRIES = 5;
+    /** After pulls stopped in a row, that many rounds (doubling, at most this many) go without a pull. */
+    private static final int MAX_PULLS_SKIPPED = 6;
 
     /** What the rounds of one run did. */
     public record Tally(int rounds, int pullsStopped, int pushesStopped, int applied, int duplicates, int conflicts,
@@ -42,6 +44,8 @@ public final class CentralRounds implements DaySync {
     private int invalid;
     private int errors;
     private String lastProblem;
+    private int pullFailuresInARow;
+    private int pullsToSkip;
 
     public CentralRounds(String office, LocalDate date, PullService pull, PushService push) {
         this.office = Objects.requireNonNull(office);
@@ -50,17 +54,29 @@ public final class CentralRounds implements DaySync {
         this.push = Objects.requireNonNull(push);
     }
 
-    /** One round: pull the day, then push what waits. */
+    /**
+     * One round: pull the day, then push what waits. After a pull central stopped, the next rounds skip the pull
+     * (1, 2, 4, at most {@link #MAX_PULLS_SKIPPED} rounds) so an absent central is not asked at every round; the
+     * push has its own circuit breaker.
+     */
     @Override
     public void sync(Instant at) {
         rounds++;
-        pullOnce(at);
+        if (pullsToSkip > 0) {
+            pullsToSkip--;
+        } else if (pullOnce(at)) {
+            pullFailuresInARow = 0;
+        } else {
+            pullFailuresInARow++;
+            pullsToSkip = Math.min(1 << Math.min(pullFailuresInARow - 1, 8), MAX_PULLS_SKIPPED);
+        }
         pushOnce(push, at);
     }
 
     /**
      * At the end of a run: pushes with {@code fresh} (a push service whose circuit breaker has not seen the
-     * day's faults) until nothing more can be sent or it has tried {@link #CLOSING_TRIES} times.
+     * day's faults) again while central stops a push that got some answers, at most {@link #CLOSING_TRIES} times;
+     * a push that got nothing at all (central away) is not repeated.
      *
      * @return the last push's report, empty if every try ended in an unexpected error
      */
@@ -70,25 +86,32 @@ public final class CentralRounds implements DaySync {
             Optional<PushReport> report = pushOnce(fresh, at);
             if (report.isPresent()) {
                 last = report;
-                if (report.get().complete()) {
+                PushReport r = report.get();
+                if (r.complete() || r.sent() + r.duplicates() + r.conflicts() + r.invalid() == 0) {
                     break;
                 }
+            } else {
+                break;
             }
         }
         return last;
     }
 
-    private void pullOnce(Instant at) {
+    /** True if the pull completed. */
+    private boolean pullOnce(Instant at) {
         try {
             PullReport report = pull.pull(office, date, 1, PullService.Listener.NONE);
             if (report.failure().isPresent()) {
                 pullsStopped++;
                 lastProblem = report.failure().get();
+                return false;
             }
+            return true;
         } catch (RuntimeException e) {
             errors++;
             lastProblem = String.valueOf(e);
             LOG.error("Simulation at {}: the pull threw instead of reporting", at, e);
+            return false;
         }
     }
 
