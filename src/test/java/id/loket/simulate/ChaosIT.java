@@ -1,5 +1,6 @@
 package id.loket.simulate;
 
+import static id.loket.db.jooq.Tables.OUTBOX_EVENT;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
 import static id.loket.testing.SimulatedCentral.TOKEN;
@@ -94,12 +95,15 @@ class ChaosIT {
 
             // Push until nothing waits (the last run's closing push should have left nothing).
             int extraPushes = 0;
+            int duplicates;
             try (Database db = Database.openFolder(data)) {
                 PushService push = new PushService(db, central.client(Duration.ofSeconds(5)), RetrySettings.none(), Clock.system(ZONE),
                         OFFICE, Messages.forLanguage("en"), PushSettings.defaults());
                 for (PushReport r = push.pushOnce(); r.waiting() > 0 && extraPushes < 5; r = push.pushOnce()) {
                     extraPushes++;
                 }
+                // Events whose acknowledgement was lost (a kill, a dropped or cut answer) and that were sent again.
+                duplicates = db.dsl().fetchCount(OUTBOX_EVENT, OUTBOX_EVENT.RESULT.eq("DUPLICATE"));
             }
 
             OutboxAudit audit = OutboxAudit.read(data, OFFICE, DAY);
@@ -110,11 +114,11 @@ class ChaosIT {
             assertThat(logOf(data)).doesNotContain("threw instead of reporting");
             long held = audit.count(OutboxState.HELD);
             long failed = audit.count(OutboxState.FAILED);
-            System.out.printf("ChaosIT: %.1f s wall, %d runs (%d killed with SIGKILL), %d cases, %d events: %d sent, %d held and %d failed "
+            System.out.printf("ChaosIT: %.1f s wall, %d runs (%d killed with SIGKILL), %d cases, %d events: %d sent (%d of them answered DUPLICATE on a resend), %d held and %d failed "
                             + "behind %d open conflicts (central changed bookings during the day); %d of %d requests to central faulted "
                             + "while the desk was killed (kills after the simulated hours %s); %d extra pushes after the last run%n",
                     (System.nanoTime() - started) / 1e9, runs + 1, kills, audit.cases().size(), audit.events().size(),
-                    audit.count(OutboxState.SENT), held, failed, audit.openConflicts().size(), faultsMet, requests, killedAfter, extraPushes);
+                    audit.count(OutboxState.SENT), duplicates, held, failed, audit.openConflicts().size(), faultsMet, requests, killedAfter, extraPushes);
         }
     }
 
