@@ -3,13 +3,18 @@ package id.loket.app;
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
+import id.loket.simulate.CentralRounds;
 import id.loket.simulate.DaySimulator;
 import id.loket.simulate.DaySummary;
 import id.loket.simulate.OfficeHours;
 import id.loket.simulate.SimulatedClock;
 import id.loket.simulate.SimulationSettings;
+import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
+import id.loket.sync.model.PushReport;
 import id.loket.sync.service.PullService;
+import id.loket.sync.service.PushService;
+import id.loket.sync.service.PushSettings;
 import id.loket.sync.service.RetrySettings;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +38,22 @@ import picocli.CommandLine.ParentCommand;
                 + "and a supervisor would, through the real services, on a simulated clock within office hours (07:30-16:00) "
                 + "of that date. The same seed gives the same day. Interrupted, a second run on the same data folder resumes "
                 + "the day from what the database holds. If central cannot be reached, the appointments already in the "
-                + "database are used."})
+                + "database are used. Every --push-every simulated minutes, and at the end of the run, the desk pulls the "
+                + "day and pushes its outbox to central; a central that is down or faulty never stops the day: the events "
+                + "wait in the outbox and go with a later push."})
 final class SimulateCommand implements Callable<Integer> {
 
     /** Pulling before a simulation should not keep it waiting long for a central that is away. */
     private static final RetrySettings RETRY = new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The rounds during the day try briefly: the simulated clock stands still while they run, and the backlog
+     * simply waits for the next round. The breaker's pause is in real time, short because a day runs fast.
+     */
+    private static final RetrySettings ROUND_RETRY = new RetrySettings(2, Duration.ofMillis(50), Duration.ofMillis(400),
+            Duration.ofSeconds(2));
+    private static final PushSettings ROUND_PUSH = new PushSettings(PushSettings.MAX_BATCH, 3, Duration.ofSeconds(2));
+    private static final int MAX_PUSH_EVERY = 240;
 
     @ParentCommand
     LoketCommand root;
@@ -59,6 +75,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Stop the simulated day at this time (default: closing, 16:00). A later run resumes from there.")
     LocalTime until;
 
+    @Option(names = "--push-every", paramLabel = "MIN", defaultValue = "5",
+            description = "Pull the day and push the outbox to central every MIN simulated minutes and at the end of the run "
+                    + "(default 5; 0 = never talk to central after the first pull).")
+    int pushEvery;
+
     @Override
     public Integer call() {
         Messages m = root.messages();
@@ -71,6 +92,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (until != null && (!until.isAfter(hours.open()) || until.isAfter(hours.close()))) {
             throw new UserFacingException("simulate.badUntil", until.toString(), hours.open().toString(), hours.close().toString());
+        }
+        if (pushEvery < 0 || pushEvery > MAX_PUSH_EVERY) {
+            throw new UserFacingException("simulate.badPushEvery", pushEvery, MAX_PUSH_EVERY);
         }
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
@@ -96,10 +120,27 @@ final class SimulateCommand implements Callable<Integer> {
                     app.receipts(clock), app.pickup(clock),
                     clock, settings, s -> err.println(m.get("simulate.progress", s.at().toString(), s.checkedIn(), s.waiting(),
                             s.inProgress(), s.approved())));
+            CentralRounds rounds = null;
+            if (pushEvery > 0) {
+                // AppContext has no accessor for the Database; CaseWork hands out the one it was built on.
+                var db = app.caseWork(clock).db();
+                rounds = new CentralRounds(office, date, app.pullService(client, ROUND_RETRY),
+                        new PushService(db, client, ROUND_RETRY, clock, office, m, ROUND_PUSH));
+                simulator.syncEvery(Duration.ofMinutes(pushEvery), rounds);
+            }
             long started = System.nanoTime();
             DaySummary s = simulator.run();
+            PushService closingPush = null;
+            Optional<PushReport> closing = Optional.empty();
+            if (rounds != null) {
+                closingPush = new PushService(app.caseWork(clock).db(), client, ROUND_RETRY, clock, office, m, PushSettings.defaults());
+                closing = rounds.closing(closingPush, clock.instant());
+            }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             print(m, s, office, counters, seed, millis);
+            if (rounds != null) {
+                printCentral(m, rounds.tally(), closingPush.summary(), closing);
+            }
             return 0;
         }
     }
@@ -130,5 +171,26 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(m.get("simulate.summary.refused", s.refusedSteps()));
         }
         out.println(m.get("simulate.summary.took", millis / 1000.0));
+    }
+
+    /** What went to central in this run and what still waits in the outbox. */
+    private void printCentral(Messages m, CentralRounds.Tally t, OutboxSummary backlog, Optional<PushReport> closing) {
+        PrintStream out = root.out();
+        out.println(m.get("simulate.central.rounds", t.rounds(), pushEvery, t.pullsStopped(), t.pushesStopped()));
+        out.println(m.get("simulate.central.pushed", t.applied(), t.duplicates()));
+        if (t.conflicts() + t.invalid() > 0) {
+            out.println(m.get("simulate.central.refused", t.conflicts(), t.invalid()));
+        }
+        out.println(m.get("simulate.central.backlog", backlog.waiting(), backlog.held(), backlog.failed()));
+        if (backlog.held() + backlog.failed() > 0) {
+            out.println(m.get("simulate.central.conflicts"));
+        }
+        if (t.errors() > 0) {
+            out.println(m.get("simulate.central.errors", t.errors()));
+        }
+        Optional<String> stopped = closing.flatMap(PushReport::problem);
+        if (backlog.waiting() > 0 || stopped.isPresent()) {
+            out.println(m.get("simulate.central.waiting", stopped.or(t::lastProblem).orElse("?")));
+        }
     }
 }

@@ -126,6 +126,8 @@ public final class DaySimulator {
     private final Map<String, Instant> returnTimes = new HashMap<>();
     private int refused;
     private boolean ran;
+    private Duration syncEvery;
+    private DaySync sync = DaySync.NONE;
     private volatile boolean stopRequested;
     private final Object pacer = new Object();
 
@@ -147,6 +149,20 @@ public final class DaySimulator {
         return clock;
     }
 
+
+    /**
+     * Every {@code every} of simulated time (on the multiples of it from opening), between two moves, the desk
+     * talks to central through {@code sync}; the simulated clock does not move while it does, so counter work
+     * never waits for central. Call before {@link #run()}.
+     */
+    public DaySimulator syncEvery(Duration every, DaySync sync) {
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("sync period must be positive: " + every);
+        }
+        this.syncEvery = every;
+        this.sync = Objects.requireNonNull(sync);
+        return this;
+    }
 
     /**
      * Asks a running simulation (on another thread) to stop before its next step; {@link #run()} then returns
@@ -270,6 +286,24 @@ public final class DaySimulator {
             }
         }
         planPickups(start);
+        if (syncEvery != null) {
+            schedule(syncAfter(start), Kind.SYNC, "");
+        }
+    }
+
+    /** The first multiple of the sync period from opening that is after {@code t}. */
+    private Instant syncAfter(Instant t) {
+        Instant open = at(settings.hours().open());
+        if (t.isBefore(open)) {
+            return open.plus(syncEvery);
+        }
+        long n = Duration.between(open, t).toMillis() / syncEvery.toMillis() + 1;
+        return open.plus(syncEvery.multipliedBy(n));
+    }
+
+    private void syncNow() {
+        sync.sync(clock.instant());
+        schedule(syncAfter(clock.instant()), Kind.SYNC, "");
     }
 
     /** The receipt of a case just approved is issued shortly after (before closing), as its fate says. */
@@ -362,6 +396,7 @@ public final class DaySimulator {
                 case RECEIPT -> issueReceipt(tick.key());
                 case READY -> markReady();
                 case HANDOVER -> handOver(tick.key());
+                case SYNC -> syncNow();
             }
         }
         return true;
@@ -727,8 +762,11 @@ public final class DaySimulator {
         agenda.add(new Tick(at, kind, key));
     }
 
-    /** What a move is; at the same instant, the morning's passports are marked ready first, receipts are issued last. */
-    private enum Kind { READY, ARRIVAL, RETURN, HANDOVER, OFFICER, SUPERVISOR, RECEIPT }
+    /**
+     * What a move is; at the same instant, the morning's passports are marked ready first, receipts are issued last
+     * of the counter work, and the talk with central comes after all of it.
+     */
+    private enum Kind { READY, ARRIVAL, RETURN, HANDOVER, OFFICER, SUPERVISOR, RECEIPT, SYNC }
 
     private record Tick(Instant at, Kind kind, String key) implements Comparable<Tick> {
         private static final Comparator<Tick> ORDER = Comparator.comparing(Tick::at).thenComparing(Tick::kind)

@@ -206,6 +206,19 @@ class DaySimulatorIT {
     }
 
     @Test
+    void roundsWithCentralComeEveryFiveSimulatedMinutesAndLeaveTheDayAsItWas() {
+        List<java.time.Instant> rounds = new ArrayList<>();
+
+        SimulatedDay synced = SimulatedDay.run(central, dir.resolve("synced"), SimulatedDay.settings(4, SEED), DaySimulator.Listener.NONE,
+                simulator -> simulator.syncEvery(java.time.Duration.ofMinutes(5), rounds::add));
+
+        List<LocalTime> times = rounds.stream().map(t -> t.atZone(SimulatedCentral.ZONE).toLocalTime()).toList();
+        assertThat(times).hasSize(101).startsWith(LocalTime.of(7, 35), LocalTime.of(7, 40)).endsWith(LocalTime.of(15, 55));
+        assertThat(outcomes(synced)).isEqualTo(outcomes(day));
+        assertThat(steps(synced)).isEqualTo(steps(day));
+    }
+
+    @Test
     void aDayStoppedAtElevenAndRunAgainEndsExactlyAsTheUninterruptedDay() {
         Path folder = dir.resolve("interrupted");
 
