@@ -99,7 +99,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Sends the outbox to central (one per desk or command: it holds the circuit breaker's state). */
     public PushService pushService(CentralClient client, RetrySettings retry, String office) {
-        return new PushService(db, client, retry, clock, office, messages, PushSettings.defaults());
+        return pushService(client, retry, office, clock, PushSettings.defaults());
+    }
+
+    /** The same on another clock (a simulated day's) and with other batch and breaker settings. */
+    public PushService pushService(CentralClient client, RetrySettings retry, String office, Clock clock, PushSettings settings) {
+        return new PushService(db, client, retry, clock, office, messages, settings);
     }
 
     /** The conflicts between the office and central, for the supervisor. */

@@ -122,10 +122,8 @@ final class SimulateCommand implements Callable<Integer> {
                             s.inProgress(), s.approved())));
             CentralRounds rounds = null;
             if (pushEvery > 0) {
-                // AppContext has no accessor for the Database; CaseWork hands out the one it was built on.
-                var db = app.caseWork(clock).db();
                 rounds = new CentralRounds(office, date, app.pullService(client, ROUND_RETRY),
-                        new PushService(db, client, ROUND_RETRY, clock, office, m, ROUND_PUSH));
+                        app.pushService(client, ROUND_RETRY, office, clock, ROUND_PUSH));
                 simulator.syncEvery(Duration.ofMinutes(pushEvery), rounds);
             }
             long started = System.nanoTime();
@@ -133,7 +131,7 @@ final class SimulateCommand implements Callable<Integer> {
             PushService closingPush = null;
             Optional<PushReport> closing = Optional.empty();
             if (rounds != null) {
-                closingPush = new PushService(app.caseWork(clock).db(), client, ROUND_RETRY, clock, office, m, PushSettings.defaults());
+                closingPush = app.pushService(client, ROUND_RETRY, office, clock, PushSettings.defaults());
                 closing = rounds.closing(closingPush, clock.instant());
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
