@@ -29,16 +29,17 @@ class PostgresDatabaseIT {
             assertThat(db.dialect()).isEqualTo(SQLDialect.POSTGRES);
             assertThat(db.dsl().fetchValue("select current_schema()")).isEqualTo("it_postgres_database_migrates");
             assertThat(db.dsl().fetch("select version from flyway_schema_history where success order by installed_rank")
-                    .getValues(0, String.class)).containsExactly("1", "2", "3");
+                    .getValues(0, String.class)).as("every migration in db/migration, once, in order").containsExactlyElementsOf(migrationVersions());
             List<String> tables = db.dsl().fetch("select table_name from information_schema.tables where table_schema = current_schema()")
                     .getValues(0, String.class);
             assertThat(tables).contains("appointment", "staff", "setting", "case_file", "case_document", "audit_log", "outbox_event",
-                    "day_sequence", "holiday", "case_receipt");
+                    "day_sequence", "holiday", "case_receipt", "sync_conflict", "push_status");
             new SettingsRepository(db.dsl()).put("office.code", "DPS");
 
             try (Database second = pg.openAgain()) {
                 assertThat(new SettingsRepository(second.dsl()).get("office.code")).contains("DPS");
-                assertThat(second.dsl().fetchCount(org.jooq.impl.DSL.table("flyway_schema_history"))).isEqualTo(3);
+                assertThat(second.dsl().fetchCount(org.jooq.impl.DSL.table("flyway_schema_history")))
+                        .as("the second desk migrates nothing again").isEqualTo(migrationVersions().size());
             }
         }
     }
@@ -61,5 +62,15 @@ class PostgresDatabaseIT {
                     assertThat(e.args()[0]).isEqualTo("jdbc:postgresql://127.0.0.1:1/loket_test");
                     assertThat(String.valueOf(e.args()[1])).doesNotContain("s3cret");
                 });
+    }
+
+    /** The versions of the migration files, in order: V1__x.sql → "1". */
+    private static List<String> migrationVersions() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("db", "migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

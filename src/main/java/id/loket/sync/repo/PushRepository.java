@@ -131,6 +131,19 @@ public final class PushRepository {
                 .execute();
     }
 
+    /**
+     * Every waiting event of the case that was never sent is held by the conflict. One sent
+     * before, whose answer was lost, may already be at central: it is left to be sent again,
+     * so central's answer (DUPLICATE, or CONFLICT) settles what it is.
+     */
+    public int holdNeverSent(String caseRef, long conflictId) {
+        return ctx.update(OUTBOX_EVENT)
+                .set(OUTBOX_EVENT.STATE, HELD)
+                .set(OUTBOX_EVENT.HELD_BY, conflictId)
+                .where(OUTBOX_EVENT.CASE_REF.eq(caseRef)).and(OUTBOX_EVENT.STATE.eq(PENDING)).and(OUTBOX_EVENT.ATTEMPTS.eq(0))
+                .execute();
+    }
+
     /** KEEP_OFFICE: the events held by the conflict wait again; a failed one no longer blocks its case. */
     public int releaseToPending(long conflictId) {
         ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.RELEASED, true)

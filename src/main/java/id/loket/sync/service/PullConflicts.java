@@ -27,8 +27,10 @@ import org.jooq.DSLContext;
  *
  * <ul>
  * <li>{@link ConflictKind#SERVED_THEN_CHANGED}: central cancelled, rescheduled or expired a
- * booking the office has already checked in. The case's events not yet sent are held by the
- * conflict: central would refuse them, and the supervisor decides first.</li>
+ * booking the office has already checked in. The case's events never sent are held by the
+ * conflict: central would refuse them, and the supervisor decides first. (One sent before
+ * whose answer was lost may be at central already: it goes again, and central's answer
+ * settles it.)</li>
  * <li>{@link ConflictKind#VERIFIED_DATA_CHANGED}: a newer version changes the applicant's NIK,
  * name, birth date or sex after the office verified documents against the old one. Nothing
  * is held: the office's work stands until the supervisor says otherwise.</li>
@@ -102,7 +104,7 @@ final class PullConflicts {
         repo.audit(new ConflictRepository.AuditLine(conflict.id(), c.caseRef(), "RECORDED", now, ConflictService.SYSTEM, null,
                 kind + ": " + reason));
         if (hold) {
-            new PushRepository(tx).holdLater(c.caseRef(), 0, conflict.id());
+            new PushRepository(tx).holdNeverSent(c.caseRef(), conflict.id());
         }
         return Optional.of(conflict);
     }

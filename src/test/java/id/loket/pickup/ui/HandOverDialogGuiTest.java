@@ -98,6 +98,25 @@ class HandOverDialogGuiTest {
         }, Timeout.timeout(10_000));
     }
 
+    /**
+     * Clicks a "who collects" choice and waits until the representative's fields follow it
+     * ({@code representative}: enabled). Under a loaded Xvfb a click can land before the
+     * dialog takes input; the unchanged choice then shows it, and one more click is safe.
+     */
+    private void choose(String radio, boolean representative) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            dialog.radioButton(radio).click();
+            long end = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < end) {
+                if (GuiActionRunner.execute(() -> dialog.textBox("handOver.repName").target().isEnabled()) == representative) {
+                    return;
+                }
+                pause(50);
+            }
+        }
+        throw new AssertionError(radio + " did not take effect after two clicks");
+    }
+
     private String problem() {
         return dialog.label("handOver.problem").text();
     }
@@ -175,9 +194,9 @@ class HandOverDialogGuiTest {
     @Test
     void switchingBackToTheApplicantDropsTheRepresentativeAndEscCancels() throws Exception {
         open(ready("Kadek Sari"));
-        dialog.radioButton("handOver.representative").click();
+        choose("handOver.representative", true);
         dialog.textBox("handOver.repName").enterText("Made Wirawan");
-        dialog.radioButton("handOver.self").click();
+        choose("handOver.self", false);
         dialog.textBox("handOver.repName").requireDisabled();
         dialog.textBox("handOver.passport").enterText("A1234567");
         dialog.textBox("handOver.passport").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
