@@ -314,6 +314,15 @@ public final class CounterScreen extends JPanel {
         tasks.run(() -> services.queue().day(services.office(), today()), this::queueLoaded, this::backgroundFailed);
     }
 
+    /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
+    public void show(String caseRef) {
+        if (staff == null) {
+            return;
+        }
+        tasks.run(() -> services.cases().find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef)),
+                c -> openCase(c, true), err -> casePanel.error(text(err)));
+    }
+
     public void focusScan() {
         if (staff != null) {
             scanBar.focusScan();

@@ -16,6 +16,7 @@ public enum Shortcut {
     SCAN_ALT(Group.DESK, Keys.ctrl(KeyEvent.VK_L), "counter.action.scan"),
     SEARCH_QUEUE(Group.DESK, Keys.ctrl(KeyEvent.VK_F), "counter.help.searchQueue"),
     SYNC(Group.DESK, Keys.key(KeyEvent.VK_F5), "action.syncNow"),
+    DASHBOARD(Group.DESK, Keys.ctrl(KeyEvent.VK_D), "action.dashboard"),
     CONFLICTS(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_K, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
             "action.conflicts"),
     CALL_NEXT(Group.DESK, Keys.key(KeyEvent.VK_F6), "counter.action.callNext"),
