@@ -9,6 +9,8 @@ import id.loket.simulate.DaySummary;
 import id.loket.simulate.OfficeHours;
 import id.loket.simulate.SimulatedClock;
 import id.loket.simulate.SimulationSettings;
+import id.loket.supervisor.model.DayClosing;
+import id.loket.supervisor.service.CloseDayService;
 import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
@@ -40,7 +42,8 @@ import picocli.CommandLine.ParentCommand;
                 + "the day from what the database holds. If central cannot be reached, the appointments already in the "
                 + "database are used. Every --push-every simulated minutes, and at the end of the run, the desk pulls the "
                 + "day and pushes its outbox to central; a central that is down or faulty never stops the day: the events "
-                + "wait in the outbox and go with a later push."})
+                + "wait in the outbox and go with a later push. A run that reaches closing time ends by closing the day as the "
+                + "supervisor would: the bookings never checked in are recorded as no-shows (NO_SHOW events for central)."})
 final class SimulateCommand implements Callable<Integer> {
 
     /** Pulling before a simulation should not keep it waiting long for a central that is away. */
@@ -128,6 +131,13 @@ final class SimulateCommand implements Callable<Integer> {
             }
             long started = System.nanoTime();
             DaySummary s = simulator.run();
+            Optional<DayClosing> closed = Optional.empty();
+            if (!s.at().isBefore(hours.close())) {
+                // The day reached closing time (not stopped early by --until): the supervisor closes it, recording the
+                // no-shows before the closing push so their events go to central with it.
+                closed = Optional.of(new CloseDayService(app.caseWork(clock), office).close(date, DaySimulator.SUPERVISOR));
+                s = simulator.summary();
+            }
             PushService closingPush = null;
             Optional<PushReport> closing = Optional.empty();
             if (rounds != null) {
@@ -135,7 +145,7 @@ final class SimulateCommand implements Callable<Integer> {
                 closing = rounds.closing(closingPush, clock.instant());
             }
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            print(m, s, office, counters, seed, millis);
+            print(m, s, closed, office, counters, seed, millis);
             if (rounds != null) {
                 printCentral(m, rounds.tally(), closingPush.summary(), closing);
             }
@@ -143,12 +153,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Messages m, DaySummary s, String office, int officers, long seedUsed, long millis) {
+    private void print(Messages m, DaySummary s, Optional<DayClosing> closed, String office, int officers, long seedUsed, long millis) {
         PrintStream out = root.out();
         out.println(m.get("simulate.summary", office, date.toString(), s.at().toString(), officers, String.valueOf(seedUsed)));
         out.println(m.get("simulate.summary.booked", s.booked()));
         out.println(m.get("simulate.summary.checkedIn", s.checkedIn()));
         out.println(m.get("simulate.summary.noShows", s.noShows()));
+        closed.ifPresent(c -> out.println(m.get("supervisor.simulate.closed", s.at().toString(), c.noShows())));
         if (s.notYetArrived() > 0) {
             out.println(m.get("simulate.summary.notYetArrived", s.notYetArrived()));
         }

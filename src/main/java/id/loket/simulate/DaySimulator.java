@@ -671,12 +671,14 @@ public final class DaySimulator {
         int booked = 0;
         int noShows = 0;
         int notYet = 0;
+        Set<String> dayBookings = new HashSet<>();
         for (QueueEntry e : queue.day(settings.office(), settings.date())) {
             Appointment a = e.appointment();
             if (a.status() != AppointmentStatus.BOOKED) {
                 continue;
             }
             booked++;
+            dayBookings.add(a.id());
             if (!appointments.contains(a.id())) {
                 String end = a.slotEnd() != null ? a.slotEnd() : a.slotStart();
                 boolean over = end == null || !settings.date().atTime(LocalTime.parse(end)).isAfter(now);
@@ -691,7 +693,8 @@ public final class DaySimulator {
         int receiptsIssued = 0;
         Set<String> verified = new HashSet<>();
         for (OutboxEvent e : cases.allEvents()) {
-            if (refs.contains(e.caseRef())) {
+            // the day's cases, and the no-shows recorded when the supervisor closed the day (they have no case)
+            if (refs.contains(e.caseRef()) || e.type() == EventType.NO_SHOW && dayBookings.contains(e.caseRef())) {
                 events++;
                 if (e.type() == EventType.RECEIPT_ISSUED) {
                     receiptsIssued++;

@@ -96,6 +96,32 @@ class SimulateCommandIT {
     }
 
     @Test
+    void aDayRunToClosingTimeIsClosedWithItsNoShowsRecordedAndSent() {
+        Path data = dir.resolve("data");
+
+        Run run = loket(simulate(data, "--lang", "en"));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        SimulatedDay day = read(data);
+        List<OutboxEvent> noShows = day.events().stream().filter(e -> e.type() == EventType.NO_SHOW).toList();
+        java.util.Set<String> checkedIn = day.cases().values().stream().map(CaseFile::appointmentId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        assertThat(noShows).isNotEmpty().extracting(OutboxEvent::caseRef).doesNotHaveDuplicates().noneMatch(checkedIn::contains);
+        assertThat(noShows).allMatch(e -> e.state().equals("SENT"));
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).contains("No-shows so far: " + noShows.size(),
+                "Day closed by the supervisor at 16:00: " + noShows.size() + " no-shows recorded",
+                "Events in the outbox (for central): " + day.events().size());
+        assertThat(central.store().appliedEvents()).filteredOn(e -> e.type().equals("NO_SHOW")).hasSize(noShows.size());
+
+        Run again = loket(simulate(data, "--lang", "en"));
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Day closed by the supervisor at 16:00: " + noShows.size() + " no-shows recorded");
+        assertThat(read(data).events()).hasSize(day.events().size());
+    }
+
+    @Test
     void speaksIndonesianByDefaultAndStopsWhereToldThenResumes() {
         Path data = dir.resolve("data");
 
@@ -110,6 +136,8 @@ class SimulateCommandIT {
         assertThat(rest.code()).isZero();
         assertThat(rest.err()).contains("10:00 — ").contains("11:00 — ").doesNotContain("09:00 — ");
         assertThat(rest.out()).contains("sampai pukul 12:00");
+        assertThat(morning.out() + rest.out()).as("a day stopped before closing time is not closed").doesNotContain("Hari ditutup");
+        assertThat(read(data).events()).noneMatch(e -> e.type() == EventType.NO_SHOW);
     }
 
     @Test

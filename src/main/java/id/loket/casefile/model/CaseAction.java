@@ -4,5 +4,11 @@ package id.loket.casefile.model;
 public enum CaseAction {
     CHECK_IN, CALL, RECORD_DOCUMENT, VERIFY, PUT_ON_HOLD, RESUME, REJECT, INTERVIEW, FLAG,
     REQUEST_APPROVAL, APPROVE, RECORD_PAYMENT,
-    ISSUE_RECEIPT, REPRINT_RECEIPT, MARK_READY, HAND_OVER
+    ISSUE_RECEIPT, REPRINT_RECEIPT, MARK_READY, HAND_OVER,
+    /**
+     * A booking never checked in is recorded as a no-show when a supervisor closes the day. Not a
+     * step on a case (there is none), so no {@link Lifecycle} rule: like CHECK_IN it starts from
+     * nothing, and the closing service checks the role.
+     */
+    NO_SHOW
 }

@@ -180,6 +180,17 @@ class LifecycleTest {
     }
 
     @Test
+    void noShowIsNotAStepOnAnExistingCase() {
+        // A no-show is recorded for a booking without a case, by the supervisor's closing of the day.
+        assertThat(Lifecycle.rules()).extracting(Lifecycle.Rule::action).doesNotContain(CaseAction.NO_SHOW);
+        for (CaseStatus s : CaseStatus.values()) {
+            for (Role r : Role.values()) {
+                assertThat(Lifecycle.allows(s, CaseAction.NO_SHOW, r)).as(s + " " + r).isFalse();
+            }
+        }
+    }
+
+    @Test
     void theRefusalNamesTheActionAndWhatBlockedIt() {
         assertThatThrownBy(() -> Lifecycle.check(CaseStatus.CHECKED_IN, CaseAction.VERIFY, Role.COUNTER))
                 .isInstanceOfSatisfying(TransitionRefused.class, e -> assertThat(e.args()).containsExactly(CaseAction.VERIFY, CaseStatus.CHECKED_IN));

@@ -1,0 +1,130 @@
+package id.loket.supervisor.service;
+
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.service.CaseWork;
+import id.loket.casefile.service.CaseWork.Event;
+import id.loket.casefile.service.CaseWork.Step;
+import id.loket.common.model.UserFacingException;
+import id.loket.staff.model.Role;
+import id.loket.supervisor.model.DayClosing;
+import id.loket.supervisor.model.OpenCase;
+import id.loket.supervisor.repo.SupervisorRepository;
+import id.loket.supervisor.repo.SupervisorRepository.Candidate;
+import id.loket.supervisor.repo.SupervisorRepository.DayCase;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closing the day, by a supervisor: every booking of the date still BOOKED (at the highest version
+ * pulled from central) that was never checked in becomes a no-show, recorded once with its audit
+ * row and a NO_SHOW event for central in the same transaction; and the cases still open are listed
+ * for the supervisor to follow up. Closing again records nothing new.
+ *
+ * <p>A no-show is a row of {@code no_show}, not a case: it never had a queue number, a check-in time
+ * or a counter. Its audit row and event carry the appointment id as caseRef, as the contract says.
+ */
+public final class CloseDayService {
+
+    /** Cases of the day whose counter work is not finished: "still open" at closing. */
+    public static final Set<CaseStatus> OPEN = EnumSet.of(CaseStatus.CHECKED_IN, CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED,
+            CaseStatus.INTERVIEWED, CaseStatus.APPROVAL_PENDING, CaseStatus.APPROVED, CaseStatus.ON_HOLD);
+
+    /** No-shows written per transaction: a day's 250 bookings close in a few short transactions. */
+    static final int BATCH = 50;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloseDayService.class);
+
+    private final CaseWork work;
+    private final String office;
+
+    public CloseDayService(CaseWork work, String office) {
+        this.work = work;
+        this.office = office;
+    }
+
+    /** What closing {@code date} now would record, and the cases still open; changes nothing. */
+    public DayClosing preview(LocalDate date, Actor actor) {
+        requireSupervisor(actor);
+        return work.db().inTransaction(tx -> {
+            SupervisorRepository repo = new SupervisorRepository(tx);
+            Set<String> codes = new TreeSet<>(repo.recordedNoShows(office, date));
+            repo.candidates(office, date, Integer.MAX_VALUE).forEach(c -> codes.add(c.bookingCode()));
+            return closing(repo, date, new ArrayList<>(codes), repo.closing(office, date).isPresent());
+        });
+    }
+
+    /**
+     * Closes {@code date}: records the no-shows (in batches of {@value #BATCH}, each batch one
+     * transaction with its audit rows and events) and that the day was closed, by whom and when.
+     * A date after today is refused: its applicants may still come.
+     */
+    public DayClosing close(LocalDate date, Actor actor) {
+        requireSupervisor(actor);
+        if (date.isAfter(LocalDate.now(work.clock()))) {
+            throw new UserFacingException("supervisor.close.futureDay", date.toString());
+        }
+        boolean alreadyClosed = work.db().inTransaction(tx -> new SupervisorRepository(tx).closing(office, date).isPresent());
+        int recorded = 0;
+        while (true) {
+            int[] batch = work.db().inTransaction(tx -> recordBatch(tx, date, actor));
+            recorded += batch[1];
+            if (batch[0] < BATCH) {
+                break;
+            }
+        }
+        int total = recorded;
+        DayClosing result = work.db().inTransaction(tx -> {
+            SupervisorRepository repo = new SupervisorRepository(tx);
+            repo.markClosed(office, date, work.now(), actor.username(), total);
+            return closing(repo, date, repo.recordedNoShows(office, date), alreadyClosed);
+        });
+        LOG.info("Day {} {} closed by {}: {} no-shows recorded now, {} in all; {} cases still open", office, date,
+                actor.username(), recorded, result.noShows(), result.open().size());
+        return result;
+    }
+
+    /** One transaction: up to BATCH candidates recorded. Answers {candidates seen, no-shows recorded}. */
+    private int[] recordBatch(org.jooq.DSLContext tx, LocalDate date, Actor actor) {
+        SupervisorRepository repo = new SupervisorRepository(tx);
+        List<Candidate> candidates = repo.candidates(office, date, BATCH);
+        OffsetDateTime now = work.now();
+        int recorded = 0;
+        for (Candidate c : candidates) {
+            if (repo.insertNoShow(office, date, c, now, actor.username())) {
+                work.record(tx, c.appointmentId(), actor, now, List.of(new Step(CaseAction.NO_SHOW, null, CaseStatus.NO_SHOW,
+                        "no-show " + c.bookingCode() + " (version " + c.version() + ") at closing of " + date,
+                        List.of(new Event(EventType.NO_SHOW, CaseWork.data())))));
+                recorded++;
+            }
+        }
+        return new int[] {candidates.size(), recorded};
+    }
+
+    private DayClosing closing(SupervisorRepository repo, LocalDate date, List<String> noShowCodes, boolean alreadyClosed) {
+        Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);
+        List<OpenCase> open = new ArrayList<>();
+        for (DayCase c : repo.dayCases(office, date, OPEN)) {
+            byStatus.merge(c.status(), 1, Integer::sum);
+            open.add(new OpenCase(c.caseRef(), c.queueNumber(), c.name(), c.status(), c.counter()));
+        }
+        return new DayClosing(date, noShowCodes.size(), noShowCodes, byStatus, open, alreadyClosed);
+    }
+
+    private static void requireSupervisor(Actor actor) {
+        if (actor == null || actor.role() != Role.SUPERVISOR) {
+            throw new UserFacingException("supervisor.close.supervisorOnly");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package id.loket.supervisor;
+
+import static id.loket.testing.OfficeFixture.ADMIN;
+import static id.loket.testing.OfficeFixture.OFFICER;
+import static id.loket.testing.OfficeFixture.SUPERVISOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.AuditEntry;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.common.model.UserFacingException;
+import id.loket.supervisor.model.DayClosing;
+import id.loket.supervisor.model.OpenCase;
+import id.loket.supervisor.service.CloseDayService;
+import id.loket.testing.OfficeFixture;
+import id.loket.testing.SimulatedCentral;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Closing the day on a real H2 file with the day of 250 bookings pulled from the simulator of central. */
+class CloseDayServiceIT {
+
+    @TempDir
+    Path dir;
+
+    private OfficeFixture office;
+    private CloseDayService closing;
+    private Appointment waiting;
+    private Appointment atCounter;
+
+    @BeforeEach
+    void open() {
+        office = new OfficeFixture(dir);
+        closing = new CloseDayService(office.app().caseWork(office.app().clock()), SimulatedCentral.OFFICE);
+        List<Appointment> booked = office.booked(a -> true);
+        waiting = booked.get(0);
+        atCounter = booked.get(1);
+        office.checkIn().checkIn(waiting.id(), OFFICER);
+        office.checkIn().checkIn(atCounter.id(), OFFICER);
+        office.checkIn().call(office.app().cases().findByAppointment(atCounter.id()).orElseThrow().caseRef(), OFFICER);
+    }
+
+    @AfterEach
+    void close() {
+        office.close();
+    }
+
+    /** Bookings of the day still BOOKED at central's latest version and never checked in. */
+    private Set<String> neverCheckedIn() {
+        return office.booked(a -> true).stream().map(Appointment::id)
+                .filter(id -> !id.equals(waiting.id()) && !id.equals(atCounter.id())).collect(Collectors.toSet());
+    }
+
+    private List<OutboxEvent> noShowEvents() {
+        return office.app().cases().allEvents().stream().filter(e -> e.type() == EventType.NO_SHOW).toList();
+    }
+
+    @Test
+    void closingRecordsEveryNeverCheckedInBookingAsANoShowWithOneEventEach() {
+        Set<String> expected = neverCheckedIn();
+        Map<String, String> codes = office.booked(a -> true).stream().collect(Collectors.toMap(Appointment::id, Appointment::bookingCode));
+
+        DayClosing day = closing.close(office.day(), SUPERVISOR);
+
+        assertThat(expected).hasSizeGreaterThan(200);
+        assertThat(day.noShows()).isEqualTo(expected.size());
+        assertThat(day.noShowBookingCodes()).containsExactlyInAnyOrderElementsOf(expected.stream().map(codes::get).toList());
+        assertThat(day.alreadyClosed()).isFalse();
+        List<OutboxEvent> events = noShowEvents();
+        assertThat(events).extracting(OutboxEvent::caseRef).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(events).extracting(OutboxEvent::caseRef).doesNotContain(waiting.id(), atCounter.id());
+        OutboxEvent one = events.get(0);
+        assertThat(one.payload()).contains("\"type\":\"NO_SHOW\"", "\"caseRef\":\"" + one.caseRef() + "\"", "\"officer\":\"supervisor\"");
+        List<AuditEntry> history = office.app().cases().history(one.caseRef());
+        assertThat(history).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo(CaseAction.NO_SHOW);
+            assertThat(a.to()).isEqualTo(CaseStatus.NO_SHOW);
+            assertThat(a.officer()).isEqualTo("supervisor");
+        });
+    }
+
+    @Test
+    void aCheckedInCaseIsNeverANoShowAndKeepsItsStatus() {
+        closing.close(office.day(), SUPERVISOR);
+
+        assertThat(office.app().cases().findByAppointment(waiting.id()).orElseThrow().status()).isEqualTo(CaseStatus.CHECKED_IN);
+        assertThat(office.app().cases().findByAppointment(atCounter.id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_VERIFICATION);
+        assertThat(office.app().cases().history(waiting.id())).extracting(AuditEntry::action).doesNotContain(CaseAction.NO_SHOW);
+    }
+
+    @Test
+    void closingTwiceRecordsNothingNew() {
+        DayClosing first = closing.close(office.day(), SUPERVISOR);
+        int events = office.app().cases().allEvents().size();
+
+        DayClosing second = closing.close(office.day(), SUPERVISOR);
+
+        assertThat(second.alreadyClosed()).isTrue();
+        assertThat(second.noShows()).isEqualTo(first.noShows());
+        assertThat(second.noShowBookingCodes()).isEqualTo(first.noShowBookingCodes());
+        assertThat(office.app().cases().allEvents()).hasSize(events);
+        assertThat(noShowEvents()).hasSize(first.noShows());
+        assertThat(closing.preview(office.day(), SUPERVISOR).alreadyClosed()).isTrue();
+    }
+
+    @Test
+    void aCounterOfficerAndAnAdminAreRefusedAndNothingIsWritten() {
+        for (Actor who : List.of(OFFICER, ADMIN)) {
+            assertThatThrownBy(() -> closing.close(office.day(), who)).as(who.username())
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.supervisorOnly"));
+            assertThatThrownBy(() -> closing.preview(office.day(), who)).as(who.username())
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.supervisorOnly"));
+        }
+        assertThat(noShowEvents()).isEmpty();
+        assertThat(closing.preview(office.day(), SUPERVISOR).alreadyClosed()).isFalse();
+    }
+
+    @Test
+    void previewListsTheStillOpenCasesAndChangesNothing() {
+        DayClosing preview = closing.preview(office.day(), SUPERVISOR);
+
+        assertThat(preview.alreadyClosed()).isFalse();
+        assertThat(preview.noShows()).isEqualTo(neverCheckedIn().size());
+        assertThat(preview.stillOpen()).containsExactly(Map.entry(CaseStatus.CHECKED_IN, 1), Map.entry(CaseStatus.IN_VERIFICATION, 1));
+        assertThat(preview.open()).containsExactly(
+                new OpenCase(waiting.id(), "A-001", waiting.applicant().fullName(), CaseStatus.CHECKED_IN, null),
+                new OpenCase(atCounter.id(), "A-002", atCounter.applicant().fullName(), CaseStatus.IN_VERIFICATION, OFFICER.counter()));
+        assertThat(noShowEvents()).isEmpty();
+        DayClosing closed = closing.close(office.day(), SUPERVISOR);
+        assertThat(closed.open()).isEqualTo(preview.open());
+        assertThat(closed.noShowBookingCodes()).isEqualTo(preview.noShowBookingCodes());
+    }
+
+    @Test
+    void aDayNotYetComeCannotBeClosed() {
+        assertThatThrownBy(() -> closing.close(office.day().plusDays(1), SUPERVISOR))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.futureDay"));
+    }
+}
