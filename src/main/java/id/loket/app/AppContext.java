@@ -19,6 +19,8 @@ import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.service.AuthService;
 import id.loket.staff.service.PasswordHasher;
+import id.loket.supervisor.service.CloseDayService;
+import id.loket.supervisor.service.DashboardService;
 import id.loket.sync.model.OutboxEntry;
 import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.repo.PushRepository;
@@ -125,6 +127,16 @@ public final class AppContext implements AutoCloseable {
     /** How long the oldest waiting event may wait before the supervisor is warned (setting, 2 hours by default). */
     public Duration backlogWarnAfter() {
         return Duration.ofMinutes(Math.round(60 * settings().get(SettingsRepository.BACKLOG_WARN_HOURS).map(Double::parseDouble).orElse(2.0)));
+    }
+
+    /** Closing the day: no-shows recorded, what is still open (supervisors only). */
+    public CloseDayService closeDay(Clock clock) {
+        return new CloseDayService(caseWork(clock), office().code());
+    }
+
+    /** Today at a glance for the supervisor (supervisors only). */
+    public DashboardService dashboard(Clock clock) {
+        return new DashboardService(db, clock, office().code());
     }
 
     /** Days an applicant on hold has to bring what is missing (setting {@code hold.days}, 7 by default). */

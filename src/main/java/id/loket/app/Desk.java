@@ -68,7 +68,7 @@ public final class Desk {
                 },
                 new PaperServices(app.receipts(clock), app.pickup(clock), app.documents(clock), new PrintingService(),
                         new PrintSettings(app.settings())),
-                app.conflicts(), app.backlogWarnAfter(),
+                app.conflicts(), app.backlogWarnAfter(), app.dashboard(clock), app.closeDay(clock), date -> java.util.Optional.empty(),
                 () -> shutDown(afterClose));
     }
 

@@ -62,6 +62,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final JLabel user = new JLabel();
     private final Action syncNow;
     private final Action conflicts;
+    private final Action dashboard;
+    private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
     private Staff staff;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
     private OutboxSummary lastBacklog;
@@ -89,6 +91,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         syncNow.putValue(Action.SMALL_ICON, new FlatSVGIcon("icons/sync.svg"));
         conflicts = action("action.conflicts", KeyEvent.VK_N, id.loket.counter.ui.Shortcut.CONFLICTS.stroke(), e -> showConflicts());
         conflicts.setEnabled(false);
+        dashboard = action("action.dashboard", KeyEvent.VK_D, id.loket.counter.ui.Shortcut.DASHBOARD.stroke(), e -> showDashboard());
+        dashboard.setEnabled(false);
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
@@ -137,6 +141,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JMenuBar bar = new JMenuBar();
         JMenu file = menu("menu.file", KeyEvent.VK_B);
         file.add(new JMenuItem(syncNow));
+        JMenuItem dashboardItem = new JMenuItem(dashboard);
+        dashboardItem.setName("menu.dashboard");
+        file.add(dashboardItem);
         JMenuItem conflictsItem = new JMenuItem(conflicts);
         conflictsItem.setName("menu.conflicts");
         file.add(conflictsItem);
@@ -241,6 +248,40 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         return a;
     }
 
+    /** The supervisor's dashboard, beside the desk (one at a time; the services refuse anyone else too). */
+    private void showDashboard() {
+        if (staff == null || staff.role() != Role.SUPERVISOR) {
+            return;
+        }
+        if (dashboardWindow != null && dashboardWindow.isDisplayable()) {
+            dashboardWindow.toFront();
+            dashboardWindow.refresh();
+            return;
+        }
+        id.loket.casefile.model.Actor actor = new id.loket.casefile.model.Actor(staff.username(), staff.role(),
+                services.counter().get().orElse(null));
+        id.loket.supervisor.ui.DashboardWindow.Services s = new id.loket.supervisor.ui.DashboardWindow.Services(services.dashboard(),
+                services.closeDay(), services.queue(), services.office().code(), services.office().zone(), services.today(), actor,
+                services.paper().printing(), services.paper().printMemory());
+        dashboardWindow = id.loket.supervisor.ui.DashboardWindow.open(this, messages, s, new id.loket.supervisor.ui.DashboardWindow.Actions() {
+            @Override
+            public void openCase(String caseRef) {
+                toFront();
+                counter.show(caseRef);
+            }
+
+            @Override
+            public void showConflicts() {
+                DeskFrame.this.showConflicts();
+            }
+
+            @Override
+            public java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>> dailySummary(LocalDate date) {
+                return services.dailySummary().apply(date);
+            }
+        });
+    }
+
     /** The supervisor's list of sync conflicts, to settle them (the service refuses anyone else too). */
     private void showConflicts() {
         if (staff == null || staff.role() != Role.SUPERVISOR) {
@@ -256,6 +297,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private void loggedIn(Staff who) {
         this.staff = who;
         conflicts.setEnabled(who.role() == Role.SUPERVISOR);
+        dashboard.setEnabled(who.role() == Role.SUPERVISOR);
         user.setText(messages.get("desk.user", who.fullName(), messages.get("role." + who.role().name())));
         cards.show(content, "desk");
         counter.start(who);
@@ -265,6 +307,11 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private void logOut() {
         staff = null;
         conflicts.setEnabled(false);
+        dashboard.setEnabled(false);
+        if (dashboardWindow != null) {
+            dashboardWindow.dispose();
+            dashboardWindow = null;
+        }
         statusBar.clearWarning();
         counter.stop();
         user.setText("");

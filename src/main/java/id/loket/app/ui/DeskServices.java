@@ -6,6 +6,8 @@ import id.loket.counter.ui.PaperServices;
 import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.staff.service.AuthService;
+import id.loket.supervisor.service.CloseDayService;
+import id.loket.supervisor.service.DashboardService;
 import id.loket.sync.service.ConflictService;
 import id.loket.sync.service.SyncScheduler;
 import id.loket.verification.service.VerificationService;
@@ -42,5 +44,8 @@ public record DeskServices(
         PaperServices paper,
         ConflictService conflicts,
         Duration backlogWarnAfter,
+        DashboardService dashboard,
+        CloseDayService closeDay,
+        java.util.function.Function<LocalDate, java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>>> dailySummary,
         Runnable onClose) {
 }

@@ -1,0 +1,419 @@
+package id.loket.supervisor.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Dates;
+import id.loket.common.ui.Keys;
+import id.loket.common.ui.Tasks;
+import id.loket.document.PaperSize;
+import id.loket.printing.PrintMemory;
+import id.loket.printing.PrintingService;
+import id.loket.printing.ui.PrintPreviewDialog;
+import id.loket.queue.model.QueueEntry;
+import id.loket.queue.service.QueueService;
+import id.loket.supervisor.model.CounterRow;
+import id.loket.supervisor.model.Dashboard;
+import id.loket.supervisor.model.DayClosing;
+import id.loket.supervisor.model.HourRow;
+import id.loket.supervisor.service.CloseDayService;
+import id.loket.supervisor.service.DashboardService;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTable;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.Timer;
+import javax.swing.UIManager;
+import javax.swing.WindowConstants;
+import javax.swing.table.DefaultTableModel;
+import net.miginfocom.swing.MigLayout;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisor's day at a glance, refreshing by itself every few seconds: counts by status,
+ * arrivals and served by hour against the slot plan (a chart), current and longest waits,
+ * which officer is at which counter and how many they served, the cases waiting for the
+ * supervisor's approval (Enter opens one at the counter screen), open conflicts, central's
+ * backlog; and closing the day. Only a supervisor opens it; the services refuse anyone else
+ * too.
+ */
+public final class DashboardWindow extends JDialog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardWindow.class);
+    /** How often the figures are read again. */
+    static final int REFRESH_MS = 5_000;
+
+    /** What the dashboard reads and does. */
+    public record Services(DashboardService dashboard, CloseDayService closeDay, QueueService queue, String office, ZoneId zone,
+            Supplier<LocalDate> today, Actor supervisor, PrintingService printing, PrintMemory printMemory) {
+    }
+
+    /** What the dashboard asks the desk to do. */
+    public interface Actions {
+        /** Shows the case at the counter screen (the supervisor approves or rejects it there). */
+        void openCase(String caseRef);
+
+        /** The sync conflicts dialog. */
+        void showConflicts();
+
+        /** The daily summary of the date as PDF for a paper size, if the report catalogue has it. */
+        Optional<Function<PaperSize, byte[]>> dailySummary(LocalDate date);
+    }
+
+    private final Messages m;
+    private final Services s;
+    private final Actions actions;
+    private final Tasks tasks = new Tasks("dashboard");
+    private final Timer timer;
+    private final Map<String, JLabel> tiles = new LinkedHashMap<>();
+    private final DefaultCategoryDataset hours = new DefaultCategoryDataset();
+    private final DefaultTableModel counters;
+    private final DefaultTableModel statuses;
+    private final DefaultTableModel approvals;
+    private final JTable approvalsTable;
+    private final List<String> approvalRefs = new ArrayList<>();
+    private final JLabel updated = new JLabel(" ");
+    private final JLabel status = new JLabel(" ");
+    private final JButton closeDay;
+    private boolean loading;
+
+    private DashboardWindow(Window owner, Messages m, Services s, Actions actions) {
+        super(owner, m.get("dashboard.title"), ModalityType.MODELESS);
+        this.m = m;
+        this.s = s;
+        this.actions = actions;
+        setName("dashboard");
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+
+        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 12, fillx", "[sg t, grow, fill]", "[]"));
+        for (String key : List.of("booked", "arrivals", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
+                "backlog")) {
+            tilesRow.add(tile(key));
+        }
+
+        JFreeChart chart = ChartFactory.createBarChart(m.get("dashboard.chart.title"), m.get("dashboard.chart.hour"),
+                m.get("dashboard.chart.people"), hours, PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(UIManager.getColor("Panel.background"));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(UIManager.getColor("Table.background"));
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        BarRenderer bars = (BarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setSeriesPaint(0, new Color(0xB0BEC5));
+        bars.setSeriesPaint(1, new Color(0x1E88E5));
+        bars.setSeriesPaint(2, new Color(0x43A047));
+        ChartPanel chartPanel = new ChartPanel(chart, false, false, false, false, false);
+        chartPanel.setName("dashboard.chart");
+        chartPanel.setPreferredSize(new Dimension(560, 280));
+        chartPanel.setMinimumDrawWidth(100);
+        chartPanel.setMinimumDrawHeight(100);
+
+        counters = model("dashboard.col.counter", "dashboard.col.officer", "dashboard.col.served", "dashboard.col.now");
+        statuses = model("dashboard.col.status", "dashboard.col.count");
+        approvals = model("dashboard.col.number", "dashboard.col.name", "dashboard.col.service");
+        JTable countersTable = table(counters, "dashboard.counters");
+        JTable statusTable = table(statuses, "dashboard.statuses");
+        approvalsTable = table(approvals, "dashboard.approvals");
+        approvalsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        Keys.bind(approvalsTable, JComponent.WHEN_FOCUSED, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open", this::openApproval);
+
+        JButton refresh = button("dashboard.refresh", "F5", this::refresh);
+        JButton conflicts = button("dashboard.conflicts", "Ctrl+Shift+K", actions::showConflicts);
+        closeDay = button("dashboard.closeDay", "Ctrl+Shift+E", this::closeDay);
+        JButton close = button("dashboard.close", "Esc", this::dispose);
+        JRootPaneKeys.bind(this, refresh, conflicts, closeDay, close);
+
+        JPanel content = new JPanel(new MigLayout("insets 16, fill, gap 12", "[grow 60, fill][grow 40, fill]", "[][grow, fill][grow 60, fill][]"));
+        content.add(tilesRow, "span, growx, wrap");
+        content.add(chartPanel, "grow");
+        content.add(section("dashboard.counters", new JScrollPane(countersTable)), "grow, wrap");
+        content.add(section("dashboard.approvals", new JScrollPane(approvalsTable)), "grow");
+        content.add(section("dashboard.statuses", new JScrollPane(statusTable)), "grow, wrap");
+        JPanel bottom = new JPanel(new MigLayout("insets 0, fillx", "[grow][][][][]", "[]"));
+        updated.setName("dashboard.updated");
+        status.setName("dashboard.status");
+        JPanel words = new JPanel(new MigLayout("insets 0, wrap 1, gap 0", "[grow]", "[][]"));
+        words.add(status, "wmin 0");
+        words.add(updated, "wmin 0");
+        bottom.add(words, "growx, wmin 0");
+        bottom.add(refresh);
+        bottom.add(conflicts);
+        bottom.add(closeDay);
+        bottom.add(close);
+        content.add(bottom, "span, growx");
+        setContentPane(content);
+
+        timer = new Timer(REFRESH_MS, e -> refresh());
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                timer.stop();
+                tasks.stop();
+            }
+        });
+    }
+
+    /** Opens the dashboard beside the desk; it reads its figures at once and every few seconds. */
+    public static DashboardWindow open(Window owner, Messages m, Services s, Actions actions) {
+        DashboardWindow w = new DashboardWindow(owner, m, s, actions);
+        w.pack();
+        w.setSize(Math.max(w.getWidth(), 1100), Math.max(w.getHeight(), 700));
+        w.setLocationRelativeTo(owner);
+        w.setVisible(true);
+        w.approvalsTable.requestFocusInWindow();
+        w.refresh();
+        w.timer.start();
+        return w;
+    }
+
+    // ---- reading ----
+
+    /** Reads the figures again (off the event-dispatch thread); a read still running is not doubled. */
+    public void refresh() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        LocalDate date = s.today().get();
+        tasks.run(() -> new Read(s.dashboard().today(date, s.supervisor()), s.queue().day(s.office(), date)), r -> {
+            loading = false;
+            show(r.dashboard(), r.day());
+        }, e -> {
+            loading = false;
+            problem(e);
+        });
+    }
+
+    private record Read(Dashboard dashboard, List<QueueEntry> day) {
+    }
+
+    private void show(Dashboard d, List<QueueEntry> day) {
+        set("booked", Integer.toString(d.booked() + d.arrivals()));
+        set("arrivals", Integer.toString(d.arrivals()));
+        set("served", Integer.toString(d.served()));
+        set("waitingNow", minutes(d.longestWaitingNow()));
+        set("meanWait", minutes(d.meanWaitToday()));
+        set("longestWait", minutes(d.longestWaitToday()));
+        set("approvals", Integer.toString(d.pendingApprovals()));
+        set("conflicts", Integer.toString(d.openConflicts()));
+        set("backlog", Integer.toString(d.backlog().waiting()));
+
+        String slotted = m.get("dashboard.chart.slotted");
+        String arrived = m.get("dashboard.chart.arrived");
+        String served = m.get("dashboard.chart.served");
+        hours.clear();
+        for (HourRow h : d.byHour()) {
+            String hour = String.format("%02d", h.hour());
+            hours.addValue(h.slotted(), slotted, hour);
+            hours.addValue(h.arrived(), arrived, hour);
+            hours.addValue(h.served(), served, hour);
+        }
+
+        counters.setRowCount(0);
+        for (CounterRow c : d.counters()) {
+            counters.addRow(new Object[] {c.counter(), c.officer(), c.served(), c.currentQueueNumber() == null ? "" : c.currentQueueNumber()});
+        }
+        statuses.setRowCount(0);
+        d.byStatus().forEach((st, n) -> statuses.addRow(new Object[] {m.name(st), n}));
+
+        String selected = approvalsTable.getSelectedRow() < 0 ? null : approvalRefs.get(approvalsTable.getSelectedRow());
+        approvals.setRowCount(0);
+        approvalRefs.clear();
+        for (QueueEntry e : day) {
+            CaseFile c = e.caseFile();
+            if (c != null && c.status() == CaseStatus.APPROVAL_PENDING) {
+                approvals.addRow(new Object[] {c.queueNumber().toString(), c.applicant().fullName(), m.get("service." + c.service().name())});
+                approvalRefs.add(c.caseRef());
+            }
+        }
+        int keep = selected == null ? 0 : Math.max(0, approvalRefs.indexOf(selected));
+        if (!approvalRefs.isEmpty()) {
+            approvalsTable.setRowSelectionInterval(keep, keep);
+        }
+        updated.setText(m.get("dashboard.updated", Dates.time(d.at(), s.zone())));
+    }
+
+    private String minutes(Duration d) {
+        return m.get("dashboard.minutes", Math.max(0, d.toMinutes()));
+    }
+
+    // ---- doing ----
+
+    private void openApproval() {
+        int row = approvalsTable.getSelectedRow();
+        if (row < 0 || row >= approvalRefs.size()) {
+            return;
+        }
+        actions.openCase(approvalRefs.get(row));
+    }
+
+    /**
+     * Closing the day: what closing would do (no-shows to record, cases still open), asked
+     * once; then the no-shows are recorded, with their events for central, and the daily
+     * summary's print preview opens.
+     */
+    private void closeDay() {
+        LocalDate date = s.today().get();
+        closeDay.setEnabled(false);
+        info(m.get("dashboard.closing.reading"));
+        tasks.run(() -> s.closeDay().preview(date, s.supervisor()), preview -> {
+            closeDay.setEnabled(true);
+            info(" ");
+            String open = preview.open().stream().limit(12)
+                    .map(c -> c.queueNumber() + " " + c.name() + " — " + m.name(c.status()))
+                    .collect(Collectors.joining("\n"));
+            String text = m.get(preview.alreadyClosed() ? "dashboard.closing.again" : "dashboard.closing.confirm",
+                    Dates.longDate(date, m.locale()), preview.noShows(), preview.open().size())
+                    + (open.isEmpty() ? "" : "\n\n" + open + (preview.open().size() > 12 ? "\n…" : ""));
+            Object[] options = {m.get("dashboard.closing.ok"), m.get("dashboard.closing.cancel")};
+            int answer = JOptionPane.showOptionDialog(this, text, m.get("dashboard.closeDay"), JOptionPane.OK_CANCEL_OPTION,
+                    JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
+            if (answer == 0) {
+                doClose(date);
+            }
+        }, e -> {
+            closeDay.setEnabled(true);
+            problem(e);
+        });
+    }
+
+    private void doClose(LocalDate date) {
+        closeDay.setEnabled(false);
+        info(m.get("dashboard.closing.working"));
+        tasks.run(() -> s.closeDay().close(date, s.supervisor()), (DayClosing done) -> {
+            closeDay.setEnabled(true);
+            info(m.get("dashboard.closing.done", done.noShows(), done.open().size()));
+            refresh();
+            actions.dailySummary(date).ifPresent(pdf -> PrintPreviewDialog.show(this, m, pdf,
+                    m.get("dashboard.closing.job", s.office(), date.toString()), s.printing(), s.printMemory()));
+        }, e -> {
+            closeDay.setEnabled(true);
+            problem(e);
+        });
+    }
+
+    // ---- pieces ----
+
+    private JPanel tile(String key) {
+        JPanel p = new JPanel(new MigLayout("insets 8 12 8 12, wrap 1, gap 0", "[grow]", "[][]"));
+        p.putClientProperty(FlatClientProperties.STYLE, "background: mix($Component.accentColor,$Panel.background,8%); arc: 12");
+        JLabel value = new JLabel("–");
+        value.setName("dashboard.tile." + key);
+        value.putClientProperty(FlatClientProperties.STYLE_CLASS, "h1");
+        JLabel label = new JLabel(m.get("dashboard.tile." + key));
+        label.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+        p.add(value);
+        p.add(label, "wmin 0");
+        tiles.put(key, value);
+        return p;
+    }
+
+    private void set(String key, String value) {
+        tiles.get(key).setText(value);
+    }
+
+    private DefaultTableModel model(String... keys) {
+        Object[] names = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            names[i] = m.get(keys[i]);
+        }
+        return new DefaultTableModel(names, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    private static JTable table(DefaultTableModel model, String name) {
+        JTable t = new JTable(model);
+        t.setName(name);
+        t.setFillsViewportHeight(true);
+        t.getTableHeader().setReorderingAllowed(false);
+        return t;
+    }
+
+    private JPanel section(String key, JComponent body) {
+        JPanel p = new JPanel(new BorderLayout(0, 4));
+        JLabel title = new JLabel(m.get(key));
+        title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        p.add(title, BorderLayout.NORTH);
+        p.add(body, BorderLayout.CENTER);
+        return p;
+    }
+
+    private JButton button(String key, String keyText, Runnable run) {
+        JButton b = new JButton(m.get(key) + " (" + keyText + ")");
+        b.setName(key);
+        b.addActionListener(e -> run.run());
+        Keys.enterClicks(b);
+        return b;
+    }
+
+    private void info(String text) {
+        status.setText(text);
+        status.putClientProperty(FlatClientProperties.STYLE, null);
+    }
+
+    private void problem(Exception e) {
+        String text;
+        if (e instanceof UserFacingException u) {
+            text = m.of(u);
+        } else {
+            LOG.error("Dashboard failed", e);
+            text = m.get("error.unexpected");
+        }
+        status.setText(text);
+        status.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+    }
+
+    /** The window-wide keys: F5, Ctrl+Shift+K, Ctrl+Shift+E, Esc. */
+    private static final class JRootPaneKeys {
+        static void bind(DashboardWindow w, JButton refresh, JButton conflicts, JButton closeDay, JButton close) {
+            JComponent root = w.getRootPane();
+            Keys.bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), "refresh", refresh::doClick);
+            Keys.bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_K,
+                    KeyEvent.CTRL_DOWN_MASK | KeyEvent.SHIFT_DOWN_MASK), "conflicts", conflicts::doClick);
+            Keys.bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_E,
+                    KeyEvent.CTRL_DOWN_MASK | KeyEvent.SHIFT_DOWN_MASK), "closeDay", closeDay::doClick);
+            Keys.bind(root, JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close", close::doClick);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package id.loket.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.AppointmentStatus;
+import id.loket.casefile.model.Actor;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.repo.OutboxRepository;
+import id.loket.central.CentralClient;
+import id.loket.central.sim.CentralSimulator;
+import id.loket.central.sim.CentralStore;
+import id.loket.common.i18n.Messages;
+import id.loket.settings.repo.SettingsRepository;
+import id.loket.staff.model.Role;
+import java.awt.Component;
+import java.awt.Dialog;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JMenuItem;
+import javax.swing.JTable;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The supervisor's dashboard on the real desk: a real H2 file, the simulator over HTTP, the
+ * background sync. It follows the counters by itself, and closing the day records the
+ * no-shows with their events for central. An officer cannot open it.
+ */
+class SupervisorDashboardGuiTest {
+
+    private static final String OFFICE = "DPS";
+    private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    private static final int PER_DAY = 60;
+    private static final String PASSWORD = "demo1234";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path data;
+
+    private final Messages messages = Messages.forLanguage("id");
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private LocalDate today;
+    private CentralSimulator sim;
+    private AppContext app;
+    private Robot robot;
+    private FrameFixture window;
+
+    @BeforeAll
+    static void checkEdtUse() {
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @AfterAll
+    static void stopCheckingEdtUse() {
+        FailOnThreadViolationRepaintManager.uninstall();
+    }
+
+    private void openDesk() throws Exception {
+        Clock clock = Clock.system(WITA);
+        today = LocalDate.now(WITA);
+        String token = "dashboard-test-token";
+        sim = new CentralSimulator(new CentralStore(31, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
+        app = AppContext.open(data, clock, messages);
+        app.auth().createAccount("supervisor", "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
+        app.auth().createAccount("petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+        app.settings().put(SettingsRepository.COUNTER, "1");
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        Desk desk = Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), OFFICE,
+                Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
+        window = new FrameFixture(robot, desk.frame());
+    }
+
+    @AfterEach
+    void closeDesk() throws InterruptedException {
+        try {
+            if (window != null) {
+                window.close();
+                assertThat(closed.await(60, TimeUnit.SECONDS)).as("desk finished closing").isTrue();
+            } else if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (window != null) {
+                window.cleanUp();
+            } else if (robot != null) {
+                robot.cleanUp();
+            }
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+
+    private void logIn(String username) {
+        window.textBox("login.username").enterText(username);
+        window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
+        waitFor("the day's queue", Duration.ofSeconds(60), () -> GuiActionRunner.execute(queue::getRowCount), n -> n >= PER_DAY);
+    }
+
+    @Test
+    void theDashboardFollowsTheCountersAndClosingTheDayRecordsTheNoShows() throws Exception {
+        openDesk();
+        logIn("supervisor");
+        ctrl(KeyEvent.VK_D);
+        waitFor("the dashboard's first figures", WAIT, () -> tile("arrivals"), "0"::equals);
+        List<Appointment> booked = sim.store().latest(OFFICE, today).stream().filter(a -> a.status() == AppointmentStatus.BOOKED).toList();
+        assertThat(tile("booked")).isEqualTo(Integer.toString(booked.size()));
+
+        // A counter checks an applicant in: the dashboard shows it by itself.
+        app.checkIn(Clock.system(WITA)).checkIn(booked.get(0).id(), new Actor("petugas1", Role.COUNTER, "2"));
+        waitFor("the arrival on the dashboard", WAIT, () -> tile("arrivals"), "1"::equals);
+
+        // Closing the day: Ctrl+Shift+E, what it will do, "Tutup hari".
+        robot.pressAndReleaseKey(KeyEvent.VK_E, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        JButton ok = waitForButton(messages.get("dashboard.closing.ok"));
+        String question = GuiActionRunner.execute(() -> ((javax.swing.JOptionPane) javax.swing.SwingUtilities.getAncestorOfClass(
+                javax.swing.JOptionPane.class, ok)).getMessage().toString());
+        assertThat(question).contains((booked.size() - 1) + " janji temu yang tidak datang");
+        robot.click(ok);
+
+        waitFor("the closing done", WAIT, () -> label("dashboard.status"), t -> t.startsWith("Hari ditutup: " + (booked.size() - 1)));
+        long noShows = new OutboxRepository(app.caseWork(Clock.system(WITA)).db().dsl()).all().stream()
+                .filter(e -> e.type() == EventType.NO_SHOW).map(OutboxEvent::caseRef).distinct().count();
+        assertThat(noShows).as("one NO_SHOW event per booking nobody came for").isEqualTo(booked.size() - 1);
+        waitFor("the dashboard after closing", WAIT, () -> tile("booked"), t -> !t.equals("–"));
+    }
+
+    @Test
+    void aCounterOfficerIsNotOfferedTheDashboard() throws Exception {
+        openDesk();
+        logIn("petugas1");
+        JMenuItem item = robot.finder().findByName("menu.dashboard", JMenuItem.class, false);
+        assertThat(GuiActionRunner.execute(item::isEnabled)).isFalse();
+        ctrl(KeyEvent.VK_D);
+        robot.waitForIdle();
+        Pause.pause(500);
+        assertThat(robot.finder().findAll(new GenericTypeMatcher<Dialog>(Dialog.class, true) {
+            @Override
+            protected boolean isMatching(Dialog d) {
+                return "dashboard".equals(d.getName());
+            }
+        })).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private String tile(String key) {
+        return label("dashboard.tile." + key);
+    }
+
+    private String label(String name) {
+        JLabel l = robot.finder().findByName(name, JLabel.class, true);
+        return GuiActionRunner.execute(l::getText);
+    }
+
+    private JButton waitForButton(String text) {
+        JButton[] found = new JButton[1];
+        waitFor("the button " + text, WAIT, () -> {
+            java.util.Collection<Component> all = robot.finder().findAll(new GenericTypeMatcher<Component>(Component.class, true) {
+                @Override
+                protected boolean isMatching(Component c) {
+                    return c instanceof JButton b && text.equals(b.getText());
+                }
+            });
+            found[0] = all.isEmpty() ? null : (JButton) all.iterator().next();
+            return found[0] != null;
+        }, Boolean.TRUE::equals);
+        return found[0];
+    }
+
+    private void ctrl(int key) {
+        robot.pressAndReleaseKey(key, oldMask(InputEvent.CTRL_DOWN_MASK));
+        robot.waitForIdle();
+    }
+
+    /** AssertJ Swing's robot reads the older *_MASK modifier values. */
+    @SuppressWarnings("deprecation")
+    private static int oldMask(int downMask) {
+        return ((downMask & InputEvent.CTRL_DOWN_MASK) != 0 ? InputEvent.CTRL_MASK : 0)
+                | ((downMask & InputEvent.SHIFT_DOWN_MASK) != 0 ? InputEvent.SHIFT_MASK : 0);
+    }
+
+    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
+        Pause.pause(new Condition(what) {
+            private T seen;
+
+            @Override
+            public boolean test() {
+                try {
+                    seen = current.get();
+                } catch (RuntimeException e) {
+                    seen = null;
+                    return false;
+                }
+                return ok.test(seen);
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " (last seen: " + seen + ")";
+            }
+        }, timeout.toMillis());
+    }
+}
