@@ -13,6 +13,6 @@ public record Column(String name, Text label, Format format, Map<String, Text> v
     }
 
     public boolean numeric() {
-        return format != Format.TEXT && format != Format.DATE && format != Format.TIME && format != Format.HOUR;
+        return format != Format.TEXT && format != Format.DATE && format != Format.TIME && format != Format.DATETIME && format != Format.HOUR;
     }
 }

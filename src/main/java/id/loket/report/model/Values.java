@@ -65,6 +65,7 @@ public final class Values {
             case MINUTES -> grouped(number(v), "#,##0.0");
             case DATE -> v instanceof TemporalAccessor t ? date.format(localDate(t)) : String.valueOf(v);
             case TIME -> v instanceof TemporalAccessor t ? time.format(localTime(t)) : String.valueOf(v);
+            case DATETIME -> v instanceof OffsetDateTime o ? dateTime(o.toInstant()) : String.valueOf(v);
             case HOUR -> time.format(LocalTime.of(number(v).intValue() % 24, 0));
         };
     }
@@ -80,6 +81,9 @@ public final class Values {
             case PERCENT, MINUTES -> number(v).setScale(1, RoundingMode.HALF_UP).toPlainString();
             case DATE -> v instanceof TemporalAccessor t ? localDate(t).toString() : String.valueOf(v);
             case TIME -> v instanceof TemporalAccessor t ? localTime(t).withNano(0).toString() : String.valueOf(v);
+            case DATETIME -> v instanceof OffsetDateTime o
+                    ? o.atZoneSameInstant(zone).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                    : String.valueOf(v);
             case HOUR -> String.format(Locale.ROOT, "%02d:00", number(v).intValue() % 24);
         };
     }

@@ -239,15 +239,13 @@ public final class ReportPdf {
         for (float w : natural) {
             sum += w;
         }
-        size9 = BODY;
-        if (sum > width()) {
-            size9 = Math.max(MIN_BODY, BODY * width() / sum);
-        }
+        // the text part of every column scales alike; the padding stays
+        float pads = 2 * PAD * n;
+        float scale = (width() - pads) / Math.max(1f, sum - pads);
+        size9 = scale < 1 ? Math.max(MIN_BODY, BODY * scale * 0.98f) : BODY;
         widths = new float[n];
-        float scale = width() / sum;
         for (int i = 0; i < n; i++) {
-            // numbers keep their width; what is left is shared in proportion
-            widths[i] = natural[i] * scale;
+            widths[i] = (natural[i] - 2 * PAD) * scale + 2 * PAD;
         }
     }
 

@@ -94,11 +94,25 @@ public final class ReportQuery {
         for (Record r : result) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (Field<?> f : r.fields()) {
-                row.put(f.getName().toLowerCase(Locale.ROOT), r.get(f));
+                row.put(f.getName().toLowerCase(Locale.ROOT), javaTime(r.get(f)));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Plain SQL answers JDBC's date types: the rest of the report works with java.time. */
+    private static Object javaTime(Object v) {
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime();
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        return v;
     }
 
     private static Param<?> param(Object v) {
