@@ -53,6 +53,34 @@ class ReportCatalogTest {
     }
 
     @Test
+    void theBuildBundlesTheReportsOnTheClassPath() {
+        List<String> bundled = new ArrayList<>();
+        ReportCatalog.fromClassPath(getClass().getClassLoader()).all().forEach(d -> bundled.add(d.name()));
+        List<String> folder = new ArrayList<>();
+        Reports.CATALOG.all().forEach(d -> folder.add(d.name()));
+        assertThat(bundled).isEqualTo(folder);
+    }
+
+    @Test
+    void reportsInsideAJarAreRead() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String[] entry : new String[][] {{"reports/", null}, {"reports/one/", null},
+                    {"reports/one/report.sql", "select 1 as n"},
+                    {"reports/one/layout.json", "{\"title\": {\"id\": \"Satu\", \"en\": \"One\"}, \"columns\": [{\"name\": \"n\", \"format\": \"integer\"}]}"}}) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry[0]));
+                if (entry[1] != null) {
+                    zip.write(entry[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                zip.closeEntry();
+            }
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(ReportCatalog.fromClassPath(loader).get("one").title().en()).isEqualTo("One");
+        }
+    }
+
+    @Test
     void aBrokenDefinitionIsNamed() throws Exception {
         Path r = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(r.resolve("report.sql"), "select 1");

@@ -10,7 +10,6 @@ import id.loket.report.model.Parameter;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.Text;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,8 @@ import java.util.stream.Stream;
  * The reports there are: each sub-folder of a catalogue folder holding {@code layout.json} and
  * {@code report.sql} is one report, named by the folder. Adding a report is adding a folder.
  * A catalogue is read from a folder ({@link #fromFolder}) or from the class path
- * ({@link #fromClassPath}, {@code reports/index.txt} listing the names), the folder winning.
+ * ({@link #fromClassPath}: the reports packaged in the jar), a folder's reports replacing
+ * bundled ones of the same name ({@link #overriddenBy}).
  */
 public final class ReportCatalog {
 
@@ -63,24 +63,28 @@ public final class ReportCatalog {
         return new ReportCatalog(found);
     }
 
-    /** The reports bundled in the jar under {@code reports/}, listed by {@code reports/index.txt} (none if absent). */
+    /**
+     * The reports bundled with the application under {@code reports/} on the class path (a folder
+     * while developing, a folder inside the jar when packaged); none when there are none.
+     */
     public static ReportCatalog fromClassPath(ClassLoader loader) {
-        Map<String, ReportDefinition> found = new TreeMap<>();
-        String index = resource(loader, "reports/index.txt");
-        if (index != null) {
-            for (String line : index.split("\\R")) {
-                String name = line.strip();
-                if (name.isEmpty() || name.startsWith("#")) {
-                    continue;
-                }
-                String layout = resource(loader, "reports/" + name + "/" + LAYOUT);
-                String sql = resource(loader, "reports/" + name + "/" + SQL);
-                if (layout != null && sql != null) {
-                    found.put(name, parse(name, layout, sql));
+        java.net.URL url = loader.getResource("reports/");
+        if (url == null) {
+            return new ReportCatalog(new TreeMap<>());
+        }
+        try {
+            java.net.URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+                    return fromFolder(jar.getPath("/reports"));
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    return fromFolder(java.nio.file.FileSystems.getFileSystem(uri).getPath("/reports"));
                 }
             }
+            return fromFolder(Path.of(uri));
+        } catch (java.net.URISyntaxException | IOException | RuntimeException e) {
+            throw new UserFacingException(e, "report.catalogueUnreadable", url.toString(), e.getMessage());
         }
-        return new ReportCatalog(found);
     }
 
     /** This catalogue with {@code over}'s reports added, replacing those of the same name. */
@@ -101,14 +105,6 @@ public final class ReportCatalog {
     /** The report of that name, or a refusal naming the reports there are. */
     public ReportDefinition get(String name) {
         return find(name).orElseThrow(() -> new UserFacingException("report.unknown", String.valueOf(name), String.join(", ", reports.keySet())));
-    }
-
-    private static String resource(ClassLoader loader, String path) {
-        try (InputStream in = loader.getResourceAsStream(path)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Reads one definition; a broken one is refused with the report's name and what is wrong. */
