@@ -1,0 +1,589 @@
+package id.loket.report.pdf;
+
+import id.loket.common.i18n.Messages;
+import id.loket.report.model.Chart;
+import id.loket.report.model.Column;
+import id.loket.report.model.Parameter;
+import id.loket.report.model.ReportDefinition;
+import id.loket.report.model.ReportResult;
+import id.loket.report.model.Values;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
+
+/**
+ * A report as PDF/A-2b, A4 (landscape when the table has more than six columns): the office's
+ * letterhead, the title and the parameters, the table with its headings repeated on every page,
+ * a totals row, an optional chart drawn as vector graphics (lines and rectangles, text as text),
+ * and on every page "Halaman X dari Y" and "Dibuat pada … oleh …" in the office's time zone.
+ * Fonts are the embedded DejaVu Sans of the other documents.
+ */
+public final class ReportPdf {
+
+    private static final String SRGB = "sRGB IEC61966-2.1";
+    private static final String PRODUCER = "Loket (Apache PDFBox)";
+    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
+    private static final float MARGIN = 42f;
+    private static final float BODY = 9f;
+    private static final float MIN_BODY = 6f;
+    private static final float PAD = 3f;
+    private static final float FOOTER = 28f;
+    private static final float CHART_HEIGHT = 200f;
+    private static final float[] INK = {0.1f, 0.1f, 0.1f};
+    private static final float[] GREY = {0.45f, 0.45f, 0.45f};
+    private static final float[] RULE = {0.7f, 0.7f, 0.7f};
+    private static final float[] SHADE = {0.92f, 0.92f, 0.92f};
+    private static final float[][] SERIES = {{0.16f, 0.38f, 0.62f}, {0.85f, 0.45f, 0.13f}, {0.30f, 0.60f, 0.30f}, {0.55f, 0.35f, 0.65f}};
+
+    /** The office at the top of the first page. */
+    public record Office(String name, String address) {
+    }
+
+    private final ReportResult result;
+    private final ReportDefinition def;
+    private final Office office;
+    private final Messages m;
+    private final Values values;
+    private final ZoneId zone;
+    private PDDocument doc;
+    private PDFont regular;
+    private PDFont bold;
+    private PDRectangle size;
+    private PDPageContentStream cs;
+    private float y;
+    private float size9 = BODY;
+
+    private ReportPdf(ReportResult result, Office office, Messages m, ZoneId zone) {
+        this.result = result;
+        this.def = result.definition();
+        this.office = office;
+        this.m = m;
+        this.values = new Values(m.language(), zone);
+        this.zone = zone;
+    }
+
+    /** Renders the report in the language of {@code m}. */
+    public static byte[] render(ReportResult result, Office office, Messages m, ZoneId zone) {
+        return new ReportPdf(result, office, m, zone).render();
+    }
+
+    private byte[] render() {
+        try (PDDocument d = new PDDocument()) {
+            doc = d;
+            regular = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true);
+            bold = PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true);
+            size = def.columns().size() > 6 ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
+            newPage();
+            heading();
+            table();
+            chart();
+            cs.close();
+            footers();
+            archival();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private float width() {
+        return size.getWidth() - 2 * MARGIN;
+    }
+
+    private float bottom() {
+        return MARGIN + FOOTER;
+    }
+
+    private void newPage() throws IOException {
+        if (cs != null) {
+            cs.close();
+        }
+        PDPage page = new PDPage(size);
+        doc.addPage(page);
+        cs = new PDPageContentStream(doc, page);
+        y = size.getHeight() - MARGIN;
+    }
+
+    private void heading() throws IOException {
+        text(office.name(), bold, 12, MARGIN, y - 12, INK);
+        y -= 16;
+        if (!office.address().isBlank()) {
+            text(office.address(), regular, 9, MARGIN, y - 9, GREY);
+            y -= 13;
+        }
+        rule(y - 2, 0.8f, INK);
+        y -= 22;
+        text(def.title().in(m.language()), bold, 15, MARGIN, y, INK);
+        y -= 8;
+        String description = def.description().in(m.language());
+        if (!description.isBlank()) {
+            for (String line : wrap(description, regular, 8.5f, width())) {
+                y -= 11;
+                text(line, regular, 8.5f, MARGIN, y, GREY);
+            }
+        }
+        y -= 4;
+        for (Parameter p : def.parameters()) {
+            Object v = result.parameters().get(p.name());
+            String label = p.label().in(m.language()).isBlank() ? p.name() : p.label().in(m.language());
+            y -= 13;
+            text(label + ":", bold, 9, MARGIN, y, INK);
+            text(v == null ? m.get("report.pdf.all") : values.parameter(v), regular, 9, MARGIN + 110, y, INK);
+        }
+        y -= 14;
+    }
+
+    // ---- the table ----
+
+    private List<Column> columns() {
+        return def.columns();
+    }
+
+    private float[] widths;
+
+    private void table() throws IOException {
+        List<Column> cols = columns();
+        List<String[]> cells = new ArrayList<>();
+        Object previousGroup = null;
+        List<Boolean> groupStarts = new ArrayList<>();
+        for (Map<String, Object> row : result.rows()) {
+            String[] line = new String[cols.size()];
+            boolean start = false;
+            for (int i = 0; i < cols.size(); i++) {
+                Column c = cols.get(i);
+                Object v = row.get(c.name());
+                line[i] = values.display(c, v);
+                if (c.name().equals(def.groupBy())) {
+                    start = !Objects.equals(v, previousGroup);
+                    if (!start) {
+                        line[i] = "";
+                    }
+                    previousGroup = v;
+                }
+            }
+            cells.add(line);
+            groupStarts.add(start && !cells.isEmpty());
+        }
+        String[] totals = null;
+        if (!def.totals().isEmpty()) {
+            totals = new String[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                Column c = cols.get(i);
+                totals[i] = def.totals().contains(c.name()) ? values.display(c, result.total(c.name())) : (i == 0 ? m.get("report.pdf.total") : "");
+            }
+        }
+        String[] headers = new String[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            String label = cols.get(i).label().in(m.language());
+            headers[i] = label.isBlank() ? cols.get(i).name() : label;
+        }
+        layoutWidths(headers, cells, totals);
+        header(headers);
+        if (cells.isEmpty()) {
+            y -= size9 + 6;
+            text(m.get("report.pdf.noRows"), regular, size9, MARGIN + PAD, y, GREY);
+            y -= 6;
+        }
+        for (int r = 0; r < cells.size(); r++) {
+            boolean groupLine = def.groupBy() != null && groupStarts.get(r) && r > 0;
+            row(cells.get(r), headers, regular, groupLine, r % 2 == 1);
+        }
+        if (totals != null) {
+            row(totals, headers, bold, true, false);
+        }
+    }
+
+    private void layoutWidths(String[] headers, List<String[]> cells, String[] totals) {
+        int n = headers.length;
+        float[] natural = new float[n];
+        for (int i = 0; i < n; i++) {
+            natural[i] = Math.min(measure(headers[i], bold, BODY), 140f);
+            for (String[] line : cells) {
+                natural[i] = Math.max(natural[i], measure(line[i], regular, BODY));
+            }
+            if (totals != null) {
+                natural[i] = Math.max(natural[i], measure(totals[i], bold, BODY));
+            }
+            natural[i] += 2 * PAD;
+        }
+        float sum = 0;
+        for (float w : natural) {
+            sum += w;
+        }
+        // the text part of every column scales alike; the padding stays
+        float pads = 2 * PAD * n;
+        float scale = (width() - pads) / Math.max(1f, sum - pads);
+        size9 = scale < 1 ? Math.max(MIN_BODY, BODY * scale * 0.98f) : BODY;
+        widths = new float[n];
+        for (int i = 0; i < n; i++) {
+            widths[i] = (natural[i] - 2 * PAD) * scale + 2 * PAD;
+        }
+    }
+
+    private List<List<String>> wrapRow(String[] line, PDFont font) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < line.length; i++) {
+            out.add(wrap(line[i], font, size9, widths[i] - 2 * PAD));
+        }
+        return out;
+    }
+
+    private static int height(List<List<String>> wrapped) {
+        int lines = 1;
+        for (List<String> w : wrapped) {
+            lines = Math.max(lines, w.size());
+        }
+        return lines;
+    }
+
+    private float lineHeight() {
+        return size9 * 1.3f;
+    }
+
+    private void header(String[] headers) throws IOException {
+        List<List<String>> wrapped = wrapRow(headers, bold);
+        float h = height(wrapped) * lineHeight() + 2 * PAD;
+        cs.setNonStrokingColor(SHADE[0], SHADE[1], SHADE[2]);
+        cs.addRect(MARGIN, y - h, width(), h);
+        cs.fill();
+        cells(wrapped, bold, y, true);
+        y -= h;
+        rule(y, 0.8f, INK);
+    }
+
+    private void row(String[] line, String[] headers, PDFont font, boolean ruleAbove, boolean shade) throws IOException {
+        List<List<String>> wrapped = wrapRow(line, font);
+        float h = height(wrapped) * lineHeight() + 2 * PAD;
+        if (y - h < bottom()) {
+            newPage();
+            header(headers);
+        }
+        if (shade) {
+            cs.setNonStrokingColor(0.97f, 0.97f, 0.97f);
+            cs.addRect(MARGIN, y - h, width(), h);
+            cs.fill();
+        }
+        if (ruleAbove) {
+            rule(y, 0.6f, font == bold ? INK : RULE);
+        }
+        cells(wrapped, font, y, false);
+        y -= h;
+    }
+
+    private void cells(List<List<String>> wrapped, PDFont font, float top, boolean header) throws IOException {
+        float x = MARGIN;
+        for (int i = 0; i < wrapped.size(); i++) {
+            boolean right = columns().get(i).numeric();
+            float base = top - PAD - size9;
+            for (String part : wrapped.get(i)) {
+                float tx = right ? x + widths[i] - PAD - measure(part, font, size9) : x + PAD;
+                text(part, font, size9, tx, base, INK);
+                base -= lineHeight();
+            }
+            x += widths[i];
+        }
+    }
+
+    // ---- the chart ----
+
+    private void chart() throws IOException {
+        Chart chart = def.chart();
+        if (chart == null || result.rows().isEmpty() || chart.values().isEmpty()) {
+            return;
+        }
+        float needed = CHART_HEIGHT + 60;
+        if (y - needed < bottom()) {
+            newPage();
+        }
+        y -= 18;
+        String title = chart.title().in(m.language());
+        if (!title.isBlank()) {
+            text(title, bold, 10, MARGIN, y, INK);
+        }
+        y -= 10;
+        Column categoryColumn = column(chart.category());
+        List<Column> series = new ArrayList<>();
+        for (String v : chart.values()) {
+            series.add(column(v));
+        }
+        double max = 0;
+        for (Map<String, Object> row : result.rows()) {
+            for (Column s : series) {
+                max = Math.max(max, number(row.get(s.name())));
+            }
+        }
+        max = niceCeiling(max);
+        float axisLeft = MARGIN + 40;
+        float plotW = width() - 40;
+        float plotTop = y - 4;
+        float plotBottom = y - CHART_HEIGHT;
+        float plotH = plotTop - plotBottom;
+        // grid and y axis labels
+        for (int k = 0; k <= 4; k++) {
+            float gy = plotBottom + plotH * k / 4;
+            cs.setStrokingColor(RULE[0], RULE[1], RULE[2]);
+            cs.setLineWidth(0.4f);
+            cs.moveTo(axisLeft, gy);
+            cs.lineTo(axisLeft + plotW, gy);
+            cs.stroke();
+            String label = values.display(series.get(0), max * k / 4);
+            text(label, regular, 7, axisLeft - 4 - measure(label, regular, 7), gy - 2.5f, GREY);
+        }
+        int n = result.rows().size();
+        float slot = plotW / n;
+        for (int r = 0; r < n; r++) {
+            Map<String, Object> row = result.rows().get(r);
+            float sx = axisLeft + slot * r;
+            String cat = values.display(categoryColumn, row.get(categoryColumn.name()));
+            float cs7 = Math.min(7, slot * 0.9f / Math.max(1, cat.length()) * 1.8f);
+            text(cat, regular, Math.max(4, cs7), sx + (slot - measure(cat, regular, Math.max(4, cs7))) / 2, plotBottom - 10, INK);
+            if (chart.kind() == Chart.Kind.BAR) {
+                float barW = slot * 0.8f / series.size();
+                for (int s = 0; s < series.size(); s++) {
+                    double v = number(row.get(series.get(s).name()));
+                    float h = max == 0 ? 0 : (float) (plotH * v / max);
+                    float[] colour = SERIES[s % SERIES.length];
+                    cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
+                    cs.addRect(sx + slot * 0.1f + s * barW, plotBottom, barW, h);
+                    cs.fill();
+                }
+            }
+        }
+        if (chart.kind() == Chart.Kind.LINE) {
+            for (int s = 0; s < series.size(); s++) {
+                float[] colour = SERIES[s % SERIES.length];
+                cs.setStrokingColor(colour[0], colour[1], colour[2]);
+                cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
+                cs.setLineWidth(1.4f);
+                for (int r = 0; r < n; r++) {
+                    double v = number(result.rows().get(r).get(series.get(s).name()));
+                    float px = axisLeft + slot * r + slot / 2;
+                    float py = plotBottom + (max == 0 ? 0 : (float) (plotH * v / max));
+                    if (r == 0) {
+                        cs.moveTo(px, py);
+                    } else {
+                        cs.lineTo(px, py);
+                    }
+                }
+                cs.stroke();
+                for (int r = 0; r < n; r++) {
+                    double v = number(result.rows().get(r).get(series.get(s).name()));
+                    float px = axisLeft + slot * r + slot / 2;
+                    float py = plotBottom + (max == 0 ? 0 : (float) (plotH * v / max));
+                    cs.addRect(px - 2, py - 2, 4, 4);
+                    cs.fill();
+                }
+            }
+        }
+        cs.setStrokingColor(INK[0], INK[1], INK[2]);
+        cs.setLineWidth(0.8f);
+        cs.moveTo(axisLeft, plotTop);
+        cs.lineTo(axisLeft, plotBottom);
+        cs.lineTo(axisLeft + plotW, plotBottom);
+        cs.stroke();
+        // legend
+        float lx = axisLeft;
+        float ly = plotBottom - 26;
+        for (int s = 0; s < series.size(); s++) {
+            float[] colour = SERIES[s % SERIES.length];
+            cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
+            cs.addRect(lx, ly, 8, 8);
+            cs.fill();
+            String label = series.get(s).label().in(m.language());
+            text(label, regular, 8, lx + 11, ly + 1, INK);
+            lx += 24 + measure(label, regular, 8);
+        }
+        y = ly - 10;
+    }
+
+    private Column column(String name) {
+        return def.columns().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElse(new Column(name, new id.loket.report.model.Text(name, name), id.loket.report.model.Format.TEXT, Map.of()));
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private static double niceCeiling(double max) {
+        if (max <= 0) {
+            return 1;
+        }
+        double step = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+            if (f * step >= max) {
+                return f * step;
+            }
+        }
+        return 10 * step;
+    }
+
+    // ---- every page ----
+
+    private void footers() throws IOException {
+        int pages = doc.getNumberOfPages();
+        String generated = m.get("report.pdf.generated", values.dateTime(result.generatedAt()), result.generatedBy());
+        for (int p = 0; p < pages; p++) {
+            PDPage page = doc.getPage(p);
+            try (PDPageContentStream foot = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                cs = foot;
+                rule(MARGIN + 14, 0.5f, RULE);
+                text(generated, regular, 7.5f, MARGIN, MARGIN + 3, GREY);
+                String number = m.get("report.pdf.page", p + 1, pages);
+                text(number, regular, 7.5f, size.getWidth() - MARGIN - measure(number, regular, 7.5f), MARGIN + 3, GREY);
+            }
+        }
+    }
+
+    private void rule(float at, float width, float[] colour) throws IOException {
+        cs.setStrokingColor(colour[0], colour[1], colour[2]);
+        cs.setLineWidth(width);
+        cs.moveTo(MARGIN, at);
+        cs.lineTo(MARGIN + width(), at);
+        cs.stroke();
+    }
+
+    private void text(String s, PDFont font, float fontSize, float x, float baseline, float[] colour) throws IOException {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
+        cs.beginText();
+        cs.setFont(font, fontSize);
+        cs.newLineAtOffset(x, baseline);
+        cs.showText(clean(s));
+        cs.endText();
+    }
+
+    private static String clean(String s) {
+        return s.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ");
+    }
+
+    private static float measure(String text, PDFont font, float s) {
+        try {
+            return font.getStringWidth(clean(text)) / 1000f * s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines no wider than {@code w}; every character kept, a too-long word broken by characters. */
+    private static List<String> wrap(String text, PDFont font, float s, float w) {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : clean(text == null ? "" : text).strip().split(" +")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (measure(candidate, font, s) <= w) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            int i = 0;
+            while (i < word.length()) {
+                int next = word.offsetByCodePoints(i, 1);
+                if (line.length() > 0 && measure(line + word.substring(i, next), font, s) > w) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                    continue;
+                }
+                line.append(word, i, next);
+                i = next;
+            }
+        }
+        if (line.length() > 0 || out.isEmpty()) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
+    /** PDF/A-2b: XMP metadata (pdfaid 2/B) agreeing with the document information, and an sRGB output intent. */
+    private void archival() throws IOException {
+        String title = def.title().in(m.language());
+        GregorianCalendar created = GregorianCalendar.from(result.generatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(title);
+        info.setAuthor(office.name());
+        info.setCreator("Loket");
+        info.setProducer(PRODUCER);
+        info.setCreationDate(created);
+        info.setModificationDate(created);
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(title);
+        dc.addCreator(office.name());
+        dc.setFormat("application/pdf");
+        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+        pdf.setProducer(PRODUCER);
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool("Loket");
+        basic.setCreateDate(created);
+        basic.setModifyDate(created);
+        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+        id.setPart(2);
+        try {
+            id.setConformance("B");
+        } catch (org.apache.xmpbox.type.BadFieldValueException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, xml, true);
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IOException("cannot write the XMP metadata", e);
+        }
+        PDMetadata metadata = new PDMetadata(doc);
+        metadata.importXMPMetadata(xml.toByteArray());
+        doc.getDocumentCatalog().setMetadata(metadata);
+        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo(SRGB);
+        intent.setOutputCondition(SRGB);
+        intent.setOutputConditionIdentifier(SRGB);
+        intent.setRegistryName("http://www.color.org");
+        doc.getDocumentCatalog().addOutputIntent(intent);
+        doc.getDocumentCatalog().setLanguage("en".equals(m.language()) ? "en" : "id-ID");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ReportPdf.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package id.loket.report.service;
+
+import id.loket.common.model.UserFacingException;
+import id.loket.report.model.Parameter;
+import id.loket.report.model.ReportDefinition;
+import id.loket.report.model.ReportResult;
+import id.loket.report.repo.ReportQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * Runs a report of the catalogue against the database. Parameters come as text (from the
+ * command line) and are checked here: a required one missing, a date that is not
+ * {@code YYYY-MM-DD}, an end before the start, or a parameter the report does not take are
+ * refused with a one-line message. Besides the report's own parameters the SQL may use
+ * {@code :from_at} and {@code :until_at}: the start of {@code date} and the end of {@code to}
+ * (or of {@code date}) in the office's time zone, for columns that hold instants, and
+ * {@code :office}, the office's code.
+ */
+public final class ReportService {
+
+    /** Derived parameters every report's SQL may use. */
+    public static final String FROM_AT = "from_at";
+    public static final String UNTIL_AT = "until_at";
+    public static final String OFFICE = "office";
+
+    private final DSLContext dsl;
+    private final String office;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ReportService(DSLContext dsl, String office, ZoneId zone, Clock clock) {
+        this.dsl = dsl;
+        this.office = office;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Checks and converts the given parameter texts (by name) against the definition. */
+    public Map<String, Object> parameters(ReportDefinition def, Map<String, String> given) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (e.getValue() != null && def.parameter(e.getKey()).isEmpty()) {
+                throw new UserFacingException("report.unusedParameter", def.name(), "--" + e.getKey());
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter p : def.parameters()) {
+            String text = given.get(p.name());
+            if (text == null || text.isBlank()) {
+                text = p.defaultValue();
+                if (text != null && def.parameter(text).isPresent()) {
+                    Object other = values.get(text); // e.g. "to" defaults to "date"
+                    values.put(p.name(), other);
+                    continue;
+                }
+            }
+            if (text == null || text.isBlank()) {
+                if (p.required()) {
+                    throw new UserFacingException("report.missingParameter", def.name(), "--" + p.name());
+                }
+                values.put(p.name(), null);
+                continue;
+            }
+            values.put(p.name(), convert(p, text.strip()));
+        }
+        Object from = values.get("date");
+        Object to = values.get("to");
+        if (from instanceof LocalDate f && to instanceof LocalDate t && t.isBefore(f)) {
+            throw new UserFacingException("report.toBeforeDate", t.toString(), f.toString());
+        }
+        return values;
+    }
+
+    private static Object convert(Parameter p, String text) {
+        return switch (p.type()) {
+            case "date" -> {
+                try {
+                    yield LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new UserFacingException("report.badDate", "--" + p.name(), text);
+                }
+            }
+            case "integer" -> {
+                try {
+                    int v = Integer.parseInt(text);
+                    if (v < 0) {
+                        throw new NumberFormatException();
+                    }
+                    yield v;
+                } catch (NumberFormatException e) {
+                    throw new UserFacingException("report.badInteger", "--" + p.name(), text);
+                }
+            }
+            default -> text;
+        };
+    }
+
+    /** Runs the report with checked parameter values ({@link #parameters}); {@code by} names who asked. */
+    public ReportResult run(ReportDefinition def, Map<String, Object> values, String by) {
+        Map<String, Object> binds = new HashMap<>(values);
+        LocalDate from = values.get("date") instanceof LocalDate d ? d : LocalDate.now(clock.withZone(zone));
+        LocalDate to = values.get("to") instanceof LocalDate d ? d : from;
+        binds.put(FROM_AT, from.atStartOfDay(zone).toOffsetDateTime());
+        binds.put(OFFICE, office);
+        binds.put(UNTIL_AT, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        List<Map<String, Object>> rows;
+        try {
+            rows = new ReportQuery(dsl).run(def.sql(), binds);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e, "report.badDefinition", def.name(), e.getMessage());
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new UserFacingException(e, "report.queryFailed", def.name(), firstLine(e.getMessage()));
+        }
+        return new ReportResult(def, values, rows, clock.instant(), by);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

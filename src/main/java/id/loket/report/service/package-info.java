@@ -1,0 +1,2 @@
+/** Reads the report catalogue (files), runs a report through the repo, writes CSV. */
+package id.loket.report.service;

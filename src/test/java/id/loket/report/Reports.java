@@ -1,0 +1,106 @@
+package id.loket.report;
+
+import id.loket.app.AppContext;
+import id.loket.common.i18n.Messages;
+import id.loket.db.Database;
+import id.loket.report.model.ReportDefinition;
+import id.loket.report.model.ReportResult;
+import id.loket.report.pdf.ReportPdf;
+import id.loket.report.service.ReportCatalog;
+import id.loket.report.service.ReportCsv;
+import id.loket.report.service.ReportService;
+import id.loket.testing.Csv;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+/** Running the shipped reports (from the project's {@code reports/} folder) in tests, and reading their output back. */
+final class Reports {
+
+    static final ReportCatalog CATALOG = ReportCatalog.fromFolder(Path.of("reports"));
+    static final ReportPdf.Office OFFICE = new ReportPdf.Office("Kantor Imigrasi Kelas I TPI Denpasar", "Jl. D.I. Panjaitan No. 3, Denpasar, Bali");
+
+    static {
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    private Reports() {
+    }
+
+    static ReportResult run(Database db, Clock clock, String name, String... params) {
+        ReportDefinition def = CATALOG.get(name);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            given.put(params[i], params[i + 1]);
+        }
+        ReportService service = new ReportService(db.dsl(), "DPS", ReportScenario.ZONE, clock);
+        return service.run(def, service.parameters(def, given), "supervisor");
+    }
+
+    static ReportResult run(AppContext app, Clock clock, String name, String... params) {
+        return run(app.caseWork(clock).db(), clock, name, params);
+    }
+
+    /** The CSV's rows by their first field (the header row under its first column name). */
+    static Map<String, List<String>> csvByFirst(ReportResult r) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (List<String> row : Csv.parse(new String(ReportCsv.write(r, ReportScenario.ZONE), StandardCharsets.UTF_8))) {
+            out.put(row.get(0), row);
+        }
+        return out;
+    }
+
+    static byte[] pdf(ReportResult r, String language) {
+        return ReportPdf.render(r, OFFICE, Messages.forLanguage(language), ReportScenario.ZONE);
+    }
+
+    static String text(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int pages(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String pageText(byte[] pdf, int page) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setStartPage(page);
+            s.setEndPage(page);
+            return s.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean pdfA2b(byte[] pdf) {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            return validator.validate(parser).isCompliant();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
