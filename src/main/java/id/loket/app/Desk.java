@@ -68,7 +68,9 @@ public final class Desk {
                 },
                 new PaperServices(app.receipts(clock), app.pickup(clock), app.documents(clock), new PrintingService(),
                         new PrintSettings(app.settings())),
-                app.conflicts(), app.backlogWarnAfter(), app.dashboard(clock), app.closeDay(clock), date -> java.util.Optional.empty(),
+                app.conflicts(), app.backlogWarnAfter(), app.dashboard(clock), app.closeDay(clock),
+                (date, by, language) -> java.util.Optional.of(paper -> app.dailySummaryPdf(date, by, language, clock)
+                        .orElseThrow(() -> new UserFacingException("report.unknown", "daily-summary", "-"))),
                 () -> shutDown(afterClose));
     }
 

@@ -147,6 +147,12 @@ class SupervisorDashboardGuiTest {
         robot.click(ok);
 
         waitFor("the closing done", WAIT, () -> label("dashboard.status"), t -> t.startsWith("Hari ditutup: " + (booked.size() - 1)));
+        // The daily summary's preview opens, its page rendered from the report catalogue.
+        waitFor("the daily summary's preview", WAIT, () -> {
+            JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
+            return GuiActionRunner.execute(() -> page.getIcon() != null);
+        }, Boolean.TRUE::equals);
+        robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
         long noShows = new OutboxRepository(app.caseWork(Clock.system(WITA)).db().dsl()).all().stream()
                 .filter(e -> e.type() == EventType.NO_SHOW).map(OutboxEvent::caseRef).distinct().count();
         assertThat(noShows).as("one NO_SHOW event per booking nobody came for").isEqualTo(booked.size() - 1);

@@ -277,7 +277,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
             @Override
             public java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>> dailySummary(LocalDate date) {
-                return services.dailySummary().apply(date);
+                return services.dailySummary().of(date, actor.username(), messages);
             }
         });
     }
