@@ -121,7 +121,7 @@ public final class DashboardWindow extends JDialog {
         setName("dashboard");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
-        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 12, fillx", "[sg t, grow, fill]", "[]"));
+        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap 5", "[sg t, grow, fill]", "[]"));
         for (String key : List.of("booked", "arrivals", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
                 "backlog")) {
             tilesRow.add(tile(key));
@@ -141,7 +141,7 @@ public final class DashboardWindow extends JDialog {
         bars.setSeriesPaint(2, new Color(0x43A047));
         ChartPanel chartPanel = new ChartPanel(chart, false, false, false, false, false);
         chartPanel.setName("dashboard.chart");
-        chartPanel.setPreferredSize(new Dimension(560, 280));
+        chartPanel.setPreferredSize(new Dimension(520, 240));
         chartPanel.setMinimumDrawWidth(100);
         chartPanel.setMinimumDrawHeight(100);
 
@@ -194,7 +194,12 @@ public final class DashboardWindow extends JDialog {
     public static DashboardWindow open(Window owner, Messages m, Services s, Actions actions) {
         DashboardWindow w = new DashboardWindow(owner, m, s, actions);
         w.pack();
-        w.setSize(Math.max(w.getWidth(), 1100), Math.max(w.getHeight(), 700));
+        // As large as it wants, never larger than the screen it opens on (the buttons stay in sight).
+        java.awt.Rectangle screen = w.getGraphicsConfiguration().getBounds();
+        java.awt.Insets edges = java.awt.Toolkit.getDefaultToolkit().getScreenInsets(w.getGraphicsConfiguration());
+        int maxW = screen.width - edges.left - edges.right - 40;
+        int maxH = screen.height - edges.top - edges.bottom - 40;
+        w.setSize(Math.min(Math.max(w.getWidth(), 1000), maxW), Math.min(Math.max(w.getHeight(), 640), maxH));
         w.setLocationRelativeTo(owner);
         w.setVisible(true);
         w.approvalsTable.requestFocusInWindow();
@@ -225,7 +230,7 @@ public final class DashboardWindow extends JDialog {
     }
 
     private void show(Dashboard d, List<QueueEntry> day) {
-        set("booked", Integer.toString(d.booked() + d.arrivals()));
+        set("booked", Integer.toString(d.booked()));
         set("arrivals", Integer.toString(d.arrivals()));
         set("served", Integer.toString(d.served()));
         set("waitingNow", minutes(d.longestWaitingNow()));
@@ -332,11 +337,11 @@ public final class DashboardWindow extends JDialog {
     // ---- pieces ----
 
     private JPanel tile(String key) {
-        JPanel p = new JPanel(new MigLayout("insets 8 12 8 12, wrap 1, gap 0", "[grow]", "[][]"));
+        JPanel p = new JPanel(new MigLayout("insets 4 10 4 10, wrap 1, gap 0", "[grow]", "[][]"));
         p.putClientProperty(FlatClientProperties.STYLE, "background: mix($Component.accentColor,$Panel.background,8%); arc: 12");
         JLabel value = new JLabel("–");
         value.setName("dashboard.tile." + key);
-        value.putClientProperty(FlatClientProperties.STYLE_CLASS, "h1");
+        value.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         JLabel label = new JLabel(m.get("dashboard.tile." + key));
         label.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         p.add(value);
