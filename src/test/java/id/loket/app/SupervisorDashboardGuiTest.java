@@ -152,7 +152,9 @@ class SupervisorDashboardGuiTest {
             JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
             return GuiActionRunner.execute(() -> page.getIcon() != null);
         }, Boolean.TRUE::equals);
-        robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
+        JButton closePreview = robot.finder().findByName("printPreview.close", JButton.class, true);
+        robot.click(closePreview);
+        waitFor("the preview closed", WAIT, () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
         long noShows = new OutboxRepository(app.caseWork(Clock.system(WITA)).db().dsl()).all().stream()
                 .filter(e -> e.type() == EventType.NO_SHOW).map(OutboxEvent::caseRef).distinct().count();
         assertThat(noShows).as("one NO_SHOW event per booking nobody came for").isEqualTo(booked.size() - 1);

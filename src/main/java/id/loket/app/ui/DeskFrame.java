@@ -339,6 +339,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     private void close() {
+        if (dashboardWindow != null) {
+            dashboardWindow.dispose();
+            dashboardWindow = null;
+        }
         setVisible(false);
         dispose();
         services.onClose().run();
