@@ -71,6 +71,18 @@ public final class Desk {
                 app.conflicts(), app.backlogWarnAfter(), app.dashboard(clock), app.closeDay(clock),
                 (date, by, language) -> java.util.Optional.of(paper -> app.dailySummaryPdf(date, by, language, clock)
                         .orElseThrow(() -> new UserFacingException("report.unknown", "daily-summary", "-"))),
+                new DeskServices.Reports() {
+                    @Override
+                    public java.util.List<id.loket.report.model.ReportDefinition> catalog() {
+                        return app.reportCatalog();
+                    }
+
+                    @Override
+                    public byte[] render(id.loket.report.model.ReportDefinition report, LocalDate date, String by, Messages language,
+                            boolean pdf) {
+                        return app.renderReport(report, date, by, language, clock, pdf);
+                    }
+                },
                 () -> shutDown(afterClose));
     }
 

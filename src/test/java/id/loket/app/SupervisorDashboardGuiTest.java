@@ -32,6 +32,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.swing.JButton;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JMenuItem;
 import javax.swing.JTable;
 import org.assertj.swing.core.BasicRobot;
@@ -162,11 +163,54 @@ class SupervisorDashboardGuiTest {
     }
 
     @Test
+    void theReportCatalogueListsTheShippedReportsAndPreviewsOneForADate() throws Exception {
+        openDesk();
+        logIn("supervisor");
+        robot.pressAndReleaseKey(KeyEvent.VK_R, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        JList<?> list = waitForShowing("reports.list", JList.class);
+        assertThat(GuiActionRunner.execute(() -> list.getModel().getSize())).isEqualTo(app.reportCatalog().size()).isGreaterThanOrEqualTo(6);
+
+        // A date that is no date: said in words, nothing rendered.
+        javax.swing.JTextField date = robot.finder().findByName("reports.date", javax.swing.JTextField.class, true);
+        GuiActionRunner.execute(() -> date.setText("28/11"));
+        robot.click(robot.finder().findByName("reports.preview", JButton.class, true));
+        waitFor("the refusal", WAIT, () -> label("reports.status"), t -> t.contains("28/11"));
+
+        GuiActionRunner.execute(() -> date.setText(today.toString()));
+        robot.click(robot.finder().findByName("reports.preview", JButton.class, true));
+        waitFor("the report's preview", WAIT, () -> {
+            JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
+            return GuiActionRunner.execute(() -> page.getIcon() != null);
+        }, Boolean.TRUE::equals);
+        JButton closePreview = robot.finder().findByName("printPreview.close", JButton.class, true);
+        robot.click(closePreview);
+        waitFor("the preview closed", WAIT, () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
+        JButton close = robot.finder().findByName("reports.close", JButton.class, true);
+        robot.click(close);
+        waitFor("the catalogue closed", WAIT, () -> GuiActionRunner.execute(list::isShowing), Boolean.FALSE::equals);
+    }
+
+    private <T extends Component> T waitForShowing(String name, Class<T> type) {
+        Object[] found = new Object[1];
+        waitFor(name + " on screen", WAIT, () -> {
+            try {
+                found[0] = robot.finder().findByName(name, type, true);
+                return true;
+            } catch (org.assertj.swing.exception.ComponentLookupException e) {
+                return false;
+            }
+        }, Boolean.TRUE::equals);
+        return type.cast(found[0]);
+    }
+
+    @Test
     void aCounterOfficerIsNotOfferedTheDashboard() throws Exception {
         openDesk();
         logIn("petugas1");
         JMenuItem item = robot.finder().findByName("menu.dashboard", JMenuItem.class, false);
         assertThat(GuiActionRunner.execute(item::isEnabled)).isFalse();
+        JMenuItem reportsItem = robot.finder().findByName("menu.reports", JMenuItem.class, false);
+        assertThat(GuiActionRunner.execute(reportsItem::isEnabled)).isFalse();
         ctrl(KeyEvent.VK_D);
         robot.waitForIdle();
         Pause.pause(500);

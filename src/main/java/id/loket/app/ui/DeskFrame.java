@@ -63,6 +63,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final Action syncNow;
     private final Action conflicts;
     private final Action dashboard;
+    private final Action reports;
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
     private Staff staff;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
@@ -93,6 +94,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         conflicts.setEnabled(false);
         dashboard = action("action.dashboard", KeyEvent.VK_D, id.loket.counter.ui.Shortcut.DASHBOARD.stroke(), e -> showDashboard());
         dashboard.setEnabled(false);
+        reports = action("action.reports", KeyEvent.VK_R, id.loket.counter.ui.Shortcut.REPORTS.stroke(), e -> showReports());
+        reports.setEnabled(false);
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
@@ -144,6 +147,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JMenuItem dashboardItem = new JMenuItem(dashboard);
         dashboardItem.setName("menu.dashboard");
         file.add(dashboardItem);
+        JMenuItem reportsItem = new JMenuItem(reports);
+        reportsItem.setName("menu.reports");
+        file.add(reportsItem);
         JMenuItem conflictsItem = new JMenuItem(conflicts);
         conflictsItem.setName("menu.conflicts");
         file.add(conflictsItem);
@@ -282,6 +288,21 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         });
     }
 
+    /** The report catalogue: preview and print a report of a date, or save it as CSV (supervisors only). */
+    private void showReports() {
+        if (staff == null || staff.role() != Role.SUPERVISOR) {
+            return;
+        }
+        String by = staff.username();
+        tasks.run(() -> services.reports().catalog(), catalog -> {
+            id.loket.supervisor.ui.ReportsDialog.show(this, messages, catalog, services.today().get(),
+                    new id.loket.supervisor.ui.ReportsDialog.Render((r, d) -> services.reports().render(r, d, by, messages, true),
+                            (r, d) -> services.reports().render(r, d, by, messages, false)),
+                    services.paper().printing(), services.paper().printMemory());
+            counter.focusScan();
+        }, this::showError);
+    }
+
     /** The supervisor's list of sync conflicts, to settle them (the service refuses anyone else too). */
     private void showConflicts() {
         if (staff == null || staff.role() != Role.SUPERVISOR) {
@@ -298,6 +319,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         this.staff = who;
         conflicts.setEnabled(who.role() == Role.SUPERVISOR);
         dashboard.setEnabled(who.role() == Role.SUPERVISOR);
+        reports.setEnabled(who.role() == Role.SUPERVISOR);
         user.setText(messages.get("desk.user", who.fullName(), messages.get("role." + who.role().name())));
         cards.show(content, "desk");
         counter.start(who);
@@ -308,6 +330,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         staff = null;
         conflicts.setEnabled(false);
         dashboard.setEnabled(false);
+        reports.setEnabled(false);
         if (dashboardWindow != null) {
             dashboardWindow.dispose();
             dashboardWindow = null;

@@ -17,6 +17,7 @@ public enum Shortcut {
     SEARCH_QUEUE(Group.DESK, Keys.ctrl(KeyEvent.VK_F), "counter.help.searchQueue"),
     SYNC(Group.DESK, Keys.key(KeyEvent.VK_F5), "action.syncNow"),
     DASHBOARD(Group.DESK, Keys.ctrl(KeyEvent.VK_D), "action.dashboard"),
+    REPORTS(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "action.reports"),
     CONFLICTS(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_K, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
             "action.conflicts"),
     CALL_NEXT(Group.DESK, Keys.key(KeyEvent.VK_F6), "counter.action.callNext"),
