@@ -268,7 +268,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
                 services.counter().get().orElse(null));
         id.loket.supervisor.ui.DashboardWindow.Services s = new id.loket.supervisor.ui.DashboardWindow.Services(services.dashboard(),
                 services.closeDay(), services.queue(), services.office().code(), services.office().zone(), services.today(), actor,
-                services.paper().printing(), services.paper().printMemory());
+                services.paper().printing(), services.paper().printMemory(), services.sync()::status);
         dashboardWindow = id.loket.supervisor.ui.DashboardWindow.open(this, messages, s, new id.loket.supervisor.ui.DashboardWindow.Actions() {
             @Override
             public void openCase(String caseRef) {

@@ -21,6 +21,7 @@ import id.loket.supervisor.model.DayClosing;
 import id.loket.supervisor.model.HourRow;
 import id.loket.supervisor.service.CloseDayService;
 import id.loket.supervisor.service.DashboardService;
+import id.loket.sync.model.SyncStatus;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -81,7 +82,8 @@ public final class DashboardWindow extends JDialog {
 
     /** What the dashboard reads and does. */
     public record Services(DashboardService dashboard, CloseDayService closeDay, QueueService queue, String office, ZoneId zone,
-            Supplier<LocalDate> today, Actor supervisor, PrintingService printing, PrintMemory printMemory) {
+            Supplier<LocalDate> today, Actor supervisor, PrintingService printing, PrintMemory printMemory,
+            Supplier<SyncStatus> central) {
     }
 
     /** What the dashboard asks the desk to do. */
@@ -123,7 +125,7 @@ public final class DashboardWindow extends JDialog {
 
         JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap 5", "[sg t, grow, fill]", "[]"));
         for (String key : List.of("booked", "arrivals", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
-                "backlog")) {
+                "backlog", "central")) {
             tilesRow.add(tile(key));
         }
 
@@ -239,6 +241,9 @@ public final class DashboardWindow extends JDialog {
         set("approvals", Integer.toString(d.pendingApprovals()));
         set("conflicts", Integer.toString(d.openConflicts()));
         set("backlog", Integer.toString(d.backlog().waiting()));
+        SyncStatus link = s.central().get();
+        set("central", m.get("dashboard.central." + link.connectivity().name()));
+        tiles.get("central").setToolTipText(link.lastFailure().orElse(null));
 
         String slotted = m.get("dashboard.chart.slotted");
         String arrived = m.get("dashboard.chart.arrived");
