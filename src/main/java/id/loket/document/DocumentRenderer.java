@@ -214,7 +214,7 @@ public final class DocumentRenderer {
             sheet.rule();
             sheet.paragraph(m.get("doc.generated", words.dateTime(generatedAt), letterhead.officeName()), true);
             sheet.place((page, pages) -> m.get("doc.page", page, pages));
-            archival(doc, title, letterhead, m, zone, generatedAt);
+            archival(doc, title, letterhead.officeName(), m.language(), zone, generatedAt);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             doc.save(out);
             return out.toByteArray();
@@ -223,13 +223,16 @@ public final class DocumentRenderer {
         }
     }
 
-    /** PDF/A-2b: XMP metadata (pdfaid 2/B) that agrees with the document information, and an sRGB output intent. */
-    private static void archival(PDDocument doc, String title, Letterhead letterhead, Messages m, ZoneId zone, Instant generatedAt)
+    /**
+     * PDF/A-2b: XMP metadata (pdfaid 2/B) that agrees with the document information, and an
+     * sRGB output intent. Every document Loket archives goes through here (slips, receipts, reports).
+     */
+    public static void archival(PDDocument doc, String title, String author, String language, ZoneId zone, Instant generatedAt)
             throws IOException {
         GregorianCalendar created = GregorianCalendar.from(generatedAt.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
-        info.setAuthor(letterhead.officeName());
+        info.setAuthor(author);
         info.setCreator(CREATOR_TOOL);
         info.setProducer(PRODUCER);
         info.setCreationDate(created);
@@ -238,7 +241,7 @@ public final class DocumentRenderer {
         XMPMetadata xmp = XMPMetadata.createXMPMetadata();
         DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
         dc.setTitle(title);
-        dc.addCreator(letterhead.officeName());
+        dc.addCreator(author);
         dc.setFormat("application/pdf");
         AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
         pdf.setProducer(PRODUCER);
@@ -269,7 +272,7 @@ public final class DocumentRenderer {
         intent.setOutputConditionIdentifier(SRGB);
         intent.setRegistryName("http://www.color.org");
         doc.getDocumentCatalog().addOutputIntent(intent);
-        doc.getDocumentCatalog().setLanguage(m.language().equals("en") ? "en" : "id-ID");
+        doc.getDocumentCatalog().setLanguage("en".equals(language) ? "en" : "id-ID");
     }
 
     private static byte[] resource(String name) {

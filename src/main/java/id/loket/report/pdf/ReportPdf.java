@@ -1,5 +1,6 @@
 package id.loket.report.pdf;
 
+import id.loket.document.DocumentRenderer;
 import id.loket.common.i18n.Messages;
 import id.loket.report.model.Chart;
 import id.loket.report.model.Column;
@@ -7,35 +8,22 @@ import id.loket.report.model.Parameter;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
 import id.loket.report.model.Values;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * A report as PDF/A-2b, A4 (landscape when the table has more than six columns): the office's
@@ -46,8 +34,6 @@ import org.apache.xmpbox.xml.XmpSerializer;
  */
 public final class ReportPdf {
 
-    private static final String SRGB = "sRGB IEC61966-2.1";
-    private static final String PRODUCER = "Loket (Apache PDFBox)";
     private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
     private static final float MARGIN = 42f;
@@ -531,49 +517,7 @@ public final class ReportPdf {
 
     /** PDF/A-2b: XMP metadata (pdfaid 2/B) agreeing with the document information, and an sRGB output intent. */
     private void archival() throws IOException {
-        String title = def.title().in(m.language());
-        GregorianCalendar created = GregorianCalendar.from(result.generatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(zone));
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(title);
-        info.setAuthor(office.name());
-        info.setCreator("Loket");
-        info.setProducer(PRODUCER);
-        info.setCreationDate(created);
-        info.setModificationDate(created);
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-        dc.setTitle(title);
-        dc.addCreator(office.name());
-        dc.setFormat("application/pdf");
-        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-        pdf.setProducer(PRODUCER);
-        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreatorTool("Loket");
-        basic.setCreateDate(created);
-        basic.setModifyDate(created);
-        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-        id.setPart(2);
-        try {
-            id.setConformance("B");
-        } catch (org.apache.xmpbox.type.BadFieldValueException e) {
-            throw new IllegalStateException(e);
-        }
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IOException("cannot write the XMP metadata", e);
-        }
-        PDMetadata metadata = new PDMetadata(doc);
-        metadata.importXMPMetadata(xml.toByteArray());
-        doc.getDocumentCatalog().setMetadata(metadata);
-        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-        intent.setInfo(SRGB);
-        intent.setOutputCondition(SRGB);
-        intent.setOutputConditionIdentifier(SRGB);
-        intent.setRegistryName("http://www.color.org");
-        doc.getDocumentCatalog().addOutputIntent(intent);
-        doc.getDocumentCatalog().setLanguage("en".equals(m.language()) ? "en" : "id-ID");
+        DocumentRenderer.archival(doc, def.title().in(m.language()), office.name(), m.language(), zone, result.generatedAt());
     }
 
     private static byte[] resource(String name) {
