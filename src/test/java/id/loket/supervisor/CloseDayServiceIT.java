@@ -116,6 +116,19 @@ class CloseDayServiceIT {
     }
 
     @Test
+    void aBookingRecordedAsANoShowCannotBeCheckedInAfterwards() {
+        DayClosing closed = closing.close(office.day(), SUPERVISOR);
+        String code = closed.noShowBookingCodes().get(0);
+
+        assertThatThrownBy(() -> office.checkIn().scan(code))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.noShow"));
+        String id = office.booked(a -> a.bookingCode().equals(code)).get(0).id();
+        assertThatThrownBy(() -> office.checkIn().checkIn(id, OFFICER))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.noShow"));
+        assertThat(office.app().cases().findByAppointment(id)).isEmpty();
+    }
+
+    @Test
     void aCounterOfficerAndAnAdminAreRefusedAndNothingIsWritten() {
         for (Actor who : List.of(OFFICER, ADMIN)) {
             assertThatThrownBy(() -> closing.close(office.day(), who)).as(who.username())

@@ -2,6 +2,7 @@ package id.loket.appointment.repo;
 
 import static id.loket.db.jooq.Tables.APPOINTMENT;
 import static id.loket.db.jooq.Tables.APPOINTMENT_GUARDIAN;
+import static id.loket.db.jooq.Tables.NO_SHOW;
 
 import id.loket.appointment.model.Applicant;
 import id.loket.appointment.model.Appointment;
@@ -99,6 +100,11 @@ public final class AppointmentRepository {
                 .orderBy(APPOINTMENT.SLOT_START, APPOINTMENT.BOOKING_CODE, APPOINTMENT.ID)
                 .fetch();
         return toAppointments(rows);
+    }
+
+    /** The booking was recorded as a no-show when its day was closed. */
+    public boolean recordedNoShow(String id) {
+        return ctx.fetchExists(NO_SHOW, NO_SHOW.APPOINTMENT_ID.eq(id));
     }
 
     public Optional<Appointment> findById(String id) {

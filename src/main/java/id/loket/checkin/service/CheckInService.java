@@ -94,6 +94,10 @@ public final class CheckInService {
         if (!a.date().equals(today)) {
             throw new UserFacingException("checkin.otherDay", code, a.date().toString());
         }
+        if (new AppointmentRepository(work.db().dsl()).recordedNoShow(a.id())) {
+            // The day was closed and the no-show already went to central: a walk-in registration is the way now.
+            throw new UserFacingException("checkin.noShow", code);
+        }
         return new ScanResult.ToCheckIn(a);
     }
 
