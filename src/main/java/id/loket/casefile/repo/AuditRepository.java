@@ -5,6 +5,8 @@ import static id.loket.db.jooq.Tables.AUDIT_LOG;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.OfficeAction;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -27,6 +29,21 @@ public final class AuditRepository {
                 .set(AUDIT_LOG.OFFICER, e.officer())
                 .set(AUDIT_LOG.COUNTER_NO, e.counter())
                 .set(AUDIT_LOG.DETAILS, e.details())
+                .execute();
+    }
+
+    /**
+     * Appends a row about the office rather than a case ({@link OfficeAction}): no case
+     * reference, the officer (or {@code "-"} when nobody is known), the counter if any.
+     */
+    public void appendOffice(OfficeAction action, String officer, String counter, String details, OffsetDateTime at) {
+        ctx.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.CASE_REF, (String) null)
+                .set(AUDIT_LOG.ACTION, action.name())
+                .set(AUDIT_LOG.AT, at)
+                .set(AUDIT_LOG.OFFICER, officer)
+                .set(AUDIT_LOG.COUNTER_NO, counter)
+                .set(AUDIT_LOG.DETAILS, details)
                 .execute();
     }
 
