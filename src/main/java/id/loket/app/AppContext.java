@@ -18,6 +18,7 @@ import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.service.AuthService;
+import id.loket.staff.service.Authorization;
 import id.loket.staff.service.PasswordHasher;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
@@ -89,7 +90,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     public AuthService auth() {
-        return new AuthService(db, new PasswordHasher(), clock);
+        return new AuthService(db, new PasswordHasher(), authorization(), clock);
+    }
+
+    /** The one policy every service asks (action × role, the account re-read each time). */
+    public Authorization authorization() {
+        return new Authorization(db);
     }
 
     public QueueService queue() {

@@ -1,6 +1,7 @@
 package id.loket.app;
 
 import id.loket.common.i18n.Messages;
+import id.loket.common.model.AccessRefused;
 import id.loket.common.model.UserFacingException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -32,6 +33,10 @@ public final class Main {
         cl.setErr(new PrintWriter(root.err(), true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Messages messages = root.messages();
+            if (e instanceof AccessRefused refused) {
+                root.err().println(messages.of(refused));
+                return 2;
+            }
             if (e instanceof UserFacingException u) {
                 root.err().println(messages.of(u));
             } else {

@@ -4,6 +4,7 @@ import static id.loket.db.jooq.Tables.SETTING;
 import static id.loket.db.jooq.Tables.STAFF;
 import static id.loket.db.jooq.Tables.STAFF_SESSION;
 
+import id.loket.common.model.AccessRefused;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.staff.model.Permission;
@@ -41,14 +42,14 @@ public final class Authorization {
     /** The same inside a transaction, so the check and the change see the same account. */
     public Officer require(DSLContext tx, Session session, Permission permission) {
         if (session == null || session.id() == null) {
-            throw new UserFacingException("auth.noSession");
+            throw new AccessRefused("auth.noSession");
         }
         Record s = tx.select(STAFF_SESSION.KIND, STAFF_SESSION.USERNAME, STAFF_SESSION.ROLE, STAFF_SESSION.ENDED_AT)
                 .from(STAFF_SESSION).where(STAFF_SESSION.ID.eq(session.id())).fetchOne();
         if (s == null || s.get(STAFF_SESSION.ENDED_AT) != null || !s.get(STAFF_SESSION.USERNAME).equals(session.username())
                 || !s.get(STAFF_SESSION.KIND).equals(session.kind().name())) {
             LOG.warn("Refused a session the database does not know (or that has ended) for {}", permission);
-            throw new UserFacingException("auth.sessionUnknown");
+            throw new AccessRefused("auth.sessionUnknown");
         }
         Session.Kind kind = Session.Kind.valueOf(s.get(STAFF_SESSION.KIND));
         String username = s.get(STAFF_SESSION.USERNAME);
@@ -61,7 +62,7 @@ public final class Authorization {
             }
             case SETUP -> {
                 if (tx.fetchCount(STAFF) > 0) {
-                    throw new UserFacingException("auth.setupOver");
+                    throw new AccessRefused("auth.setupOver");
                 }
                 if (permission.system()) {
                     throw forbidden(permission);
@@ -72,7 +73,7 @@ public final class Authorization {
                 boolean training = tx.fetchExists(SETTING, SETTING.SETTING_KEY.eq(TRAINING_SETTING).and(SETTING.SETTING_VALUE.eq("true")));
                 Role role = Role.valueOf(s.get(STAFF_SESSION.ROLE));
                 if (!training) {
-                    throw new UserFacingException("auth.notTraining");
+                    throw new AccessRefused("auth.notTraining");
                 }
                 if (!permission.roles().contains(role)) {
                     throw forbidden(permission);
@@ -82,7 +83,7 @@ public final class Authorization {
             default -> {
                 Record a = tx.select(STAFF.FULL_NAME, STAFF.ROLE, STAFF.ACTIVE).from(STAFF).where(STAFF.USERNAME.eq(username)).fetchOne();
                 if (a == null || !a.get(STAFF.ACTIVE)) {
-                    throw new UserFacingException("auth.inactive", username);
+                    throw new AccessRefused("auth.inactive", username);
                 }
                 Role role = Role.valueOf(a.get(STAFF.ROLE));
                 if (!permission.roles().contains(role)) {
@@ -95,6 +96,6 @@ public final class Authorization {
     }
 
     private static UserFacingException forbidden(Permission permission) {
-        return new UserFacingException("auth.forbidden", permission);
+        return new AccessRefused("auth.forbidden", permission);
     }
 }
