@@ -10,6 +10,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.model.Role;
+import id.loket.staff.model.Staff;
 import id.loket.staff.service.AuthService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static final String DEMO_PASSWORD = "demo1234";
+    /** Argon2id of {@link #DEMO_PASSWORD}, made once (the password is published): the demo starts without hashing. */
+    private static final String DEMO_HASH = "$argon2id$v=19$m=19456,t=2,p=1$LUgD6Dj84a5hvizeYVri+w$i1LIr5Yt3Co6G/BCnwoHNF0yaJS8DWW0Lm/IEbKyxxQ";
     static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER),
             new DemoAccount("petugas2", "I Made Wirawan", Role.COUNTER),
@@ -90,12 +93,11 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** Marks the folder as a training folder (refused for one with real accounts) and makes the demo accounts. */
     private static void ensureAccounts(AuthService auth) {
-        if (auth.hasAccounts()) {
-            return;
-        }
+        auth.markTraining();
         for (DemoAccount a : ACCOUNTS) {
-            auth.createAccount(a.username(), a.fullName(), a.role(), DEMO_PASSWORD.toCharArray());
+            auth.createTrainingAccount(new Staff(a.username(), a.fullName(), a.role()), DEMO_HASH);
         }
     }
 

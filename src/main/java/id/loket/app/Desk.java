@@ -13,7 +13,7 @@ import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Tasks;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
-import id.loket.staff.model.Staff;
+import id.loket.staff.model.Session;
 import id.loket.sync.service.PullService;
 import id.loket.sync.service.RetrySettings;
 import id.loket.sync.service.SyncScheduler;
@@ -78,7 +78,7 @@ public final class Desk {
                     }
 
                     @Override
-                    public byte[] render(id.loket.report.model.ReportDefinition report, LocalDate date, String by, Messages language,
+                    public byte[] render(id.loket.report.model.ReportDefinition report, LocalDate date, Session by, Messages language,
                             boolean pdf) {
                         return app.renderReport(report, date, by, language, clock, pdf);
                     }
@@ -116,7 +116,7 @@ public final class Desk {
         return frame.get();
     }
 
-    private void show(Messages messages, Staff loggedIn) {
+    private void show(Messages messages, Session loggedIn) {
         DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
         DeskFrame previous = frame.getAndSet(next);
         sync.setListener(next);

@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
 import id.loket.appointment.service.AppointmentExport;
 import id.loket.casefile.service.CaseExport;
 import id.loket.common.model.UserFacingException;
@@ -25,11 +27,11 @@ final class ExportCommand {
     /** One export: what to write, given the open database, the office and whether JSON (else CSV) was asked for. */
     @FunctionalInterface
     interface Export {
-        void write(AppContext app, String office, boolean json) throws IOException;
+        void write(AppContext app, Session session, String office, boolean json) throws IOException;
     }
 
     /** Checks the format, opens the data folder, writes to standard output. */
-    int write(String format, Export export) {
+    int write(String format, SignIn signIn, Export export) {
         boolean json = switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> true;
             case "csv" -> false;
@@ -37,7 +39,8 @@ final class ExportCommand {
         };
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
-            export.write(app, root.office != null ? root.office : app.office().code(), json);
+            Session session = signIn.session(app, Permission.EXPORT_PERSONAL_DATA);
+            export.write(app, session, root.office != null ? root.office : app.office().code(), json);
             root.out().flush();
             return 0;
         } catch (IOException e) {
@@ -65,9 +68,12 @@ final class ExportCommand {
         @Mixin
         DateAndFormat options;
 
+        @Mixin
+        SignIn signIn;
+
         @Override
         public Integer call() {
-            return export.write(options.format, (app, office, json) -> app.appointmentExport().write(options.date, office,
+            return export.write(options.format, signIn, (app, session, office, json) -> app.appointmentExport().write(session, options.date, office,
                     json ? AppointmentExport.Format.JSON : AppointmentExport.Format.CSV, export.root.out()));
         }
     }
@@ -87,9 +93,12 @@ final class ExportCommand {
         @Mixin
         DateAndFormat options;
 
+        @Mixin
+        SignIn signIn;
+
         @Override
         public Integer call() {
-            return export.write(options.format, (app, office, json) -> app.caseExport().write(options.date, office,
+            return export.write(options.format, signIn, (app, session, office, json) -> app.caseExport().write(session, options.date, office,
                     json ? CaseExport.Format.JSON : CaseExport.Format.CSV, export.root.out()));
         }
     }

@@ -1,14 +1,15 @@
 package id.loket.app;
 
-import id.loket.casefile.model.Actor;
 import id.loket.receipt.model.Holiday;
 import id.loket.receipt.model.HolidayKind;
-import id.loket.staff.model.Staff;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -46,7 +47,7 @@ final class HolidaysCommand {
         }
     }
 
-    /** {@code loket holidays add --date D --name N [--kind NATIONAL|COLLECTIVE_LEAVE] --username ADMIN}. */
+    /** {@code loket holidays add --date D --name N [--kind NATIONAL|COLLECTIVE_LEAVE] --user ADMIN}. */
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a holiday (admins only).")
     static final class Add implements Callable<Integer> {
         @ParentCommand
@@ -61,16 +62,16 @@ final class HolidaysCommand {
         @Option(names = "--kind", defaultValue = "NATIONAL", description = "NATIONAL (default) or COLLECTIVE_LEAVE.")
         HolidayKind kind;
 
-        @Option(names = "--username", required = true, description = "An admin's user name; the password is asked for.")
-        String username;
+        @Mixin
+        SignIn signIn;
 
         @Override
-        public Integer call() throws IOException {
-            return holidays.asAdmin(username, (app, actor) -> app.holidays().add(actor, date, name, kind), "holidays.added", date);
+        public Integer call() {
+            return holidays.asAdmin(signIn, (app, session) -> app.holidays().add(session, date, name, kind), "holidays.added", date);
         }
     }
 
-    /** {@code loket holidays remove --date D --username ADMIN}. */
+    /** {@code loket holidays remove --date D --user ADMIN}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a holiday (admins only).")
     static final class Remove implements Callable<Integer> {
         @ParentCommand
@@ -79,27 +80,25 @@ final class HolidaysCommand {
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
         LocalDate date;
 
-        @Option(names = "--username", required = true, description = "An admin's user name; the password is asked for.")
-        String username;
+        @Mixin
+        SignIn signIn;
 
         @Override
-        public Integer call() throws IOException {
-            return holidays.asAdmin(username, (app, actor) -> app.holidays().remove(actor, date), "holidays.removed", date);
+        public Integer call() {
+            return holidays.asAdmin(signIn, (app, session) -> app.holidays().remove(session, date), "holidays.removed", date);
         }
     }
 
     /** A change made as a logged-in staff member; the service refuses anyone but an admin. */
     @FunctionalInterface
     interface Change {
-        void apply(AppContext app, Actor actor);
+        void apply(AppContext app, Session session);
     }
 
-    int asAdmin(String username, Change change, String doneKey, LocalDate date) throws IOException {
-        char[] password = StaffCommand.Add.readPassword(root);
+    int asAdmin(SignIn signIn, Change change, String doneKey, LocalDate date) {
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
-            Staff staff = app.auth().login(username, password);
-            change.apply(app, new Actor(staff.username(), staff.role(), null));
+            change.apply(app, signIn.session(app, Permission.MANAGE_HOLIDAYS));
             root.out().println(root.messages().get(doneKey, date.toString()));
             return 0;
         }

@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.staff.model.Permission;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -38,6 +40,9 @@ final class OutboxCommand implements Callable<Integer> {
     @ParentCommand
     LoketCommand root;
 
+    @Mixin
+    SignIn signIn;
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json.")
     String format;
 
@@ -54,7 +59,7 @@ final class OutboxCommand implements Callable<Integer> {
             ZoneId zone = app.office().zone();
             OffsetDateTime now = OffsetDateTime.now(Clock.system(zone));
             OutboxSummary summary = app.outboxSummary(office);
-            List<OutboxEntry> entries = app.unsentEvents();
+            List<OutboxEntry> entries = app.unsentEvents(signIn.session(app, Permission.VIEW_OUTBOX));
             if (json) {
                 writeJson(root.out(), office, summary, entries, now, zone);
             } else {

@@ -3,6 +3,7 @@ package id.loket.app;
 import id.loket.common.model.UserFacingException;
 import id.loket.document.PaperSize;
 import id.loket.document.service.DocumentService;
+import id.loket.staff.model.Permission;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -40,6 +42,9 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--paper", defaultValue = "a5", paramLabel = "a5|a4|80mm", description = "Paper: a5 (default), a4 or 80mm (thermal roll).")
     String paper;
 
+    @Mixin
+    SignIn signIn;
+
     @Option(names = "--copy", description = "Mark a receipt as a copy (SALINAN / COPY); the original is printed otherwise.")
     boolean copy;
 
@@ -58,7 +63,7 @@ final class PrintCommand implements Callable<Integer> {
         Logging.toFolder(root.dataDir());
         byte[] pdf;
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
-            pdf = app.documents(app.clock()).render(what, caseRef, copy, size, root.messages());
+            pdf = app.documents(app.clock()).render(signIn.session(app, Permission.PRINT_DOCUMENT), what, caseRef, copy, size, root.messages());
         }
         write(target, pdf);
         root.out().println(root.messages().get("print.written", target.toString()));

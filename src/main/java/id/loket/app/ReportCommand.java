@@ -8,6 +8,7 @@ import id.loket.report.service.ReportCatalog;
 import id.loket.report.service.ReportCsv;
 import id.loket.report.service.ReportService;
 import id.loket.settings.model.OfficeSettings;
+import id.loket.staff.model.Permission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -64,8 +66,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The file to write (replaced if it exists).")
     Path out;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who the report is made by, printed at its foot. Default: the system user.")
-    String by;
+    @Mixin
+    SignIn signIn;
 
     @Override
     public Integer call() throws IOException {
@@ -109,9 +111,9 @@ final class ReportCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         try (AppContext app = AppContext.open(root.dataDir(), clock, root.messages())) {
             OfficeSettings office = app.office();
-            // AppContext has no accessor for the Database: the case work's is the same one.
-            ReportService service = new ReportService(app.caseWork(clock).db().dsl(), office.code(), office.zone(), clock);
-            ReportResult result = service.run(def, service.parameters(def, given), who());
+            ReportService service = app.reports(clock);
+            Map<String, Object> values = service.parameters(def, given);
+            ReportResult result = service.run(signIn.session(app, Permission.RUN_REPORT), def, values);
             bytes = pdf ? ReportPdf.render(result, new ReportPdf.Office(office.name(), office.address()), root.messages(), office.zone())
                     : ReportCsv.write(result, office.zone());
         }
@@ -137,14 +139,6 @@ final class ReportCommand implements Callable<Integer> {
         if (value != null) {
             given.put(key, value);
         }
-    }
-
-    private String who() {
-        if (by != null && !by.isBlank()) {
-            return by.strip();
-        }
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "loket" : user;
     }
 
     static boolean pdf(String format, Path out) {

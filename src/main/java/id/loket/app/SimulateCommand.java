@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.staff.model.Role;
+import id.loket.staff.model.Session;
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
@@ -101,11 +103,17 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+            // A training tool: only on a training folder (new, without accounts, or the demo's), marked as such.
+            app.auth().markTraining();
             SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
+            if (!Loopback.isLoopback(target.config().baseUrl())) {
+                throw new UserFacingException("simulate.notLoopback", target.config().baseUrl());
+            }
             String office = target.office();
+            Session reader = app.auth().trainingSession("supervisor", Role.SUPERVISOR, "S");
             CentralClient client = new CentralClient(target.config().withRequestTimeout(REQUEST_TIMEOUT));
             PullReport report = app.pullService(client, RETRY).pull(office, date, 1, PullService.Listener.NONE);
-            int appointments = app.queue().day(office, date).size();
+            int appointments = app.queue().day(reader, office, date).size();
             if (report.failure().isPresent()) {
                 if (appointments == 0) {
                     root.err().println(m.get("simulate.noDay", office, date.toString(), report.failure().get()));
@@ -122,7 +130,8 @@ final class SimulateCommand implements Callable<Integer> {
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
                     app.receipts(clock), app.pickup(clock),
                     clock, settings, s -> err.println(m.get("simulate.progress", s.at().toString(), s.checkedIn(), s.waiting(),
-                            s.inProgress(), s.approved())));
+                            s.inProgress(), s.approved())),
+                    who -> app.auth().trainingSession(who.username(), who.role(), who.counter()));
             CentralRounds rounds = null;
             if (pushEvery > 0) {
                 rounds = new CentralRounds(office, date, app.pullService(client, ROUND_RETRY),
@@ -135,7 +144,8 @@ final class SimulateCommand implements Callable<Integer> {
             if (!s.at().isBefore(hours.close())) {
                 // The day reached closing time (not stopped early by --until): the supervisor closes it, recording the
                 // no-shows before the closing push so their events go to central with it.
-                closed = Optional.of(new CloseDayService(app.caseWork(clock), office).close(date, DaySimulator.SUPERVISOR));
+                closed = Optional.of(new CloseDayService(app.caseWork(clock), office).close(date, app.auth().trainingSession(DaySimulator.SUPERVISOR.username(), Role.SUPERVISOR,
+                        DaySimulator.SUPERVISOR.counter())));
                 s = simulator.summary();
             }
             PushService closingPush = null;

@@ -2,7 +2,8 @@ package id.loket.simulate;
 
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import java.util.function.Function;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
@@ -82,16 +83,16 @@ public final class DaySimulator {
     }
 
     /** Who checks applicants in as they arrive (the information desk). */
-    public static final Actor DESK = new Actor("informasi", Role.COUNTER, "0");
-    public static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, "S");
+    public static final SimStaff DESK = new SimStaff("informasi", Role.COUNTER, "0");
+    public static final SimStaff SUPERVISOR = new SimStaff("supervisor", Role.SUPERVISOR, "S");
     /** Who issues the receipts of approved cases (recording the NTPN from the applicant's proof when central has no payment). */
-    public static final Actor RECEIPT_DESK = new Actor("kasir", Role.COUNTER, "K");
+    public static final SimStaff RECEIPT_DESK = new SimStaff("kasir", Role.COUNTER, "K");
     /** Who marks printed passports ready in the morning and hands them over at the pickup counter. */
-    public static final Actor PICKUP_DESK = new Actor("pengambilan", Role.COUNTER, "P");
+    public static final SimStaff PICKUP_DESK = new SimStaff("pengambilan", Role.COUNTER, "P");
 
     /** Counter officer {@code n}, at counter {@code n}. */
-    public static Actor officer(int n) {
-        return new Actor("petugas" + n, Role.COUNTER, String.valueOf(n));
+    public static SimStaff officer(int n) {
+        return new SimStaff("petugas" + n, Role.COUNTER, String.valueOf(n));
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DaySimulator.class);
@@ -115,6 +116,11 @@ public final class DaySimulator {
     private final SimulationSettings settings;
     private final Behaviour behaviour;
     private final Listener listener;
+    /** Each simulated member of staff signs in once (a training session), then works under it. */
+    private final Function<SimStaff, Session> signIn;
+    private final Map<SimStaff, Session> sessions = new HashMap<>();
+    /** Whoever reads the day's state between steps (the supervisor: may read the queue, not the outbox). */
+    private final SimStaff reader = SUPERVISOR;
 
     private final PriorityQueue<Tick> agenda = new PriorityQueue<>();
     private final Map<String, Appointment> bookings = new HashMap<>();
@@ -132,7 +138,9 @@ public final class DaySimulator {
     private final Object pacer = new Object();
 
     public DaySimulator(CheckInService checkIn, VerificationService verification, CaseQueries cases, QueueService queue,
-            ReceiptService receipts, PickupService pickup, SimulatedClock clock, SimulationSettings settings, Listener listener) {
+            ReceiptService receipts, PickupService pickup, SimulatedClock clock, SimulationSettings settings, Listener listener,
+            Function<SimStaff, Session> signIn) {
+        this.signIn = Objects.requireNonNull(signIn);
         this.receipts = Objects.requireNonNull(receipts);
         this.pickup = Objects.requireNonNull(pickup);
         this.checkIn = Objects.requireNonNull(checkIn);
@@ -143,6 +151,11 @@ public final class DaySimulator {
         this.settings = Objects.requireNonNull(settings);
         this.behaviour = new Behaviour(settings.seed());
         this.listener = listener == null ? Listener.NONE : listener;
+    }
+
+    /** The session {@code who} works under (signed in at first need). */
+    private Session as(SimStaff who) {
+        return sessions.computeIfAbsent(who, signIn);
     }
 
     public SimulatedClock clock() {
@@ -187,16 +200,16 @@ public final class DaySimulator {
         ran = true;
         Instant open = at(settings.hours().open());
         Instant end = at(settings.until());
-        for (QueueEntry e : queue.day(settings.office(), settings.date())) {
+        for (QueueEntry e : queue.day(as(reader), settings.office(), settings.date())) {
             if (e.appointment().status() == AppointmentStatus.BOOKED) {
                 bookings.put(e.appointment().id(), e.appointment());
             }
         }
-        List<CaseFile> day = cases.day(settings.office(), settings.date());
+        List<CaseFile> day = cases.day(as(reader), settings.office(), settings.date());
         Map<String, List<AuditEntry>> histories = new HashMap<>();
         Instant start = open;
         for (CaseFile c : day) {
-            List<AuditEntry> h = cases.history(c.caseRef());
+            List<AuditEntry> h = cases.history(as(reader), c.caseRef());
             histories.put(c.caseRef(), h);
             for (AuditEntry e : h) {
                 start = later(start, e.at().toInstant());
@@ -322,7 +335,7 @@ public final class DaySimulator {
      */
     private void planPickups(Instant start) {
         boolean toMark = false;
-        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+        for (Receipt r : pickup.dueBy(as(PICKUP_DESK), settings.office(), settings.date())) {
             if (!r.receiptDate().isBefore(settings.date()) || r.handedOver()) {
                 continue;
             }
@@ -432,11 +445,11 @@ public final class DaySimulator {
     private void arrive(String appointmentId) {
         Appointment a = bookings.get(appointmentId);
         try {
-            if (cases.findByAppointment(appointmentId).isPresent()) {
+            if (cases.findByAppointment(as(reader), appointmentId).isPresent()) {
                 return;
             }
-            if (checkIn.scan(a.bookingCode()) instanceof ScanResult.ToCheckIn toCheckIn) {
-                checkIn.checkIn(toCheckIn.appointment().id(), DESK);
+            if (checkIn.scan(as(DESK), a.bookingCode()) instanceof ScanResult.ToCheckIn toCheckIn) {
+                checkIn.checkIn(toCheckIn.appointment().id(), as(DESK));
             }
         } catch (UserFacingException e) {
             refused(appointmentId, e);
@@ -478,7 +491,7 @@ public final class DaySimulator {
             }
             String ref = o.cases.peekFirst();
             if (ref != null) {
-                CaseFile c = verification.get(ref);
+                CaseFile c = verification.get(as(reader), ref);
                 if (!AT_COUNTER.contains(c.status())) {
                     o.cases.pollFirst();
                     continue;
@@ -487,17 +500,17 @@ public final class DaySimulator {
             }
             String back = returned.pollFirst();
             if (back != null) {
-                CaseFile c = verification.get(back);
+                CaseFile c = verification.get(as(reader), back);
                 if (c.status() != CaseStatus.ON_HOLD) {
                     continue;
                 }
                 o.cases.addFirst(back);
-                if (checkIn.scan(codeOf(c)) instanceof ScanResult.ToResume toResume) {
-                    verification.resume(toResume.caseFile().caseRef(), o.actor);
+                if (checkIn.scan(as(DESK), codeOf(c)) instanceof ScanResult.ToResume toResume) {
+                    verification.resume(toResume.caseFile().caseRef(), as(o.actor));
                 }
                 return Optional.of(lastStep(back));
             }
-            Optional<CaseFile> called = checkIn.callNext(o.actor);
+            Optional<CaseFile> called = checkIn.callNext(as(o.actor));
             if (called.isEmpty()) {
                 return Optional.empty();
             }
@@ -507,7 +520,7 @@ public final class DaySimulator {
     }
 
     /** One step on a case at the counter, from its state: the next document, the verdict, the interview, the approval. */
-    private AuditEntry work(Actor actor, CaseFile c) {
+    private AuditEntry work(SimStaff actor, CaseFile c) {
         String ref = c.caseRef();
         Fate fate = behaviour.fate(ref);
         switch (c.status()) {
@@ -515,14 +528,14 @@ public final class DaySimulator {
                 for (Behaviour.Target t : behaviour.documents(c, fate)) {
                     DocumentCheck now = c.documents().stream().filter(d -> d.type() == t.type()).findFirst().orElseThrow();
                     if (now.result() != t.result() || !Objects.equals(now.note(), t.note())) {
-                        verification.recordDocument(ref, actor, t.type(), t.result(), t.note());
+                        verification.recordDocument(ref, as(actor), t.type(), t.result(), t.note());
                         return lastStep(ref);
                     }
                 }
                 if (c.documents().stream().anyMatch(d -> d.result() == DocumentResult.MISMATCH)) {
-                    verification.reject(ref, actor, EnumSet.of(RejectionReason.DATA_MISMATCH), behaviour.mismatchRejectionNote(c));
+                    verification.reject(ref, as(actor), EnumSet.of(RejectionReason.DATA_MISMATCH), behaviour.mismatchRejectionNote(c));
                 } else {
-                    verification.finish(ref, actor);
+                    verification.finish(ref, as(actor));
                     AuditEntry done = lastStep(ref);
                     if (done.action() == CaseAction.PUT_ON_HOLD) {
                         expectBack(ref, done, clock.instant());
@@ -532,16 +545,16 @@ public final class DaySimulator {
             }
             case VERIFIED -> {
                 if (fate.interviewFlagged()) {
-                    verification.interview(ref, actor, InterviewOutcome.FLAGGED, behaviour.flagNote(fate));
+                    verification.interview(ref, as(actor), InterviewOutcome.FLAGGED, behaviour.flagNote(fate));
                 } else {
-                    verification.interview(ref, actor, InterviewOutcome.PASSED, null);
+                    verification.interview(ref, as(actor), InterviewOutcome.PASSED, null);
                 }
             }
             case INTERVIEWED -> {
                 if (fate.preventionList() && !c.needsSupervisorApproval()) {
-                    verification.reject(ref, actor, EnumSet.of(RejectionReason.PREVENTION_LIST), behaviour.preventionNote());
+                    verification.reject(ref, as(actor), EnumSet.of(RejectionReason.PREVENTION_LIST), behaviour.preventionNote());
                 } else {
-                    verification.approve(ref, actor);
+                    verification.approve(ref, as(actor));
                     receiptDueIfApproved(ref);
                 }
             }
@@ -551,7 +564,7 @@ public final class DaySimulator {
     }
 
     private void supervisorMoves() {
-        Optional<CaseFile> next = cases.day(settings.office(), settings.date()).stream()
+        Optional<CaseFile> next = cases.day(as(reader), settings.office(), settings.date()).stream()
                 .filter(c -> c.status() == CaseStatus.APPROVAL_PENDING).findFirst();
         if (next.isEmpty()) {
             schedule(roundAfter(clock.instant()), Kind.SUPERVISOR, "");
@@ -561,10 +574,10 @@ public final class DaySimulator {
         try {
             Set<RejectionReason> reasons = behaviour.supervisorRejects(c, behaviour.fate(c.caseRef()));
             if (reasons.isEmpty()) {
-                verification.approve(c.caseRef(), SUPERVISOR);
+                verification.approve(c.caseRef(), as(SUPERVISOR));
                 receiptDueIfApproved(c.caseRef());
             } else {
-                verification.reject(c.caseRef(), SUPERVISOR, reasons, behaviour.supervisorRejectionNote(c));
+                verification.reject(c.caseRef(), as(SUPERVISOR), reasons, behaviour.supervisorRejectionNote(c));
             }
             schedule(clock.instant().plus(behaviour.pauseAfter(lastStep(c.caseRef()), true)), Kind.SUPERVISOR, "");
         } catch (UserFacingException e) {
@@ -574,7 +587,7 @@ public final class DaySimulator {
     }
 
     private void receiptDueIfApproved(String caseRef) {
-        if (verification.get(caseRef).status() == CaseStatus.APPROVED) {
+        if (verification.get(as(reader), caseRef).status() == CaseStatus.APPROVED) {
             expectReceipt(caseRef, clock.instant(), clock.instant());
         }
     }
@@ -582,14 +595,14 @@ public final class DaySimulator {
     /** The receipt desk issues the receipt; if central has no payment for the booking, the NTPN on the applicant's proof first. */
     private void issueReceipt(String caseRef) {
         try {
-            CaseFile c = verification.get(caseRef);
+            CaseFile c = verification.get(as(reader), caseRef);
             if (c.status() != CaseStatus.APPROVED) {
                 return;
             }
             if (!paid(c)) {
-                verification.recordPayment(caseRef, RECEIPT_DESK, behaviour.ntpn(caseRef));
+                verification.recordPayment(caseRef, as(RECEIPT_DESK), behaviour.ntpn(caseRef));
             }
-            receipts.issue(caseRef, RECEIPT_DESK);
+            receipts.issue(caseRef, as(RECEIPT_DESK));
         } catch (UserFacingException e) {
             refused(caseRef, e);
         }
@@ -605,10 +618,10 @@ public final class DaySimulator {
 
     /** In the morning: the printed passports of earlier days' receipts that can be collected today are marked ready. */
     private void markReady() {
-        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+        for (Receipt r : pickup.dueBy(as(PICKUP_DESK), settings.office(), settings.date())) {
             if (r.receiptDate().isBefore(settings.date()) && r.readyAt() == null) {
                 try {
-                    pickup.markReady(r.receiptNumber(), PICKUP_DESK);
+                    pickup.markReady(r.receiptNumber(), as(PICKUP_DESK));
                 } catch (UserFacingException e) {
                     refused(r.receiptNumber(), e);
                 }
@@ -619,18 +632,18 @@ public final class DaySimulator {
     /** The applicant, or their representative, comes with the receipt: the passport is handed over if it is ready. */
     private void handOver(String receiptNumber) {
         try {
-            PickupService.PickupCase p = pickup.dueBy(settings.office(), settings.date()).stream()
+            PickupService.PickupCase p = pickup.dueBy(as(PICKUP_DESK), settings.office(), settings.date()).stream()
                     .filter(r -> r.receiptNumber().equals(receiptNumber)).findFirst()
-                    .map(r -> new PickupService.PickupCase(verification.get(r.caseRef()), r)).orElse(null);
+                    .map(r -> new PickupService.PickupCase(verification.get(as(reader), r.caseRef()), r)).orElse(null);
             if (p == null || p.caseFile().status() != CaseStatus.READY_FOR_PICKUP) {
                 return;
             }
             Behaviour.Pickup b = behaviour.pickup(p.caseFile().caseRef(), settings.date());
             if (b.representative()) {
-                pickup.handOver(receiptNumber, PICKUP_DESK, CollectedBy.REPRESENTATIVE, b.representativeName(),
+                pickup.handOver(receiptNumber, as(PICKUP_DESK), CollectedBy.REPRESENTATIVE, b.representativeName(),
                         b.representativeNik(), b.passportNumber());
             } else {
-                pickup.handOver(receiptNumber, PICKUP_DESK, CollectedBy.SELF, null, null, b.passportNumber());
+                pickup.handOver(receiptNumber, as(PICKUP_DESK), CollectedBy.SELF, null, null, b.passportNumber());
             }
         } catch (UserFacingException e) {
             refused(receiptNumber, e);
@@ -648,7 +661,7 @@ public final class DaySimulator {
     }
 
     private AuditEntry lastStep(String caseRef) {
-        List<AuditEntry> h = cases.history(caseRef);
+        List<AuditEntry> h = cases.history(as(reader), caseRef);
         return h.get(h.size() - 1);
     }
 
@@ -657,7 +670,7 @@ public final class DaySimulator {
     /** The day's figures as the database has them now. */
     public DaySummary summary() {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), settings.zone());
-        List<CaseFile> day = cases.day(settings.office(), settings.date());
+        List<CaseFile> day = cases.day(as(reader), settings.office(), settings.date());
         Set<String> refs = new HashSet<>();
         Set<String> appointments = new HashSet<>();
         Map<CaseStatus, Integer> byStatus = new HashMap<>();
@@ -672,7 +685,7 @@ public final class DaySimulator {
         int noShows = 0;
         int notYet = 0;
         Set<String> dayBookings = new HashSet<>();
-        for (QueueEntry e : queue.day(settings.office(), settings.date())) {
+        for (QueueEntry e : queue.day(as(reader), settings.office(), settings.date())) {
             Appointment a = e.appointment();
             if (a.status() != AppointmentStatus.BOOKED) {
                 continue;
@@ -692,7 +705,7 @@ public final class DaySimulator {
         int events = 0;
         int receiptsIssued = 0;
         Set<String> verified = new HashSet<>();
-        for (OutboxEvent e : cases.allEvents()) {
+        for (OutboxEvent e : cases.allEvents(as(SUPERVISOR))) {
             // the day's cases, and the no-shows recorded when the supervisor closed the day (they have no case)
             if (refs.contains(e.caseRef()) || e.type() == EventType.NO_SHOW && dayBookings.contains(e.caseRef())) {
                 events++;
@@ -711,7 +724,7 @@ public final class DaySimulator {
         }
         int ready = 0;
         int handedOver = 0;
-        for (Receipt r : pickup.dueBy(settings.office(), settings.date())) {
+        for (Receipt r : pickup.dueBy(as(PICKUP_DESK), settings.office(), settings.date())) {
             if (r.readyAt() != null && r.readyAt().atZoneSameInstant(settings.zone()).toLocalDate().equals(settings.date())) {
                 ready++;
             }
@@ -783,7 +796,7 @@ public final class DaySimulator {
 
     private static final class Officer {
         final int number;
-        final Actor actor;
+        final SimStaff actor;
         /** The case at hand first; more only when a restart found several in progress at this counter. */
         final Deque<String> cases = new ArrayDeque<>();
         boolean scheduled;

@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.testing.TestSessions;
+import id.loket.staff.model.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.Appointment;
@@ -72,7 +74,7 @@ class CounterGuiTest {
     private static final long SEED = 2026;
     private static final String OFFICER = "petugas1";
     private static final String SUPERVISOR = "supervisor";
-    private static final String PASSWORD = "demo1234";
+    private static final String PASSWORD = TestSessions.PASSWORD;
     private static final Duration FIRST_PULL = Duration.ofSeconds(60);
     private static final Duration STEP = Duration.ofSeconds(15);
 
@@ -104,8 +106,8 @@ class CounterGuiTest {
         String token = "gui-test-office-token";
         sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
         app = AppContext.open(data, clock, messages);
-        app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
-        app.auth().createAccount(SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER);
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR);
         if (counter != null) {
             app.settings().put(SettingsRepository.COUNTER, counter);
         }
@@ -206,9 +208,9 @@ class CounterGuiTest {
         CaseFile approved = caseOf(booking);
         assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo(OFFICER);
-        assertThat(app.cases().events(approved.caseRef())).extracting(OutboxEvent::type)
+        assertThat(app.cases().events(reader(), approved.caseRef())).extracting(OutboxEvent::type)
                 .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED, EventType.APPROVED);
-        assertThat(app.cases().history(approved.caseRef())).allSatisfy(h -> assertThat(h.counter()).isEqualTo("3"));
+        assertThat(app.cases().history(reader(), approved.caseRef())).allSatisfy(h -> assertThat(h.counter()).isEqualTo("3"));
         assertThat(textOf("case.banner")).contains("siap untuk tanda terima");
         assertThat(stepState("APPROVED")).isEqualTo("DONE");
         assertThat(app.settings().get(SettingsRepository.COUNTER)).contains("3");
@@ -219,13 +221,13 @@ class CounterGuiTest {
         waitForPreview();
         waitForCase("A-001", CaseStatus.RECEIPT_ISSUED);
         CaseFile issued = caseOf(booking);
-        String number = app.receipts(app.clock()).slip(issued.caseRef()).receipt().receiptNumber();
+        String number = app.receipts(app.clock()).slip(reader(), issued.caseRef()).receipt().receiptNumber();
         assertThat(number).startsWith("TT-DPS-");
         key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK);
         waitFor("the scan bar says the receipt went to the printer", Duration.ofSeconds(30), () -> textOf("scan.idle"),
                 t -> t.contains("Tanda terima dikirim ke printer PDF"));
         waitUntilFocused("the scan field, for the next applicant", "scan.field");
-        assertThat(app.cases().events(issued.caseRef())).extracting(OutboxEvent::type).endsWith(EventType.RECEIPT_ISSUED);
+        assertThat(app.cases().events(reader(), issued.caseRef())).extracting(OutboxEvent::type).endsWith(EventType.RECEIPT_ISSUED);
         waitFor("the banner shows the receipt", STEP, () -> textOf("case.banner"), t -> t.contains(number));
         assertThat(app.settings().get("print.printer")).contains("PDF");
 
@@ -234,7 +236,7 @@ class CounterGuiTest {
         waitForPreview();
         key(KeyEvent.VK_ESCAPE);
         waitUntilFocused("the scan field", "scan.field");
-        assertThat(app.receipts(app.clock()).slip(issued.caseRef()).receipt().reprintCount()).isEqualTo(1);
+        assertThat(app.receipts(app.clock()).slip(reader(), issued.caseRef()).receipt().reprintCount()).isEqualTo(1);
         waitFor("the banner counts the copy", STEP, () -> textOf("case.banner"), t -> t.contains("dicetak ulang 1 kali"));
     }
 
@@ -288,7 +290,7 @@ class CounterGuiTest {
         waitForCase("A-001", CaseStatus.APPROVED);
         CaseFile approved = caseOf(booking);
         assertThat(approved.approvedBy()).isEqualTo(SUPERVISOR);
-        assertThat(app.cases().events(approved.caseRef())).extracting(OutboxEvent::type)
+        assertThat(app.cases().events(reader(), approved.caseRef())).extracting(OutboxEvent::type)
                 .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED,
                         EventType.APPROVAL_REQUESTED, EventType.APPROVED);
         assertThat(stepState("APPROVAL")).isEqualTo("DONE");
@@ -336,7 +338,7 @@ class CounterGuiTest {
 
         waitForCase("A-001", CaseStatus.VERIFIED);
         assertThat(caseOf(booking).counter()).isEqualTo("4");
-        assertThat(app.cases().events(held.caseRef())).extracting(OutboxEvent::type)
+        assertThat(app.cases().events(reader(), held.caseRef())).extracting(OutboxEvent::type)
                 .containsExactly(EventType.CHECKED_IN, EventType.PUT_ON_HOLD, EventType.DOCUMENTS_VERIFIED);
     }
 
@@ -378,9 +380,9 @@ class CounterGuiTest {
         key(KeyEvent.VK_ESCAPE);
         waitUntilFocused("the scan field", "scan.field");
         CaseFile handed = caseOf(booking);
-        assertThat(app.cases().events(handed.caseRef())).extracting(OutboxEvent::type)
+        assertThat(app.cases().events(reader(), handed.caseRef())).extracting(OutboxEvent::type)
                 .endsWith(EventType.RECEIPT_ISSUED, EventType.READY_FOR_PICKUP, EventType.HANDED_OVER);
-        assertThat(app.receipts(app.clock()).slip(handed.caseRef()).receipt().passportNumber()).isEqualTo("X1234567");
+        assertThat(app.receipts(app.clock()).slip(reader(), handed.caseRef()).receipt().passportNumber()).isEqualTo("X1234567");
         waitFor("the banner says to whom", STEP, () -> textOf("case.banner"), t -> t.contains("X1234567")
                 && t.contains(booking.applicant().fullName()));
 
@@ -394,7 +396,7 @@ class CounterGuiTest {
     /** Checks in, verifies, interviews, approves and issues the receipt through the services, as another counter would. */
     private String receiptIssuedBehindTheScenes(Appointment booking) {
         Clock clock = app.clock();
-        id.loket.casefile.model.Actor other = new id.loket.casefile.model.Actor("petugas1", Role.COUNTER, "5");
+        Session other = TestSessions.staff("petugas1", Role.COUNTER, "5");
         app.checkIn(clock).checkIn(booking.id(), other);
         CaseFile c = app.checkIn(clock).call(booking.id(), other);
         boolean identityDone = false;
@@ -465,7 +467,7 @@ class CounterGuiTest {
     // ---- reading the screen ----
 
     private CaseFile caseOf(Appointment booking) {
-        return app.cases().findByAppointment(booking.id()).orElseThrow();
+        return app.cases().findByAppointment(reader(), booking.id()).orElseThrow();
     }
 
     private List<Appointment> booked(Predicate<Appointment> which) {
@@ -580,5 +582,10 @@ class CounterGuiTest {
                 return " (last seen: " + seen + ")";
             }
         }, timeout.toMillis());
+    }
+
+    /** A supervisor's session on the test's database, to read what the desk wrote. */
+    private Session reader() {
+        return TestSessions.reader(app.caseWork(Clock.systemUTC()).db());
     }
 }

@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.testing.TestSessions;
+import id.loket.staff.model.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.Appointment;
@@ -59,7 +61,7 @@ class DeskGuiTest {
     private static final long SEED = 2026;
     private static final String OFFICER = "petugas1";
     private static final String SUPERVISOR = "supervisor";
-    private static final String PASSWORD = "demo1234";
+    private static final String PASSWORD = TestSessions.PASSWORD;
     private static final Duration FIRST_PULL = Duration.ofSeconds(60);
     private static final Duration LINK_CHANGE = Duration.ofSeconds(15);
 
@@ -91,8 +93,8 @@ class DeskGuiTest {
         String token = "gui-test-office-token";
         sim = new CentralSimulator(new CentralStore(SEED, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
         app = AppContext.open(data, clock, messages);
-        app.auth().createAccount(OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
-        app.auth().createAccount(SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER);
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR);
         // Any event waiting at all counts as too old here, so the supervisor's warning can be seen within a test.
         app.settings().put(id.loket.settings.repo.SettingsRepository.BACKLOG_WARN_HOURS, "0");
         // This desk already knows its counter, so the login goes straight to the queue (CounterGuiTest covers the question).
@@ -270,7 +272,7 @@ class DeskGuiTest {
         // Meanwhile another counter checks an applicant in: the work goes on, the event waits.
         Appointment booked = sim.store().latest(OFFICE, today).stream()
                 .filter(a -> a.status() == id.loket.appointment.model.AppointmentStatus.BOOKED).findFirst().orElseThrow();
-        app.checkIn(Clock.system(WITA)).checkIn(booked.id(), new id.loket.casefile.model.Actor("petugas2", Role.COUNTER, "2"));
+        app.checkIn(Clock.system(WITA)).checkIn(booked.id(), TestSessions.staff("petugas2", Role.COUNTER, "2"));
 
         Duration push = Desk.PUSH_EVERY.plus(LINK_CHANGE);
         waitFor("the backlog in the status bar", push, () -> text("status.backlog"), t -> t.startsWith("Menunggu dikirim: 1 (tertua"));

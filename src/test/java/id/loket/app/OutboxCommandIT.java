@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.common.i18n.Messages;
 import id.loket.staff.model.Role;
 import id.loket.testing.Cli;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxCommandIT {
 
-    private static final Actor OFFICER = new Actor("petugas1", Role.COUNTER, "3");
+    private static final Session OFFICER = TestSessions.staff("petugas1", Role.COUNTER, "3");
 
     @TempDir
     Path dir;

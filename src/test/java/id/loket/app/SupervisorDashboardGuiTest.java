@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.repo.OutboxRepository;
@@ -59,7 +60,7 @@ class SupervisorDashboardGuiTest {
     private static final String OFFICE = "DPS";
     private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
     private static final int PER_DAY = 60;
-    private static final String PASSWORD = "demo1234";
+    private static final String PASSWORD = TestSessions.PASSWORD;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
@@ -89,8 +90,8 @@ class SupervisorDashboardGuiTest {
         String token = "dashboard-test-token";
         sim = new CentralSimulator(new CentralStore(31, Set.of(OFFICE), PER_DAY, WITA, clock), token, clock).start(0);
         app = AppContext.open(data, clock, messages);
-        app.auth().createAccount("supervisor", "Ketut Sudarsana", Role.SUPERVISOR, PASSWORD.toCharArray());
-        app.auth().createAccount("petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER, PASSWORD.toCharArray());
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), "supervisor", "Ketut Sudarsana", Role.SUPERVISOR);
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), "petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER);
         app.settings().put(SettingsRepository.COUNTER, "1");
         robot = BasicRobot.robotWithNewAwtHierarchy();
         Desk desk = Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), OFFICE,
@@ -136,7 +137,7 @@ class SupervisorDashboardGuiTest {
         assertThat(tile("booked")).isEqualTo(Integer.toString(booked.size()));
 
         // A counter checks an applicant in: the dashboard shows it by itself.
-        app.checkIn(Clock.system(WITA)).checkIn(booked.get(0).id(), new Actor("petugas1", Role.COUNTER, "2"));
+        app.checkIn(Clock.system(WITA)).checkIn(booked.get(0).id(), TestSessions.staff("petugas1", Role.COUNTER, "2"));
         waitFor("the arrival on the dashboard", WAIT, () -> tile("arrivals"), "1"::equals);
 
         // Closing the day: Ctrl+Shift+E, what it will do, "Tutup hari".

@@ -9,7 +9,8 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentCheck;
@@ -149,12 +150,12 @@ final class ReportScenario implements AutoCloseable {
         app().checkIn(clock).checkIn(x.id(), OFFICER);
     }
 
-    private CaseFile call(Appointment x, Actor who, int h, int m) {
+    private CaseFile call(Appointment x, Session who, int h, int m) {
         at(h, m);
         return app().checkIn(clock).call(x.id(), who);
     }
 
-    private void allDocuments(CaseFile cf, Actor who, Skip skip) {
+    private void allDocuments(CaseFile cf, Session who, Skip skip) {
         boolean identityDone = false;
         for (DocumentCheck doc : cf.documents()) {
             if (doc.requirement() == Requirement.REQUIRED || (doc.requirement() == Requirement.ONE_OF && !identityDone)) {
@@ -172,7 +173,7 @@ final class ReportScenario implements AutoCloseable {
     private enum Skip { NONE, FIRST_REQUIRED }
 
     private ReceiptSlip approveAndReceipt(Appointment x, int[] verify, int[] interview, int[] approve, int[] receipt) {
-        CaseFile cf = v().get(x.id());
+        CaseFile cf = v().get(OFFICER, x.id());
         at(verify[0], verify[1]);
         allDocuments(cf, OFFICER, Skip.NONE);
         v().finish(x.id(), OFFICER);

@@ -1,5 +1,7 @@
 package id.loket.report;
 
+import id.loket.testing.TestSessions;
+import id.loket.staff.service.Authorization;
 import id.loket.app.AppContext;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
@@ -47,8 +49,8 @@ final class Reports {
         for (int i = 0; i < params.length; i += 2) {
             given.put(params[i], params[i + 1]);
         }
-        ReportService service = new ReportService(db.dsl(), "DPS", ReportScenario.ZONE, clock);
-        return service.run(def, service.parameters(def, given), "supervisor");
+        ReportService service = new ReportService(db.dsl(), "DPS", ReportScenario.ZONE, clock, new Authorization(db));
+        return service.run(TestSessions.reader(db), def, service.parameters(def, given));
     }
 
     static ReportResult run(AppContext app, Clock clock, String name, String... params) {

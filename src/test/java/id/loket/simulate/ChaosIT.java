@@ -1,5 +1,6 @@
 package id.loket.simulate;
 
+import id.loket.testing.TestSessions;
 import static id.loket.db.jooq.Tables.OUTBOX_EVENT;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
@@ -98,7 +99,7 @@ class ChaosIT {
             int duplicates;
             try (Database db = Database.openFolder(data)) {
                 PushService push = new PushService(db, central.client(Duration.ofSeconds(5)), RetrySettings.none(), Clock.system(ZONE),
-                        OFFICE, Messages.forLanguage("en"), PushSettings.defaults());
+                        OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
                 for (PushReport r = push.pushOnce(); r.waiting() > 0 && extraPushes < 5; r = push.pushOnce()) {
                     extraPushes++;
                 }

@@ -1,5 +1,7 @@
 package id.loket.simulate;
 
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.casefile.model.CaseFile;
@@ -32,9 +34,10 @@ record OutboxAudit(List<OutboxEvent> events, List<OutboxEntry> unsent, Set<Long>
     static OutboxAudit read(Path data, String office, LocalDate date) {
         try (Database db = Database.openFolder(data)) {
             CaseQueries q = new CaseQueries(db);
-            return new OutboxAudit(q.allEvents(), new PushRepository(db.dsl()).unsent(),
+            Session reader = TestSessions.reader(db);
+            return new OutboxAudit(q.allEvents(reader), new PushRepository(db.dsl()).unsent(),
                     new ConflictRepository(db.dsl()).open().stream().map(Conflict::id).collect(Collectors.toSet()),
-                    q.day(office, date));
+                    q.day(reader, office, date));
         }
     }
 

@@ -1,5 +1,7 @@
 package id.loket.simulate;
 
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.app.AppContext;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
@@ -42,6 +44,7 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
         boolean interrupted = false;
         try {
             app.settings().put(SettingsRepository.OFFICE_CODE, SimulatedCentral.OFFICE);
+            app.auth().markTraining();
             PullService pull = app.pullService(central.client(Duration.ofSeconds(5)), RetrySettings.none());
             if (!pull.pull(SimulatedCentral.OFFICE, settings.date(), 1, PullService.Listener.NONE).complete()) {
                 throw new IllegalStateException("the day could not be pulled");
@@ -50,7 +53,7 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
                     settings.date().atTime(settings.hours().open()).atZone(settings.zone()).toInstant(), settings.zone());
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
                     app.receipts(clock), app.pickup(clock),
-                    clock, settings, listener);
+                    clock, settings, listener, who -> app.auth().trainingSession(who.username(), who.role(), who.counter()));
             started.accept(simulator);
             long t0 = System.nanoTime();
             DaySummary summary = simulator.run();
@@ -71,10 +74,11 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
     }
 
     static SimulatedDay snapshot(AppContext app, DaySummary summary, Duration took, java.time.LocalDate date) {
-        Map<String, CaseFile> cases = app.cases().day(SimulatedCentral.OFFICE, date).stream()
+        Session reader = TestSessions.reader(app.caseWork(Clock.systemUTC()).db());
+        Map<String, CaseFile> cases = app.cases().day(reader, SimulatedCentral.OFFICE, date).stream()
                 .collect(Collectors.toMap(CaseFile::caseRef, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, List<AuditEntry>> histories = new LinkedHashMap<>();
-        cases.keySet().forEach(ref -> histories.put(ref, app.cases().history(ref)));
-        return new SimulatedDay(summary, cases, histories, app.cases().allEvents(), took);
+        cases.keySet().forEach(ref -> histories.put(ref, app.cases().history(reader, ref)));
+        return new SimulatedDay(summary, cases, histories, app.cases().allEvents(reader), took);
     }
 }

@@ -1,5 +1,6 @@
 package id.loket.simulate;
 
+import id.loket.testing.TestSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.app.AppContext;
@@ -153,7 +154,7 @@ class SimulatedPickupIT {
 
     private static List<Receipt> receipts(Path folder) {
         try (AppContext app = AppContext.open(folder, Clock.systemUTC(), Messages.forLanguage("en"))) {
-            return app.pickup(Clock.systemUTC()).dueBy(SimulatedCentral.OFFICE, FIRST.plusYears(1));
+            return app.pickup(Clock.systemUTC()).dueBy(TestSessions.reader(app.caseWork(Clock.systemUTC()).db()), SimulatedCentral.OFFICE, FIRST.plusYears(1));
         }
     }
 

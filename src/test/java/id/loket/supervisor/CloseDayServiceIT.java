@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.loket.appointment.model.Appointment;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
@@ -49,7 +50,7 @@ class CloseDayServiceIT {
         atCounter = booked.get(1);
         office.checkIn().checkIn(waiting.id(), OFFICER);
         office.checkIn().checkIn(atCounter.id(), OFFICER);
-        office.checkIn().call(office.app().cases().findByAppointment(atCounter.id()).orElseThrow().caseRef(), OFFICER);
+        office.checkIn().call(office.app().cases().findByAppointment(OFFICER, atCounter.id()).orElseThrow().caseRef(), OFFICER);
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class CloseDayServiceIT {
     }
 
     private List<OutboxEvent> noShowEvents() {
-        return office.app().cases().allEvents().stream().filter(e -> e.type() == EventType.NO_SHOW).toList();
+        return office.app().cases().allEvents(SUPERVISOR).stream().filter(e -> e.type() == EventType.NO_SHOW).toList();
     }
 
     @Test
@@ -83,7 +84,7 @@ class CloseDayServiceIT {
         assertThat(events).extracting(OutboxEvent::caseRef).doesNotContain(waiting.id(), atCounter.id());
         OutboxEvent one = events.get(0);
         assertThat(one.payload()).contains("\"type\":\"NO_SHOW\"", "\"caseRef\":\"" + one.caseRef() + "\"", "\"officer\":\"supervisor\"");
-        List<AuditEntry> history = office.app().cases().history(one.caseRef());
+        List<AuditEntry> history = office.app().cases().history(OFFICER, one.caseRef());
         assertThat(history).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo(CaseAction.NO_SHOW);
             assertThat(a.to()).isEqualTo(CaseStatus.NO_SHOW);
@@ -95,22 +96,22 @@ class CloseDayServiceIT {
     void aCheckedInCaseIsNeverANoShowAndKeepsItsStatus() {
         closing.close(office.day(), SUPERVISOR);
 
-        assertThat(office.app().cases().findByAppointment(waiting.id()).orElseThrow().status()).isEqualTo(CaseStatus.CHECKED_IN);
-        assertThat(office.app().cases().findByAppointment(atCounter.id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_VERIFICATION);
-        assertThat(office.app().cases().history(waiting.id())).extracting(AuditEntry::action).doesNotContain(CaseAction.NO_SHOW);
+        assertThat(office.app().cases().findByAppointment(OFFICER, waiting.id()).orElseThrow().status()).isEqualTo(CaseStatus.CHECKED_IN);
+        assertThat(office.app().cases().findByAppointment(OFFICER, atCounter.id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_VERIFICATION);
+        assertThat(office.app().cases().history(OFFICER, waiting.id())).extracting(AuditEntry::action).doesNotContain(CaseAction.NO_SHOW);
     }
 
     @Test
     void closingTwiceRecordsNothingNew() {
         DayClosing first = closing.close(office.day(), SUPERVISOR);
-        int events = office.app().cases().allEvents().size();
+        int events = office.app().cases().allEvents(SUPERVISOR).size();
 
         DayClosing second = closing.close(office.day(), SUPERVISOR);
 
         assertThat(second.alreadyClosed()).isTrue();
         assertThat(second.noShows()).isEqualTo(first.noShows());
         assertThat(second.noShowBookingCodes()).isEqualTo(first.noShowBookingCodes());
-        assertThat(office.app().cases().allEvents()).hasSize(events);
+        assertThat(office.app().cases().allEvents(SUPERVISOR)).hasSize(events);
         assertThat(noShowEvents()).hasSize(first.noShows());
         assertThat(closing.preview(office.day(), SUPERVISOR).alreadyClosed()).isTrue();
     }
@@ -120,17 +121,17 @@ class CloseDayServiceIT {
         DayClosing closed = closing.close(office.day(), SUPERVISOR);
         String code = closed.noShowBookingCodes().get(0);
 
-        assertThatThrownBy(() -> office.checkIn().scan(code))
+        assertThatThrownBy(() -> office.checkIn().scan(OFFICER, code))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.noShow"));
         String id = office.booked(a -> a.bookingCode().equals(code)).get(0).id();
         assertThatThrownBy(() -> office.checkIn().checkIn(id, OFFICER))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.noShow"));
-        assertThat(office.app().cases().findByAppointment(id)).isEmpty();
+        assertThat(office.app().cases().findByAppointment(OFFICER, id)).isEmpty();
     }
 
     @Test
     void aCounterOfficerAndAnAdminAreRefusedAndNothingIsWritten() {
-        for (Actor who : List.of(OFFICER, ADMIN)) {
+        for (Session who : List.of(OFFICER, ADMIN)) {
             assertThatThrownBy(() -> closing.close(office.day(), who)).as(who.username())
                     .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.supervisorOnly"));
             assertThatThrownBy(() -> closing.preview(office.day(), who)).as(who.username())

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.loket.appointment.model.Appointment;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.RejectionReason;
 import id.loket.checkin.service.CheckInService;
@@ -74,7 +75,7 @@ class DashboardServiceIT {
     }
 
     private String caseOf(Appointment a) {
-        return office.app().cases().findByAppointment(a.id()).orElseThrow().caseRef();
+        return office.app().cases().findByAppointment(OFFICER, a.id()).orElseThrow().caseRef();
     }
 
     @Test
@@ -145,7 +146,7 @@ class DashboardServiceIT {
 
     @Test
     void aCounterOfficerAndAnAdminAreRefused() {
-        for (Actor who : List.of(OFFICER, ADMIN)) {
+        for (Session who : List.of(OFFICER, ADMIN)) {
             assertThatThrownBy(() -> dashboard().today(office(), who)).as(who.username())
                     .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.dashboard.supervisorOnly"));
         }
@@ -158,7 +159,7 @@ class DashboardServiceIT {
                 .withUntil(LocalTime.of(15, 0));
         var app = office.app();
         DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
-                app.receipts(clock), app.pickup(clock), clock, settings, null);
+                app.receipts(clock), app.pickup(clock), clock, settings, null, who -> registered(app, who));
         DaySummary day = simulator.run();
         DashboardService service = dashboard();
         for (int i = 0; i < 20; i++) {
@@ -183,5 +184,12 @@ class DashboardServiceIT {
         assertThat(last.byHour().stream().mapToInt(HourRow::served).sum()).isEqualTo(last.served());
         assertThat(last.counters().stream().mapToInt(CounterRow::served).sum()).isLessThanOrEqualTo(last.served());
         assertThat(median).as("median ms").isLessThan(250.0);
+    }
+
+    /** The simulated staff as registered sessions of the fixture's database (the fixture's folder has real accounts). */
+    private static id.loket.staff.model.Session registered(id.loket.app.AppContext app, id.loket.simulate.SimStaff who) {
+        id.loket.staff.model.Session s = id.loket.testing.TestSessions.staff(who.username(), who.role(), who.counter());
+        id.loket.testing.TestSessions.register(app.caseWork(java.time.Clock.systemUTC()).db(), s);
+        return s;
     }
 }

@@ -4,7 +4,7 @@ import id.loket.app.AppContext;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
 import id.loket.checkin.service.CheckInService;
 import id.loket.common.i18n.Messages;
 import id.loket.settings.repo.SettingsRepository;
@@ -26,10 +26,10 @@ import java.util.function.Predicate;
  */
 public final class OfficeFixture implements AutoCloseable {
 
-    public static final Actor OFFICER = new Actor("petugas1", Role.COUNTER, "3");
-    public static final Actor OFFICER_2 = new Actor("petugas2", Role.COUNTER, "4");
-    public static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, "1");
-    public static final Actor ADMIN = new Actor("admin", Role.ADMIN, null);
+    public static final Session OFFICER = TestSessions.staff("petugas1", Role.COUNTER, "3");
+    public static final Session OFFICER_2 = TestSessions.staff("petugas2", Role.COUNTER, "4");
+    public static final Session SUPERVISOR = TestSessions.staff("supervisor", Role.SUPERVISOR, "1");
+    public static final Session ADMIN = TestSessions.staff("admin", Role.ADMIN, null);
 
     private final SimulatedCentral central;
     private final AppContext app;
@@ -40,6 +40,7 @@ public final class OfficeFixture implements AutoCloseable {
         clock = Clock.fixed(SimulatedCentral.DAY.atTime(LocalTime.of(8, 30)).atZone(SimulatedCentral.ZONE).toInstant(), SimulatedCentral.ZONE);
         app = AppContext.open(dir, clock, Messages.forLanguage("en"));
         app.settings().put(SettingsRepository.OFFICE_CODE, SimulatedCentral.OFFICE);
+        TestSessions.register(app.caseWork(clock).db(), OFFICER, OFFICER_2, SUPERVISOR, ADMIN);
         PullService pull = app.pullService(central.client(Duration.ofSeconds(5)), RetrySettings.none());
         if (!pull.pull(SimulatedCentral.OFFICE, SimulatedCentral.DAY, 1, PullService.Listener.NONE).complete()) {
             throw new IllegalStateException("the day could not be pulled");

@@ -9,7 +9,7 @@ import id.loket.common.ui.Dates;
 import id.loket.common.ui.Tasks;
 import id.loket.counter.ui.CounterScreen;
 import id.loket.counter.ui.CounterServices;
-import id.loket.staff.model.Staff;
+import id.loket.staff.model.Session;
 import id.loket.staff.ui.LoginPanel;
 import id.loket.staff.model.Role;
 import id.loket.sync.model.OutboxSummary;
@@ -65,7 +65,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final Action dashboard;
     private final Action reports;
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
-    private Staff staff;
+    private Session staff;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
     private OutboxSummary lastBacklog;
     /** Central was away, or the backlog grew old, since the backlog was last empty: its draining is news. */
@@ -115,7 +115,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     /** Opens straight on the queue for someone already logged in (after a change of language). */
-    public void resume(Staff who) {
+    public void resume(Session who) {
         loggedIn(who);
     }
 
@@ -264,8 +264,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             dashboardWindow.refresh();
             return;
         }
-        id.loket.casefile.model.Actor actor = new id.loket.casefile.model.Actor(staff.username(), staff.role(),
-                services.counter().get().orElse(null));
+        Session actor = staff.atCounter(services.counter().get().orElse(null));
         id.loket.supervisor.ui.DashboardWindow.Services s = new id.loket.supervisor.ui.DashboardWindow.Services(services.dashboard(),
                 services.closeDay(), services.queue(), services.office().code(), services.office().zone(), services.today(), actor,
                 services.paper().printing(), services.paper().printMemory(), services.sync()::status);
@@ -283,7 +282,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
             @Override
             public java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>> dailySummary(LocalDate date) {
-                return services.dailySummary().of(date, actor.username(), messages);
+                return services.dailySummary().of(date, actor, messages);
             }
         });
     }
@@ -293,7 +292,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         if (staff == null || staff.role() != Role.SUPERVISOR) {
             return;
         }
-        String by = staff.username();
+        Session by = staff.atCounter(services.counter().get().orElse(null));
         tasks.run(() -> services.reports().catalog(), catalog -> {
             id.loket.supervisor.ui.ReportsDialog.show(this, messages, catalog, services.today().get(),
                     new id.loket.supervisor.ui.ReportsDialog.Render((r, d) -> services.reports().render(r, d, by, messages, true),
@@ -308,14 +307,13 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         if (staff == null || staff.role() != Role.SUPERVISOR) {
             return;
         }
-        id.loket.casefile.model.Actor actor = new id.loket.casefile.model.Actor(staff.username(), staff.role(),
-                services.counter().get().orElse(null));
+        Session actor = staff.atCounter(services.counter().get().orElse(null));
         id.loket.sync.ui.ConflictsDialog.show(this, messages, services.conflicts(), actor, services.office().zone());
         services.sync().pushSoon();
         counter.focusScan();
     }
 
-    private void loggedIn(Staff who) {
+    private void loggedIn(Session who) {
         this.staff = who;
         conflicts.setEnabled(who.role() == Role.SUPERVISOR);
         dashboard.setEnabled(who.role() == Role.SUPERVISOR);
@@ -327,7 +325,12 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
     /** Back to the login, for the next officer (a supervisor coming to approve, a change of shift). */
     private void logOut() {
+        Session leaving = staff;
         staff = null;
+        tasks.run(() -> {
+            services.auth().logout(leaving);
+            return null;
+        }, done -> { }, this::showError);
         conflicts.setEnabled(false);
         dashboard.setEnabled(false);
         reports.setEnabled(false);
@@ -348,7 +351,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         cards.show(content, "login");
     }
 
-    public Staff staff() {
+    public Session staff() {
         return staff;
     }
 

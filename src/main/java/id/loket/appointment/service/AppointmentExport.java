@@ -1,5 +1,9 @@
 package id.loket.appointment.service;
 
+import id.loket.staff.service.Authorization;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -38,12 +42,16 @@ public final class AppointmentExport {
     public enum Format { JSON, CSV }
 
     private final Database db;
+    private final Authorization authorization;
 
     public AppointmentExport(Database db) {
+        this.authorization = new Authorization(db);
         this.db = db;
     }
 
-    public int write(LocalDate date, String office, Format format, OutputStream out) throws IOException {
+    @Guarded(Permission.EXPORT_PERSONAL_DATA)
+    public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
+        authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
         List<Appointment> list = new AppointmentRepository(db.dsl()).findByDate(office, date);
         Map<String, CaseFile> cases = new HashMap<>();
         for (CaseFile c : new CaseRepository(db.dsl()).findDay(office, date)) {

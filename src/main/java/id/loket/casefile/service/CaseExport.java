@@ -1,5 +1,10 @@
 package id.loket.casefile.service;
 
+import id.loket.staff.service.Authorization;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,8 +65,10 @@ public final class CaseExport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Database db;
+    private final Authorization authorization;
 
     public CaseExport(Database db) {
+        this.authorization = new Authorization(db);
         this.db = db;
     }
 
@@ -74,8 +81,10 @@ public final class CaseExport {
     }
 
     /** Writes the cases of {@code date} at {@code office}; answers how many. */
-    public int write(LocalDate date, String office, Format format, OutputStream out) throws IOException {
-        List<Row> rows = rows(date, office);
+    @Guarded(Permission.EXPORT_PERSONAL_DATA)
+    public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
+        authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        List<Row> rows = rows(session, date, office);
         if (format == Format.JSON) {
             writeJson(rows, out);
         } else {
@@ -85,7 +94,9 @@ public final class CaseExport {
     }
 
     /** The cases of a day with what the export shows of them, read in one transaction. */
-    public List<Row> rows(LocalDate date, String office) {
+    @Guarded(Permission.EXPORT_PERSONAL_DATA)
+    public List<Row> rows(Session session, LocalDate date, String office) {
+        authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
         return db.inTransaction(tx -> {
             AuditRepository audit = new AuditRepository(tx);
             OutboxRepository outbox = new OutboxRepository(tx);
@@ -199,6 +210,7 @@ public final class CaseExport {
                     : r.hold().missing().stream().map(Enum::name).collect(Collectors.joining(";"))));
 
     /** The CSV header, in column order. */
+    @Unguarded("column names")
     public static List<String> csvHeader() {
         return COLUMNS.stream().map(Column::header).toList();
     }

@@ -1,5 +1,9 @@
 package id.loket.casefile.service;
 
+import id.loket.staff.service.Authorization;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.OutboxEvent;
@@ -15,32 +19,46 @@ import java.util.Optional;
 public final class CaseQueries {
 
     private final Database db;
+    private final Authorization authorization;
 
     public CaseQueries(Database db) {
+        this.authorization = new Authorization(db);
         this.db = db;
     }
 
-    public Optional<CaseFile> find(String caseRef) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public Optional<CaseFile> find(Session session, String caseRef) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return new CaseRepository(db.dsl()).find(caseRef);
     }
 
-    public Optional<CaseFile> findByAppointment(String appointmentId) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public Optional<CaseFile> findByAppointment(Session session, String appointmentId) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return new CaseRepository(db.dsl()).findByAppointment(appointmentId);
     }
 
-    public List<CaseFile> day(String office, LocalDate date) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public List<CaseFile> day(Session session, String office, LocalDate date) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return new CaseRepository(db.dsl()).findDay(office, date);
     }
 
-    public List<AuditEntry> history(String caseRef) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public List<AuditEntry> history(Session session, String caseRef) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return new AuditRepository(db.dsl()).history(caseRef);
     }
 
-    public List<OutboxEvent> events(String caseRef) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public List<OutboxEvent> events(Session session, String caseRef) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return new OutboxRepository(db.dsl()).forCase(caseRef);
     }
 
-    public List<OutboxEvent> allEvents() {
+    @Guarded(Permission.VIEW_OUTBOX)
+    public List<OutboxEvent> allEvents(Session session) {
+        authorization.require(session, Permission.VIEW_OUTBOX);
         return new OutboxRepository(db.dsl()).all();
     }
 }

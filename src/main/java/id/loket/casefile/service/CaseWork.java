@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.loket.casefile.model.Actor;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
@@ -16,6 +15,11 @@ import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.repo.OutboxRepository;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Authorization;
+import id.loket.staff.service.Officer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -64,31 +68,47 @@ public final class CaseWork {
 
     private final Database db;
     private final Clock clock;
+    private final Authorization authorization;
 
     public CaseWork(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.authorization = new Authorization(db);
     }
 
+    /**
+     * Who {@code session} is, if they may do {@code permission} now (the account re-read from
+     * the database); a refusal in words otherwise. Every service asks this first.
+     */
+    @Unguarded("it is the check itself")
+    public Officer require(Session session, Permission permission) {
+        return authorization.require(session, permission);
+    }
+
+    @Unguarded("configuration, no data")
     public Clock clock() {
         return clock;
     }
 
+    @Unguarded("plumbing for the services, which check the session first")
     public Database db() {
         return db;
     }
 
     /** Now, to the millisecond, in the clock's zone: what audit rows and events carry. */
+    @Unguarded("the clock")
     public OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
+    @Unguarded("plumbing for the services, which check the session first")
     public CaseFile load(String caseRef) {
         return new CaseRepository(db.dsl()).find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
     }
 
     /** Takes {@code action} on the case as {@code actor}, if the lifecycle allows it now. */
-    public CaseFile act(String caseRef, Actor actor, CaseAction action, Change change) {
+    @Unguarded("takes an Officer, which only Authorization makes")
+    public CaseFile act(String caseRef, Officer actor, CaseAction action, Change change) {
         return actWith(caseRef, actor, action, (tx, c, to, now) -> change.apply(c, to, now));
     }
 
@@ -96,7 +116,8 @@ public final class CaseWork {
      * As {@link #act}, for a step that also writes its own rows (a receipt, a handover): the
      * change is given the transaction, so those rows commit with the case or not at all.
      */
-    public CaseFile actWith(String caseRef, Actor actor, CaseAction action, TxChange change) {
+    @Unguarded("takes an Officer, which only Authorization makes")
+    public CaseFile actWith(String caseRef, Officer actor, CaseAction action, TxChange change) {
         return db.inTransaction(tx -> {
             CaseRepository cases = new CaseRepository(tx);
             CaseFile current = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
@@ -115,7 +136,8 @@ public final class CaseWork {
     }
 
     /** Stores a new case with the steps that created it (check-in, walk-in registration). */
-    public CaseFile create(CaseFile c, Actor actor, List<Step> steps, DSLContext tx) {
+    @Unguarded("takes an Officer, which only Authorization makes")
+    public CaseFile create(CaseFile c, Officer actor, List<Step> steps, DSLContext tx) {
         OffsetDateTime now = c.checkedInAt();
         new CaseRepository(tx).insert(c, now);
         record(tx, c.caseRef(), actor, now, steps);
@@ -123,7 +145,8 @@ public final class CaseWork {
     }
 
     /** Appends the steps' audit rows and events, in order. */
-    public void record(DSLContext tx, String caseRef, Actor actor, OffsetDateTime now, List<Step> steps) {
+    @Unguarded("takes an Officer, which only Authorization makes")
+    public void record(DSLContext tx, String caseRef, Officer actor, OffsetDateTime now, List<Step> steps) {
         AuditRepository audit = new AuditRepository(tx);
         OutboxRepository outbox = new OutboxRepository(tx);
         for (Step s : steps) {
@@ -137,7 +160,7 @@ public final class CaseWork {
     }
 
     /** The contract's Event, exactly as it will be sent to central. */
-    static String payload(String eventId, Event e, String caseRef, OffsetDateTime at, Actor actor) {
+    static String payload(String eventId, Event e, String caseRef, OffsetDateTime at, Officer actor) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("eventId", eventId);
         n.put("type", e.type().name());
@@ -153,6 +176,7 @@ public final class CaseWork {
         }
     }
 
+    @Unguarded("an empty JSON object")
     public static ObjectNode data() {
         return JsonNodeFactory.instance.objectNode();
     }

@@ -1,5 +1,6 @@
 package id.loket.casefile.service;
 
+import id.loket.staff.model.Unguarded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.casefile.model.CaseFile;
@@ -25,6 +26,7 @@ public final class Holds {
      * What was missing as the case's last PUT_ON_HOLD event said (after a resume the checklist
      * no longer shows it); for a case on hold without such an event, what its checklist shows missing.
      */
+    @Unguarded("a rule over a case the caller already holds")
     public static List<DocumentType> missing(CaseFile c, List<OutboxEvent> events) {
         List<DocumentType> missing = null;
         for (OutboxEvent e : events) {

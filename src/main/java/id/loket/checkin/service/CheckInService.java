@@ -4,7 +4,6 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.Limits;
 import id.loket.appointment.repo.AppointmentRepository;
-import id.loket.casefile.model.Actor;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
@@ -14,7 +13,6 @@ import id.loket.casefile.model.Lifecycle;
 import id.loket.casefile.model.Person;
 import id.loket.casefile.model.QueueNumber;
 import id.loket.casefile.model.QueueSeries;
-import id.loket.casefile.model.TransitionRefused;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.repo.DaySequenceRepository;
 import id.loket.casefile.service.CaseWork;
@@ -26,7 +24,10 @@ import id.loket.common.model.Nik;
 import id.loket.common.model.UserFacingException;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.model.QueueFilter;
-import id.loket.staff.model.Role;
+import id.loket.staff.model.Guarded;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
+import id.loket.staff.service.Officer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,7 +63,13 @@ public final class CheckInService {
      * code that is unknown, cancelled, moved, expired, for another day or already checked in
      * is refused with the reason.
      */
-    public ScanResult scan(String scanned) {
+    @Guarded(Permission.CHECK_IN)
+    public ScanResult scan(Session session, String scanned) {
+        work.require(session, Permission.CHECK_IN);
+        return scan(scanned);
+    }
+
+    private ScanResult scan(String scanned) {
         String code = scanned == null ? "" : scanned.strip().toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
             throw new UserFacingException("checkin.empty");
@@ -110,7 +117,9 @@ public final class CheckInService {
     }
 
     /** Today's bookings whose NIK or name matches, for the officer to choose from. */
-    public List<Appointment> search(String query) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public List<Appointment> search(Session session, String query) {
+        work.require(session, Permission.VIEW_QUEUE);
         QueueFilter filter = new QueueFilter(query);
         if (filter.isEmpty()) {
             return List.of();
@@ -121,8 +130,9 @@ public final class CheckInService {
     }
 
     /** Checks a booking in: a case in CHECKED_IN with the next A number, its checklist, and a CHECKED_IN event. */
-    public CaseFile checkIn(String appointmentId, Actor actor) {
-        requireCounterStaff(actor);
+    @Guarded(Permission.CHECK_IN)
+    public CaseFile checkIn(String appointmentId, Session session) {
+        Officer actor = work.require(session, Permission.CHECK_IN);
         Appointment booking = new AppointmentRepository(work.db().dsl()).findById(appointmentId)
                 .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
         if (!(scan(booking.bookingCode()) instanceof ScanResult.ToCheckIn)) {
@@ -138,7 +148,7 @@ public final class CheckInService {
         }
     }
 
-    private CaseFile insertCheckIn(String appointmentId, Actor actor) {
+    private CaseFile insertCheckIn(String appointmentId, Officer actor) {
         return work.db().inTransaction(tx -> {
             Appointment a = new AppointmentRepository(tx).findById(appointmentId)
                     .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
@@ -161,7 +171,13 @@ public final class CheckInService {
      * What the officer should confirm before registering a walk-in: the NIK's birth date or
      * sex disagrees with the form. Empty when they agree. A malformed NIK is refused outright.
      */
-    public List<String> walkInWarnings(WalkInForm form) {
+    @Guarded(Permission.CHECK_IN)
+    public List<String> walkInWarnings(Session session, WalkInForm form) {
+        work.require(session, Permission.CHECK_IN);
+        return walkInWarnings(form);
+    }
+
+    private List<String> walkInWarnings(WalkInForm form) {
         Nik nik = Nik.parse(form.nik());
         List<String> warnings = new ArrayList<>();
         if (form.birthDate() != null && !nik.birthDate(today()).equals(form.birthDate())) {
@@ -178,8 +194,9 @@ public final class CheckInService {
      * or W, events WALK_IN_REGISTERED and CHECKED_IN. Disagreements between the NIK and the form
      * must have been confirmed by the officer ({@code warningsConfirmed}).
      */
-    public CaseFile registerWalkIn(WalkInForm form, Actor actor, boolean warningsConfirmed) {
-        requireCounterStaff(actor);
+    @Guarded(Permission.CHECK_IN)
+    public CaseFile registerWalkIn(WalkInForm form, Session session, boolean warningsConfirmed) {
+        Officer actor = work.require(session, Permission.CHECK_IN);
         validate(form);
         if (!warningsConfirmed && !walkInWarnings(form).isEmpty()) {
             throw new UserFacingException("walkin.confirmWarnings");
@@ -239,8 +256,9 @@ public final class CheckInService {
      * first, then by slot (a walk-in's slot is its arrival), then by arrival. Two counters
      * calling at once never get the same case.
      */
-    public Optional<CaseFile> callNext(Actor actor) {
-        requireCounterStaff(actor);
+    @Guarded(Permission.CALL)
+    public Optional<CaseFile> callNext(Session session) {
+        Officer actor = work.require(session, Permission.CALL);
         CaseRepository read = new CaseRepository(work.db().dsl());
         List<CaseFile> waiting = new ArrayList<>(read.waiting(office, today()));
         waiting.sort(Comparator.comparing((CaseFile c) -> c.queueNumber().series() != QueueSeries.P)
@@ -256,13 +274,15 @@ public final class CheckInService {
     }
 
     /** Calls one waiting case to this counter (the officer picked it from the queue). */
-    public CaseFile call(String caseRef, Actor actor) {
+    @Guarded(Permission.CALL)
+    public CaseFile call(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.CALL);
         CaseFile c = work.load(caseRef);
         Lifecycle.check(c.status(), CaseAction.CALL, actor.role());
         return tryCall(c, actor).orElseThrow(() -> new UserFacingException("case.changedMeanwhile", c.queueNumber()));
     }
 
-    private Optional<CaseFile> tryCall(CaseFile candidate, Actor actor) {
+    private Optional<CaseFile> tryCall(CaseFile candidate, Officer actor) {
         return work.db().inTransaction(tx -> {
             OffsetDateTime now = work.now();
             CaseRepository cases = new CaseRepository(tx);
@@ -279,11 +299,5 @@ public final class CheckInService {
     private String slotOrArrival(CaseFile c) {
         return c.slotStart() != null ? c.slotStart()
                 : c.checkedInAt().atZoneSameInstant(work.clock().getZone()).toLocalTime().toString().substring(0, 5);
-    }
-
-    private static void requireCounterStaff(Actor actor) {
-        if (actor.role() != Role.COUNTER && actor.role() != Role.SUPERVISOR) {
-            throw new TransitionRefused("case.refused.role", CaseAction.CHECK_IN, actor.role());
-        }
     }
 }

@@ -2,7 +2,6 @@ package id.loket.counter.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.appointment.model.Appointment;
-import id.loket.casefile.model.Actor;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentResult;
@@ -29,7 +28,7 @@ import id.loket.receipt.model.Receipt;
 import id.loket.receipt.model.ReceiptSlip;
 import id.loket.queue.ui.QueuePanel;
 import id.loket.staff.model.Role;
-import id.loket.staff.model.Staff;
+import id.loket.staff.model.Session;
 import id.loket.verification.ui.CasePanel;
 import id.loket.verification.ui.CaseView;
 import id.loket.verification.ui.CaseView.Verb;
@@ -118,7 +117,7 @@ public final class CounterScreen extends JPanel {
     private final Action help;
     private final Action logOut;
 
-    private Staff staff;
+    private Session staff;
     private String counter = "1";
     private CaseFile current;
     private Appointment pendingBooking;
@@ -275,7 +274,7 @@ public final class CounterScreen extends JPanel {
     }
 
     /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
-    public void start(Staff who) {
+    public void start(Session who) {
         staff = who;
         restored = false;
         current = null;
@@ -311,7 +310,7 @@ public final class CounterScreen extends JPanel {
         if (staff == null) {
             return;
         }
-        tasks.run(() -> services.queue().day(services.office(), today()), this::queueLoaded, this::backgroundFailed);
+        tasks.run(() -> services.queue().day(actor(), services.office(), today()), this::queueLoaded, this::backgroundFailed);
     }
 
     /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
@@ -319,7 +318,7 @@ public final class CounterScreen extends JPanel {
         if (staff == null) {
             return;
         }
-        tasks.run(() -> services.cases().find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef)),
+        tasks.run(() -> services.cases().find(actor(), caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef)),
                 c -> openCase(c, true), err -> casePanel.error(text(err)));
     }
 
@@ -353,17 +352,17 @@ public final class CounterScreen extends JPanel {
      */
     private Found lookUp(String text) {
         if (RECEIPT_NUMBER.matcher(text).matches()) {
-            return new Found.Pickup(services.paper().pickup().findByReceipt(text));
+            return new Found.Pickup(services.paper().pickup().findByReceipt(actor(), text));
         }
         try {
-            ScanResult r = services.checkIn().scan(text);
+            ScanResult r = services.checkIn().scan(actor(), text);
             if (r instanceof ScanResult.ToCheckIn in) {
                 return new Found.Booking(in.appointment());
             }
             return new Found.Held(((ScanResult.ToResume) r).caseFile());
         } catch (UserFacingException e) {
             if ("checkin.unknown".equals(e.key())) {
-                List<Appointment> matches = services.checkIn().search(text);
+                List<Appointment> matches = services.checkIn().search(actor(), text);
                 if (!matches.isEmpty()) {
                     return new Found.Matches(matches);
                 }
@@ -441,7 +440,7 @@ public final class CounterScreen extends JPanel {
         if (staff == null || busy) {
             return;
         }
-        WalkInDialog.ask(window(), messages, today(), services.checkIn()::walkInWarnings).ifPresentOrElse(r -> {
+        WalkInDialog.ask(window(), messages, today(), form -> services.checkIn().walkInWarnings(actor(), form)).ifPresentOrElse(r -> {
             busy = true;
             updateActions();
             tasks.run(() -> services.checkIn().registerWalkIn(r.form(), actor(), r.warningsConfirmed()), c -> {
@@ -517,7 +516,7 @@ public final class CounterScreen extends JPanel {
             scanned(e.code());
             return;
         }
-        tasks.run(() -> services.cases().find(e.key()).orElseThrow(() -> new UserFacingException("case.unknown", e.key())),
+        tasks.run(() -> services.cases().find(actor(), e.key()).orElseThrow(() -> new UserFacingException("case.unknown", e.key())),
                 c -> openCase(c, true), err -> casePanel.error(text(err)));
     }
 
@@ -529,7 +528,7 @@ public final class CounterScreen extends JPanel {
         CaseView view = new CaseView(c, staff.role(), today());
         casePanel.showCase(view, bookingOf(c), counter);
         if (RECEIPTED.contains(c.status())) {
-            tasks.run(() -> services.paper().receipts().slip(c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
+            tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
                     this::backgroundFailed);
         }
         queue.select(c.caseRef(), true);
@@ -574,7 +573,7 @@ public final class CounterScreen extends JPanel {
             return;
         }
         inFlight++;
-        Actor actor = actor();
+        Session actor = actor();
         tasks.run(() -> services.verification().recordDocument(caseRef, actor, type, result, note), c -> {
             inFlight--;
             if (inFlight == 0 && current != null && current.caseRef().equals(c.caseRef())) {
@@ -682,7 +681,7 @@ public final class CounterScreen extends JPanel {
         if (c == null || busy) {
             return;
         }
-        Actor actor = actor();
+        Session actor = actor();
         act(() -> {
             services.paper().receipts().issue(c.caseRef(), actor);
             return reread(c);
@@ -703,7 +702,7 @@ public final class CounterScreen extends JPanel {
             print(c, paper.get(), false);
             return;
         }
-        Actor actor = actor();
+        Session actor = actor();
         act(() -> {
             services.paper().receipts().reprint(c.caseRef(), actor);
             return reread(c);
@@ -711,7 +710,7 @@ public final class CounterScreen extends JPanel {
     }
 
     private CaseFile reread(CaseFile c) {
-        return services.cases().find(c.caseRef()).orElseThrow(() -> new UserFacingException("case.unknown", c.caseRef()));
+        return services.cases().find(actor(), c.caseRef()).orElseThrow(() -> new UserFacingException("case.unknown", c.caseRef()));
     }
 
     /**
@@ -729,7 +728,7 @@ public final class CounterScreen extends JPanel {
         String job = messages.get("counter.print.job." + paper.name(), c.queueNumber().toString(), c.caseRef());
         PaperServices p = services.paper();
         Optional<PrintChoice> printed = PrintPreviewDialog.show(window(), messages,
-                size -> p.documents().render(kind, c.caseRef(), copy, size, messages), job, p.printing(), p.printMemory());
+                size -> p.documents().render(actor(), kind, c.caseRef(), copy, size, messages), job, p.printing(), p.printMemory());
         printed.ifPresent(choice -> scanBar.showInfo(messages.get("counter.print.sent", messages.get("counter.print.paper." + paper.name()),
                 choice.printer().orElse(messages.get("counter.print.defaultPrinter")))));
         afterStep(c);
@@ -739,7 +738,7 @@ public final class CounterScreen extends JPanel {
     private void handOver(PickupService.PickupCase pickup) {
         String receipt = pickup.receipt().receiptNumber();
         HandOverDialog.ask(window(), messages, pickup, services.zone()).ifPresentOrElse(a -> {
-            Actor actor = actor();
+            Session actor = actor();
             act(() -> {
                 services.paper().pickup().handOver(receipt, actor, a.collectedBy(), a.representativeName(), a.representativeNik(),
                         a.passportNumber());
@@ -753,9 +752,9 @@ public final class CounterScreen extends JPanel {
         if (staff == null || busy) {
             return;
         }
-        Actor actor = actor();
+        Session actor = actor();
         PickupService pickup = services.paper().pickup();
-        int marked = MarkReadyDialog.show(window(), messages, () -> pickup.waitingForPassport(services.office()),
+        int marked = MarkReadyDialog.show(window(), messages, () -> pickup.waitingForPassport(actor(), services.office()),
                 receipt -> pickup.markReady(receipt, actor));
         if (marked > 0) {
             scanBar.showInfo(messages.get("counter.markReady.done", marked));
@@ -792,7 +791,7 @@ public final class CounterScreen extends JPanel {
         if (c == null) {
             return;
         }
-        tasks.run(() -> services.cases().find(c.caseRef()), found -> found.ifPresent(f -> {
+        tasks.run(() -> services.cases().find(actor(), c.caseRef()), found -> found.ifPresent(f -> {
             if (inFlight == 0 && current != null && current.caseRef().equals(f.caseRef())) {
                 openCase(f, false);
             }
@@ -889,8 +888,9 @@ public final class CounterScreen extends JPanel {
         casePanel.markPrimary();
     }
 
-    private Actor actor() {
-        return new Actor(staff.username(), staff.role(), counter);
+    /** The signed-in session at this desk's counter (the services re-check who it is). */
+    private Session actor() {
+        return staff.atCounter(counter);
     }
 
     private LocalDate today() {

@@ -1,5 +1,9 @@
 package id.loket.document.service;
 
+import id.loket.staff.service.Authorization;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.repo.AppointmentRepository;
@@ -9,7 +13,6 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentType;
 import id.loket.casefile.model.RejectionReason;
-import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.Holds;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
@@ -54,8 +57,10 @@ public final class DocumentService {
     private final OfficeSettings office;
     private final Clock clock;
     private final FeeTable fees;
+    private final Authorization authorization;
 
     public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock, FeeTable fees) {
+        this.authorization = new Authorization(db);
         this.fees = fees;
         this.db = db;
         this.rules = rules;
@@ -64,14 +69,16 @@ public final class DocumentService {
     }
 
     /** Renders a document of a case; {@code copy} marks a receipt as a reprint (ignored for the slips). */
-    public byte[] render(Kind kind, String caseRef, boolean copy, PaperSize paper, Messages m) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public byte[] render(Session session, Kind kind, String caseRef, boolean copy, PaperSize paper, Messages m) {
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         Letterhead letterhead = new Letterhead(office.name(), office.address());
         ZoneId zone = office.zone();
         return switch (kind) {
-            case RECEIPT -> DocumentRenderer.receipt(receiptData(caseRef), letterhead, paper, m, zone, clock.instant(), copy);
-            case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
-            case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
-            case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(caseRef), letterhead, paper, m, zone, clock.instant());
+            case RECEIPT -> DocumentRenderer.receipt(receiptData(session, caseRef), letterhead, paper, m, zone, clock.instant(), copy);
+            case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
+            case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
+            case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
         };
     }
 
@@ -80,7 +87,9 @@ public final class DocumentService {
      * NTPN come from the booking's payment; a walk-in has no booking, so its fee comes from the
      * office's fee table and its NTPN is the one recorded on the case.
      */
-    public ReceiptData receiptData(String caseRef) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public ReceiptData receiptData(Session session, String caseRef) {
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
         if (!HAS_RECEIPT.contains(c.status())) {
             throw new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name());
@@ -99,7 +108,9 @@ public final class DocumentService {
     }
 
     /** The rejection slip of a REJECTED case: the reasons, the note, the day and officer of the decision. */
-    public RejectionSlipData rejectionSlipData(String caseRef) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public RejectionSlipData rejectionSlipData(Session session, String caseRef) {
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
         if (c.status() != CaseStatus.REJECTED) {
             throw new UserFacingException("print.notRejected", c.caseRef(), c.status().name());
@@ -115,19 +126,23 @@ public final class DocumentService {
      * The on-hold slip of a case on hold, or one that was held: the return-by date, and what was
      * missing as the last PUT_ON_HOLD event said (after a resume the checklist no longer shows it).
      */
-    public HoldSlipData holdSlipData(String caseRef) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public HoldSlipData holdSlipData(Session session, String caseRef) {
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
         if (c.holdReturnBy() == null) {
             throw new UserFacingException("print.notOnHold", c.caseRef(), c.status().name());
         }
-        List<DocumentType> missing = Holds.missing(c, new CaseQueries(db).events(c.caseRef()));
+        List<DocumentType> missing = Holds.missing(c, new id.loket.casefile.repo.OutboxRepository(db.dsl()).forCase(c.caseRef()));
         String officer = last(c.caseRef(), CaseAction.PUT_ON_HOLD).map(AuditEntry::officer).orElse(c.officer());
         return new HoldSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), missing, c.holdReturnBy(),
                 null, officer);
     }
 
     /** The pickup slip of a HANDED_OVER case: the passport, who collected it, when, and from which officer. */
-    public PickupSlipData pickupSlipData(String caseRef) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public PickupSlipData pickupSlipData(Session session, String caseRef) {
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
         Optional<Receipt> receipt = new ReceiptRepository(db.dsl()).byCase(c.caseRef());
         if (c.status() != CaseStatus.HANDED_OVER || receipt.isEmpty() || !receipt.get().handedOver()) {
@@ -142,12 +157,12 @@ public final class DocumentService {
 
     private CaseFile load(String caseRef) {
         String ref = caseRef == null ? "" : caseRef.strip();
-        return new CaseQueries(db).find(ref).orElseThrow(() -> new UserFacingException("print.unknownCase", ref));
+        return new id.loket.casefile.repo.CaseRepository(db.dsl()).find(ref).orElseThrow(() -> new UserFacingException("print.unknownCase", ref));
     }
 
     private Optional<AuditEntry> last(String caseRef, CaseAction action) {
         AuditEntry found = null;
-        for (AuditEntry e : new CaseQueries(db).history(caseRef)) {
+        for (AuditEntry e : new id.loket.casefile.repo.AuditRepository(db.dsl()).history(caseRef)) {
             if (e.action() == action) {
                 found = e;
             }

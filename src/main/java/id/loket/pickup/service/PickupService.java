@@ -1,6 +1,9 @@
 package id.loket.pickup.service;
 
-import id.loket.casefile.model.Actor;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
@@ -38,7 +41,9 @@ public final class PickupService {
     }
 
     /** The printed passport has arrived: RECEIPT_ISSUED → READY_FOR_PICKUP. */
-    public PickupCase markReady(String receiptNumber, Actor actor) {
+    @Guarded(Permission.HAND_OVER)
+    public PickupCase markReady(String receiptNumber, Session session) {
+        Officer actor = work.require(session, Permission.HAND_OVER);
         Receipt found = receipt(receiptNumber);
         work.actWith(found.caseRef(), actor, CaseAction.MARK_READY, (tx, c, to, now) -> {
             ReceiptRepository receipts = new ReceiptRepository(tx);
@@ -55,7 +60,9 @@ public final class PickupService {
      * The case to hand over for this receipt number; refused when the number is unknown, the
      * passport is not ready yet, or it was already handed over (saying when and to whom).
      */
-    public PickupCase findByReceipt(String receiptNumber) {
+    @Guarded(Permission.HAND_OVER)
+    public PickupCase findByReceipt(Session session, String receiptNumber) {
+        work.require(session, Permission.HAND_OVER);
         PickupCase p = load(receiptNumber);
         Receipt r = p.receipt();
         if (p.caseFile().status() == CaseStatus.HANDED_OVER) {
@@ -73,8 +80,10 @@ public final class PickupService {
      * Hands the passport over: READY_FOR_PICKUP → HANDED_OVER, with the passport number and who
      * collected it. A representative's name and NIK are required (the NIK is logged masked only).
      */
-    public PickupCase handOver(String receiptNumber, Actor actor, CollectedBy collectedBy, String representativeName,
+    @Guarded(Permission.HAND_OVER)
+    public PickupCase handOver(String receiptNumber, Session session, CollectedBy collectedBy, String representativeName,
             String representativeNik, String passportNumber) {
+        Officer actor = work.require(session, Permission.HAND_OVER);
         if (collectedBy == null) {
             throw new UserFacingException("pickup.collectedByRequired");
         }
@@ -97,7 +106,7 @@ public final class PickupService {
                 throw new UserFacingException("pickup.badRepresentativeNik", Nik.mask(nik));
             }
         }
-        PickupCase ready = findByReceipt(receiptNumber);
+        PickupCase ready = findByReceipt(session, receiptNumber);
         String repName = name;
         String repNik = nik;
         work.actWith(ready.caseFile().caseRef(), actor, CaseAction.HAND_OVER, (tx, c, to, now) -> {
@@ -115,13 +124,17 @@ public final class PickupService {
     }
 
     /** The office's receipts whose passports can be collected on {@code date} or earlier (handed over or not), by number. */
-    public List<Receipt> dueBy(String office, java.time.LocalDate date) {
+    @Guarded(Permission.HAND_OVER)
+    public List<Receipt> dueBy(Session session, String office, java.time.LocalDate date) {
+        work.require(session, Permission.HAND_OVER);
         String prefix = "TT-" + office + "-";
         return new ReceiptRepository(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
     }
 
     /** The office's receipts whose passports have not arrived yet (case RECEIPT_ISSUED), oldest first. */
-    public List<Receipt> waitingForPassport(String office) {
+    @Guarded(Permission.HAND_OVER)
+    public List<Receipt> waitingForPassport(Session session, String office) {
+        work.require(session, Permission.HAND_OVER);
         return new ReceiptRepository(work.db().dsl()).byCaseStatus(office, CaseStatus.RECEIPT_ISSUED.name());
     }
 

@@ -1,5 +1,9 @@
 package id.loket.queue.service;
 
+import id.loket.staff.service.Authorization;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseFile;
@@ -16,8 +20,10 @@ import java.util.Map;
 public final class QueueService {
 
     private final Database db;
+    private final Authorization authorization;
 
     public QueueService(Database db) {
+        this.authorization = new Authorization(db);
         this.db = db;
     }
 
@@ -26,7 +32,9 @@ public final class QueueService {
      * cases without a booking of the day (walk-ins, and bookings moved away after check-in)
      * in queue order. Read in one transaction, so a case and its booking agree.
      */
-    public List<QueueEntry> day(String office, LocalDate date) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public List<QueueEntry> day(Session session, String office, LocalDate date) {
+        authorization.require(session, Permission.VIEW_QUEUE);
         return db.inTransaction(tx -> {
             List<Appointment> bookings = new AppointmentRepository(tx).findByDate(office, date);
             Map<String, CaseFile> byAppointment = new HashMap<>();

@@ -1,6 +1,16 @@
 package id.loket.receipt.service;
 
-import id.loket.casefile.model.Actor;
+import id.loket.staff.service.Authorization;
+import id.loket.casefile.model.OfficeAction;
+import id.loket.casefile.repo.AuditRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.receipt.model.Holiday;
@@ -21,17 +31,23 @@ public final class HolidayService {
     private static final int NAME_MAX = 200;
 
     private final Database db;
+    private final Authorization authorization;
+    private final Clock clock;
 
-    public HolidayService(Database db) {
+    public HolidayService(Database db, Clock clock) {
+        this.authorization = new Authorization(db);
         this.db = db;
+        this.clock = clock;
     }
 
+    @Unguarded("the public holiday calendar")
     public List<Holiday> list(int year) {
         return new HolidayRepository(db.dsl()).byYear(year);
     }
 
-    public void add(Actor actor, LocalDate date, String name, HolidayKind kind) {
-        requireAdmin(actor);
+    @Guarded(Permission.MANAGE_HOLIDAYS)
+    public void add(Session session, LocalDate date, String name, HolidayKind kind) {
+        Officer actor = authorization.require(session, Permission.MANAGE_HOLIDAYS);
         if (date == null || kind == null) {
             throw new UserFacingException("holiday.incomplete");
         }
@@ -39,24 +55,32 @@ public final class HolidayService {
         if (clean.isEmpty() || clean.length() > NAME_MAX) {
             throw new UserFacingException("holiday.badName", NAME_MAX);
         }
-        new HolidayRepository(db.dsl()).put(new Holiday(date, clean, kind));
+        db.inTransactionRun(tx -> {
+            new HolidayRepository(tx).put(new Holiday(date, clean, kind));
+            new AuditRepository(tx).appendOffice(OfficeAction.HOLIDAY_ADDED, actor.username(), actor.counter(), date + " " + kind + " " + clean,
+                    OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        });
         LOG.info("Holiday {} ({}) set by {}", date, kind, actor.username());
     }
 
-    public void remove(Actor actor, LocalDate date) {
-        requireAdmin(actor);
-        if (new HolidayRepository(db.dsl()).remove(date)) {
+    @Guarded(Permission.MANAGE_HOLIDAYS)
+    public void remove(Session session, LocalDate date) {
+        Officer actor = authorization.require(session, Permission.MANAGE_HOLIDAYS);
+        boolean removed = db.inTransaction(tx -> {
+            boolean gone = new HolidayRepository(tx).remove(date);
+            if (gone) {
+                new AuditRepository(tx).appendOffice(OfficeAction.HOLIDAY_REMOVED, actor.username(), actor.counter(), date.toString(),
+                        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
+            }
+            return gone;
+        });
+        if (removed) {
             LOG.info("Holiday {} removed by {}", date, actor.username());
         }
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (actor == null || actor.role() != Role.ADMIN) {
-            throw new UserFacingException("holiday.adminOnly");
-        }
-    }
-
     /** The working-day calendar from {@code from} on (a year ahead is far more than any pickup needs). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
     public static WorkingDays calendarFrom(DSLContext tx, LocalDate from) {
         return new WorkingDays(new HolidayRepository(tx).between(from, from.plusYears(1)).stream().map(Holiday::date).toList());
     }

@@ -1,9 +1,13 @@
 package id.loket.receipt.service;
 
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.repo.AppointmentRepository;
-import id.loket.casefile.model.Actor;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.EventType;
@@ -40,12 +44,15 @@ public final class ReceiptService {
     }
 
     /** When passports issued here can be collected. */
+    @Unguarded("the office pickup rules, no personal data")
     public PickupRules rules() {
         return rules;
     }
 
     /** Issues the receipt: APPROVED → RECEIPT_ISSUED, only once the fee is paid. */
-    public ReceiptSlip issue(String caseRef, Actor actor) {
+    @Guarded(Permission.ISSUE_RECEIPT)
+    public ReceiptSlip issue(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.ISSUE_RECEIPT);
         work.actWith(caseRef, actor, CaseAction.ISSUE_RECEIPT, (tx, c, to, now) -> {
             requirePaid(tx, c);
             LocalDate today = now.toLocalDate();
@@ -59,11 +66,13 @@ public final class ReceiptService {
                             List.of(new Event(EventType.RECEIPT_ISSUED,
                                     CaseWork.data().put("receiptNumber", number).put("pickupDate", pickup.toString()))))));
         });
-        return slip(caseRef);
+        return slip(session, caseRef);
     }
 
     /** Prints the receipt again: counted and audited, nothing sent to central. */
-    public ReceiptSlip reprint(String caseRef, Actor actor) {
+    @Guarded(Permission.ISSUE_RECEIPT)
+    public ReceiptSlip reprint(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.ISSUE_RECEIPT);
         work.actWith(caseRef, actor, CaseAction.REPRINT_RECEIPT, (tx, c, to, now) -> {
             ReceiptRepository receipts = new ReceiptRepository(tx);
             Receipt r = receipts.byCase(c.caseRef()).orElseThrow(() -> new UserFacingException("receipt.none", c.caseRef()));
@@ -74,11 +83,13 @@ public final class ReceiptService {
             return new Outcome(c, List.of(new Step(CaseAction.REPRINT_RECEIPT, c.status(), c.status(),
                     "reprint " + count + " of " + r.receiptNumber(), List.of())));
         });
-        return slip(caseRef);
+        return slip(session, caseRef);
     }
 
     /** The receipt of a case, for the screen and the printed document. */
-    public ReceiptSlip slip(String caseRef) {
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public ReceiptSlip slip(Session session, String caseRef) {
+        work.require(session, Permission.PRINT_DOCUMENT);
         Receipt r = new ReceiptRepository(work.db().dsl()).byCase(caseRef).orElseThrow(() -> new UserFacingException("receipt.none", caseRef));
         return new ReceiptSlip(r, rules.firstDayHours(), rules.laterDayHours());
     }

@@ -1,5 +1,15 @@
 package id.loket.report.service;
 
+import id.loket.casefile.model.OfficeAction;
+import id.loket.casefile.repo.AuditRepository;
+import id.loket.staff.model.Guarded;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Authorization;
+import id.loket.staff.service.Officer;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import id.loket.common.model.UserFacingException;
 import id.loket.report.model.Parameter;
 import id.loket.report.model.ReportDefinition;
@@ -35,15 +45,18 @@ public final class ReportService {
     private final String office;
     private final ZoneId zone;
     private final Clock clock;
+    private final Authorization authorization;
 
-    public ReportService(DSLContext dsl, String office, ZoneId zone, Clock clock) {
+    public ReportService(DSLContext dsl, String office, ZoneId zone, Clock clock, Authorization authorization) {
         this.dsl = dsl;
+        this.authorization = authorization;
         this.office = office;
         this.zone = zone;
         this.clock = clock;
     }
 
     /** Checks and converts the given parameter texts (by name) against the definition. */
+    @Unguarded("checks parameter texts; reads no data")
     public Map<String, Object> parameters(ReportDefinition def, Map<String, String> given) {
         for (Map.Entry<String, String> e : given.entrySet()) {
             if (e.getValue() != null && def.parameter(e.getKey()).isEmpty()) {
@@ -102,8 +115,14 @@ public final class ReportService {
         };
     }
 
-    /** Runs the report with checked parameter values ({@link #parameters}); {@code by} names who asked. */
-    public ReportResult run(ReportDefinition def, Map<String, Object> values, String by) {
+    /**
+     * Runs the report with checked parameter values ({@link #parameters}) for the signed-in
+     * {@code session}, who is named on it; the run is audited.
+     */
+    @Guarded(Permission.RUN_REPORT)
+    public ReportResult run(Session session, ReportDefinition def, Map<String, Object> values) {
+        Officer officer = authorization.require(session, Permission.RUN_REPORT);
+        String by = officer.username();
         Map<String, Object> binds = new HashMap<>(values);
         LocalDate from = values.get("date") instanceof LocalDate d ? d : LocalDate.now(clock.withZone(zone));
         LocalDate to = values.get("to") instanceof LocalDate d ? d : from;
@@ -118,6 +137,8 @@ public final class ReportService {
         } catch (org.jooq.exception.DataAccessException e) {
             throw new UserFacingException(e, "report.queryFailed", def.name(), firstLine(e.getMessage()));
         }
+        new AuditRepository(dsl).appendOffice(OfficeAction.REPORT_RUN, by, officer.counter(), def.name() + " " + values,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         return new ReportResult(def, values, rows, clock.instant(), by);
     }
 

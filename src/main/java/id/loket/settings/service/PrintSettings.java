@@ -1,5 +1,6 @@
 package id.loket.settings.service;
 
+import id.loket.staff.model.Unguarded;
 import id.loket.document.PaperSize;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.PrintMemory;
@@ -16,6 +17,7 @@ public final class PrintSettings implements PrintMemory {
     }
 
     @Override
+    @Unguarded("this desk's printer preference, no personal data")
     public PrintChoice load() {
         Optional<String> printer = settings.get(SettingsRepository.PRINT_PRINTER).map(String::strip).filter(s -> !s.isEmpty());
         PaperSize paper = settings.get(SettingsRepository.PRINT_PAPER).map(String::strip).flatMap(PrintSettings::paper)
@@ -24,6 +26,7 @@ public final class PrintSettings implements PrintMemory {
     }
 
     @Override
+    @Unguarded("this desk's printer preference, no personal data")
     public void save(PrintChoice choice) {
         settings.put(SettingsRepository.PRINT_PRINTER, choice.printer().orElse(""));
         settings.put(SettingsRepository.PRINT_PAPER, choice.paper().name());

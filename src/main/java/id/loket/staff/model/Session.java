@@ -4,12 +4,12 @@ import java.time.OffsetDateTime;
 
 /**
  * Who is signed in, as {@code AuthService} handed it out: the session's id (random, stored in
- * the database), the account, its role at login and the login time, and the counter the desk
+ * the database), the account and its full name (for the screen), its role at login and the login time, and the counter the desk
  * stands at. Services never trust the role held here: they look the session up by its id and
  * re-read the account. A session built by hand has an id the database does not know, and is
  * refused.
  */
-public record Session(String id, Kind kind, String username, Role role, OffsetDateTime loginAt, String counter) {
+public record Session(String id, Kind kind, String username, String fullName, Role role, OffsetDateTime loginAt, String counter) {
 
     /** What signed in. */
     public enum Kind {
@@ -25,7 +25,7 @@ public record Session(String id, Kind kind, String username, Role role, OffsetDa
 
     /** The same session at another counter (the counter is where the desk stands, not who is signed in). */
     public Session atCounter(String counterNumber) {
-        return new Session(id, kind, username, role, loginAt, counterNumber);
+        return new Session(id, kind, username, fullName, role, loginAt, counterNumber);
     }
 
     @Override

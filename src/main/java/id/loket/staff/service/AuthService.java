@@ -93,7 +93,7 @@ public final class AuthService {
             Session session = db.inTransaction(tx -> {
                 new StaffRepository(tx).loginSucceeded(name);
                 new AuditRepository(tx).appendOffice(OfficeAction.LOGIN, name, counter, null, now);
-                return open(tx, Session.Kind.STAFF, name, account.staff().role(), counter, now);
+                return open(tx, Session.Kind.STAFF, name, account.staff().fullName(), account.staff().role(), counter, now);
             });
             LOG.info("Login: {} ({})", name, account.staff().role());
             return session;
@@ -151,7 +151,7 @@ public final class AuthService {
     /** The session of the pull and push loops: it may do exactly that and nothing else. */
     @Unguarded("the system principal can only pull and push")
     public Session systemSession() {
-        return db.inTransaction(tx -> open(tx, Session.Kind.SYSTEM, "system", null, null, now()));
+        return db.inTransaction(tx -> open(tx, Session.Kind.SYSTEM, "system", "Loket", null, null, now()));
     }
 
     /**
@@ -164,7 +164,7 @@ public final class AuthService {
             if (new StaffRepository(tx).count() > 0) {
                 throw new AccessRefused("auth.setupOver");
             }
-            return open(tx, Session.Kind.SETUP, "setup", Role.ADMIN, null, now());
+            return open(tx, Session.Kind.SETUP, "setup", "setup", Role.ADMIN, null, now());
         });
     }
 
@@ -175,7 +175,7 @@ public final class AuthService {
             if (!isTraining(tx)) {
                 throw new AccessRefused("auth.notTraining");
             }
-            return open(tx, Session.Kind.TRAINING, username, role, counter, now());
+            return open(tx, Session.Kind.TRAINING, username, username, role, counter, now());
         });
     }
 
@@ -190,16 +190,16 @@ public final class AuthService {
     }
 
     /**
-     * Marks this folder as a training folder, which only a folder with no account (or a demo's)
-     * may become; simulate refuses any other.
+     * Marks this folder as a training folder (demo, simulate), which only a folder without any
+     * account may become; a folder with real accounts is refused in words.
      */
     @Unguarded("refused on a folder with real accounts")
-    public void markTraining(boolean demoAccountsOnly) {
+    public void markTraining() {
         db.inTransactionRun(tx -> {
             if (isTraining(tx)) {
                 return;
             }
-            if (new StaffRepository(tx).count() > 0 && !demoAccountsOnly) {
+            if (new StaffRepository(tx).count() > 0) {
                 throw new UserFacingException("simulate.realFolder");
             }
             new id.loket.settings.repo.SettingsRepository(tx).put(Authorization.TRAINING_SETTING, "true");
@@ -207,7 +207,27 @@ public final class AuthService {
         });
     }
 
-    private static Session open(DSLContext tx, Session.Kind kind, String username, Role role, String counter, OffsetDateTime now) {
+    /**
+     * Creates an account on a training folder (the demo's), with a password hash made beforehand
+     * (demo passwords are published, so the password policy does not apply). Refused on any other
+     * folder: demo accounts exist only in demo and training folders.
+     */
+    @Unguarded("refused unless the folder is a training folder")
+    public void createTrainingAccount(Staff staff, String passwordHash) {
+        db.inTransactionRun(tx -> {
+            if (!isTraining(tx)) {
+                throw new AccessRefused("auth.notTraining");
+            }
+            StaffRepository repo = new StaffRepository(tx);
+            if (!repo.exists(staff.username())) {
+                repo.insert(staff, passwordHash, now());
+                new AuditRepository(tx).appendOffice(OfficeAction.ACCOUNT_CREATED, "-", null, staff.username() + " " + staff.role() + " (training)", now());
+            }
+        });
+    }
+
+    private static Session open(DSLContext tx, Session.Kind kind, String username, String fullName, Role role, String counter,
+            OffsetDateTime now) {
         byte[] id = new byte[24];
         RANDOM.nextBytes(id);
         String token = HexFormat.of().formatHex(id);
@@ -218,7 +238,7 @@ public final class AuthService {
                 .set(STAFF_SESSION.ROLE, role == null ? null : role.name())
                 .set(STAFF_SESSION.STARTED_AT, now)
                 .execute();
-        return new Session(token, kind, username, role, now, counter);
+        return new Session(token, kind, username, fullName, role, now, counter);
     }
 
     /**

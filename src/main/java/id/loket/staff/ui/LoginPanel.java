@@ -4,7 +4,7 @@ import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Tasks;
-import id.loket.staff.model.Staff;
+import id.loket.staff.model.Session;
 import id.loket.staff.service.AuthService;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,7 +38,7 @@ public final class LoginPanel extends JPanel {
     private final JButton login;
 
     public LoginPanel(Messages messages, String officeName, AuthService auth, Tasks tasks,
-            Consumer<Staff> loggedIn, Consumer<String> languageChosen) {
+            Consumer<Session> loggedIn, Consumer<String> languageChosen) {
         super(new MigLayout("insets 0, align 50% 40%", "[right][260!]", "[]24[][][][]16[][]"));
         this.messages = messages;
         JLabel title = new JLabel(messages.get("login.title"));
@@ -87,7 +87,7 @@ public final class LoginPanel extends JPanel {
         SwingUtilities.invokeLater(username::requestFocusInWindow);
     }
 
-    private void submit(AuthService auth, Tasks tasks, Consumer<Staff> loggedIn) {
+    private void submit(AuthService auth, Tasks tasks, Consumer<Session> loggedIn) {
         String name = username.getText();
         char[] secret = password.getPassword();
         if (name.isBlank() || secret.length == 0) {
@@ -96,7 +96,7 @@ public final class LoginPanel extends JPanel {
         }
         login.setEnabled(false);
         error.setText(" ");
-        tasks.run(() -> auth.login(name, secret), loggedIn::accept, e -> {
+        tasks.run(() -> auth.login(name, secret, null), loggedIn::accept, e -> {
             login.setEnabled(true);
             password.setText("");
             password.requestFocusInWindow();

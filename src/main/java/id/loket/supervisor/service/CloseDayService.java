@@ -1,6 +1,9 @@
 package id.loket.supervisor.service;
 
-import id.loket.casefile.model.Actor;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.EventType;
@@ -55,8 +58,9 @@ public final class CloseDayService {
     }
 
     /** What closing {@code date} now would record, and the cases still open; changes nothing. */
-    public DayClosing preview(LocalDate date, Actor actor) {
-        requireSupervisor(actor);
+    @Guarded(Permission.CLOSE_DAY)
+    public DayClosing preview(LocalDate date, Session session) {
+        Officer actor = work.require(session, Permission.CLOSE_DAY);
         return work.db().inTransaction(tx -> {
             SupervisorRepository repo = new SupervisorRepository(tx);
             Set<String> codes = new TreeSet<>(repo.recordedNoShows(office, date));
@@ -70,8 +74,9 @@ public final class CloseDayService {
      * transaction with its audit rows and events) and that the day was closed, by whom and when.
      * A date after today is refused: its applicants may still come.
      */
-    public DayClosing close(LocalDate date, Actor actor) {
-        requireSupervisor(actor);
+    @Guarded(Permission.CLOSE_DAY)
+    public DayClosing close(LocalDate date, Session session) {
+        Officer actor = work.require(session, Permission.CLOSE_DAY);
         if (date.isAfter(LocalDate.now(work.clock()))) {
             throw new UserFacingException("supervisor.close.futureDay", date.toString());
         }
@@ -96,7 +101,7 @@ public final class CloseDayService {
     }
 
     /** One transaction: up to BATCH candidates recorded. Answers {candidates seen, no-shows recorded}. */
-    private int[] recordBatch(org.jooq.DSLContext tx, LocalDate date, Actor actor) {
+    private int[] recordBatch(org.jooq.DSLContext tx, LocalDate date, Officer actor) {
         SupervisorRepository repo = new SupervisorRepository(tx);
         List<Candidate> candidates = repo.candidates(office, date, BATCH);
         OffsetDateTime now = work.now();
@@ -120,11 +125,5 @@ public final class CloseDayService {
             open.add(new OpenCase(c.caseRef(), c.queueNumber(), c.name(), c.status(), c.counter()));
         }
         return new DayClosing(date, noShowCodes.size(), noShowCodes, byStatus, open, alreadyClosed);
-    }
-
-    private static void requireSupervisor(Actor actor) {
-        if (actor == null || actor.role() != Role.SUPERVISOR) {
-            throw new UserFacingException("supervisor.close.supervisorOnly");
-        }
     }
 }

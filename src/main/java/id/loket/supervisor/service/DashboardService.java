@@ -1,6 +1,10 @@
 package id.loket.supervisor.service;
 
-import id.loket.casefile.model.Actor;
+import id.loket.staff.service.Authorization;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
@@ -42,15 +46,19 @@ public final class DashboardService {
     private final Database db;
     private final Clock clock;
     private final String office;
+    private final Authorization authorization;
 
     public DashboardService(Database db, Clock clock, String office) {
+        this.authorization = new Authorization(db);
         this.db = db;
         this.clock = clock;
         this.office = office;
     }
 
     /** The day {@code date} as it stands now. Hours are the office's local hours (the clock's zone). */
-    public Dashboard today(LocalDate date, Actor actor) {
+    @Guarded(Permission.VIEW_DASHBOARD)
+    public Dashboard today(LocalDate date, Session session) {
+        Officer actor = authorization.require(session, Permission.VIEW_DASHBOARD);
         if (actor == null || actor.role() != Role.SUPERVISOR) {
             throw new UserFacingException("supervisor.dashboard.supervisorOnly");
         }

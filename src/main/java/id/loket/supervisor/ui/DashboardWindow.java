@@ -1,7 +1,7 @@
 package id.loket.supervisor.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.common.i18n.Messages;
@@ -82,7 +82,7 @@ public final class DashboardWindow extends JDialog {
 
     /** What the dashboard reads and does. */
     public record Services(DashboardService dashboard, CloseDayService closeDay, QueueService queue, String office, ZoneId zone,
-            Supplier<LocalDate> today, Actor supervisor, PrintingService printing, PrintMemory printMemory,
+            Supplier<LocalDate> today, Session supervisor, PrintingService printing, PrintMemory printMemory,
             Supplier<SyncStatus> central) {
     }
 
@@ -219,7 +219,7 @@ public final class DashboardWindow extends JDialog {
         }
         loading = true;
         LocalDate date = s.today().get();
-        tasks.run(() -> new Read(s.dashboard().today(date, s.supervisor()), s.queue().day(s.office(), date)), r -> {
+        tasks.run(() -> new Read(s.dashboard().today(date, s.supervisor()), s.queue().day(s.supervisor(), s.office(), date)), r -> {
             loading = false;
             show(r.dashboard(), r.day());
         }, e -> {

@@ -1,6 +1,10 @@
 package id.loket.sync.service;
 
-import id.loket.casefile.model.Actor;
+import id.loket.staff.service.Authorization;
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.staff.model.Role;
@@ -29,36 +33,50 @@ public final class ConflictService {
 
     private final Database db;
     private final Clock clock;
+    private final Authorization authorization;
 
     public ConflictService(Database db, Clock clock) {
+        this.authorization = new Authorization(db);
         this.db = db;
         this.clock = clock;
     }
 
     /** Conflicts waiting for a supervisor, oldest first. */
-    public List<Conflict> open() {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public List<Conflict> open(Session session) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new ConflictRepository(db.dsl()).open();
     }
 
     /** Conflicts put aside for a manual follow-up: their events stay held until settled otherwise. */
-    public List<Conflict> followUps() {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public List<Conflict> followUps(Session session) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new ConflictRepository(db.dsl()).followUps();
     }
 
-    public List<Conflict> forCase(String caseRef) {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public List<Conflict> forCase(Session session, String caseRef) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new ConflictRepository(db.dsl()).forCase(caseRef);
     }
 
-    public Conflict get(long id) {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public Conflict get(Session session, long id) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new ConflictRepository(db.dsl()).find(id).orElseThrow(() -> new UserFacingException("conflict.unknown", id));
     }
 
     /** How many events the conflict keeps from central now. */
-    public int heldEvents(long id) {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public int heldEvents(Session session, long id) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new PushRepository(db.dsl()).countHeldBy(id);
     }
 
-    public List<ConflictRepository.AuditLine> history(long id) {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public List<ConflictRepository.AuditLine> history(Session session, long id) {
+        authorization.require(session, Permission.RESOLVE_CONFLICT);
         return new ConflictRepository(db.dsl()).history(id);
     }
 
@@ -67,8 +85,10 @@ public final class ConflictService {
      * appointment already served, a walk-in duplicating a booking, verified data changed).
      * Sides are JSON text. It holds no events: only a refused or invalid event does.
      */
-    public Conflict record(ConflictKind kind, String caseRef, String appointmentId, String eventId, String officeSide,
+    @Guarded(Permission.PULL)
+    public Conflict record(Session session, ConflictKind kind, String caseRef, String appointmentId, String eventId, String officeSide,
             String centralSide, String reason) {
+        authorization.require(session, Permission.PULL);
         OffsetDateTime now = now();
         return db.inTransaction(tx -> {
             ConflictRepository repo = new ConflictRepository(tx);
@@ -85,7 +105,9 @@ public final class ConflictService {
      * its case back); ACCEPT_CENTRAL supersedes them, never sent, and central's side is written
      * in the audit line; MANUAL_FOLLOW_UP leaves them held.
      */
-    public Conflict resolve(long id, Actor actor, Resolution r, String note) {
+    @Guarded(Permission.RESOLVE_CONFLICT)
+    public Conflict resolve(long id, Session session, Resolution r, String note) {
+        Officer actor = authorization.require(session, Permission.RESOLVE_CONFLICT);
         if (actor == null || actor.role() != Role.SUPERVISOR) {
             throw new UserFacingException("conflict.supervisorOnly");
         }

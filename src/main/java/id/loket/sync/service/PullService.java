@@ -1,5 +1,10 @@
 package id.loket.sync.service;
 
+import id.loket.staff.model.Guarded;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.repo.AppointmentRepository;
@@ -47,9 +52,14 @@ public final class PullService {
     private final Clock clock;
     private final Messages messages;
     private final int pageSize;
+    private final Session system;
+    private final Authorization authorization;
 
-    public PullService(Database db, CentralClient client, RetrySettings retry, Clock clock, Messages messages, int pageSize) {
+    /** {@code system} is the system principal's session: pulling is all it may do. */
+    public PullService(Database db, CentralClient client, RetrySettings retry, Clock clock, Messages messages, int pageSize, Session system) {
         this.db = db;
+        this.system = system;
+        this.authorization = new Authorization(db);
         this.client = client;
         this.calls = new CentralCalls(retry);
         this.clock = clock;
@@ -58,12 +68,15 @@ public final class PullService {
     }
 
     /** When a pull of the office last completed, if ever. */
+    @Unguarded("a time, no personal data")
     public Optional<OffsetDateTime> lastSuccessfulPull(String office) {
         return new SyncRepository(db.dsl()).lastSuccessfulPull(office);
     }
 
     /** Pulls {@code days} dates from {@code first}; never throws for a fault of central, reports it. */
+    @Guarded(Permission.PULL)
     public PullReport pull(String office, LocalDate first, int days, Listener listener) {
+        authorization.require(system, Permission.PULL);
         OffsetDateTime started = OffsetDateTime.now(clock);
         Tally tally = new Tally();
         List<LocalDate> dates = new ArrayList<>();

@@ -1,5 +1,10 @@
 package id.loket.sync.service;
 
+import id.loket.staff.model.Guarded;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Unguarded;
+import id.loket.staff.service.Authorization;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,14 +75,15 @@ public final class PushService {
     private final Messages messages;
     private final PushSettings settings;
     private final ObjectMapper json = ContractJson.mapper();
+    private final Session system;
+    private final Authorization authorization;
 
-    public PushService(Database db, CentralClient client, RetrySettings retry, Clock clock, String office) {
-        this(db, client, retry, clock, office, Messages.forLanguage("id"), PushSettings.defaults());
-    }
-
+    /** {@code system} is the system principal's session: pushing is all it may do. */
     public PushService(Database db, CentralClient client, RetrySettings retry, Clock clock, String office, Messages messages,
-            PushSettings settings) {
+            PushSettings settings, Session system) {
         this.db = db;
+        this.system = system;
+        this.authorization = new Authorization(db);
         this.client = client;
         this.calls = new PushCalls(retry, settings);
         this.clock = clock;
@@ -94,7 +100,9 @@ public final class PushService {
      * Sends everything that can be sent now and returns when central has answered it all, or
      * when a fault stops the push (then reported, never thrown). Blocking: call it off the EDT.
      */
+    @Guarded(Permission.PUSH)
     public synchronized PushReport pushOnce() {
+        authorization.require(system, Permission.PUSH);
         Tally t = new Tally();
         Optional<String> problem = Optional.empty();
         boolean skipped = false;
@@ -136,12 +144,15 @@ public final class PushService {
     }
 
     /** The backlog, for the status bar. */
+    @Unguarded("counts of waiting events, no personal data")
     public OutboxSummary summary() {
         return new PushRepository(db.dsl()).summary(office);
     }
 
     /** Waiting, held and failed events in occurrence order, for the support command {@code loket outbox}. */
+    @Guarded(Permission.PUSH)
     public List<OutboxEntry> unsent() {
+        authorization.require(system, Permission.PUSH);
         return new PushRepository(db.dsl()).unsent();
     }
 

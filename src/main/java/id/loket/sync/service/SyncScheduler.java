@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.staff.model.Unguarded;
 import id.loket.central.CentralClient;
 import id.loket.central.CentralException;
 import id.loket.common.i18n.Messages;
@@ -102,11 +103,13 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** Who hears the news from now on (one listener: the window that shows it). */
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public void setListener(Listener listener) {
         this.listener = listener == null ? NONE : listener;
     }
 
     /** Checks central's health as soon as the sync thread is free. */
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public void checkNow() {
         executor.execute(this::checkHealth);
     }
@@ -115,6 +118,7 @@ public final class SyncScheduler implements AutoCloseable {
      * Pulls now, then every {@code pullEvery}; pushes the outbox every {@code pushEvery} (and
      * after each pull); checks health every {@code healthEvery}.
      */
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public void start(Duration pullEvery, Duration pushEvery, Duration healthEvery) {
         executor.scheduleWithFixedDelay(this::pullOnce, 0, pullEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::pushOnce, pushEvery.toMillis(), pushEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -122,12 +126,14 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** Asks for a pull and a push as soon as the sync thread is free; a pull already running is not repeated. */
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public void syncNow() {
         executor.execute(this::pullOnce);
         executor.execute(this::pushOnce);
     }
 
     /** Asks for a push as soon as the sync thread is free (after a counter step, say). */
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public void pushSoon() {
         executor.execute(this::pushOnce);
     }
@@ -152,6 +158,7 @@ public final class SyncScheduler implements AutoCloseable {
         }
     }
 
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     public SyncStatus status() {
         return status;
     }
@@ -212,6 +219,7 @@ public final class SyncScheduler implements AutoCloseable {
         }
     }
 
+    @Unguarded("drives the system principal\'s pull and push, which check it")
     @Override
     public void close() {
         // No interrupt: a pull in the middle of a transaction finishes it (H2 must not see an interrupted write).

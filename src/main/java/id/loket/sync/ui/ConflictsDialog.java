@@ -1,7 +1,7 @@
 package id.loket.sync.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Modal;
@@ -54,7 +54,7 @@ public final class ConflictsDialog extends JDialog {
 
     private final Messages m;
     private final ConflictService conflicts;
-    private final Actor supervisor;
+    private final Session supervisor;
     private final Tasks tasks = new Tasks("conflicts");
     private final ConflictTableModel model;
     private final JTable table;
@@ -69,7 +69,7 @@ public final class ConflictsDialog extends JDialog {
     private final JButton close;
     private boolean busy;
 
-    private ConflictsDialog(Window owner, Messages m, ConflictService conflicts, Actor supervisor, ZoneId zone) {
+    private ConflictsDialog(Window owner, Messages m, ConflictService conflicts, Session supervisor, ZoneId zone) {
         super(owner, m.get("conflicts.title"), ModalityType.APPLICATION_MODAL);
         this.m = m;
         this.conflicts = conflicts;
@@ -155,7 +155,7 @@ public final class ConflictsDialog extends JDialog {
      * conflicts (the service refuses anyone else, in words); detection times are shown in
      * {@code zone}. The service is called off the event-dispatch thread only.
      */
-    public static void show(Window owner, Messages m, ConflictService conflicts, Actor supervisor, ZoneId zone) {
+    public static void show(Window owner, Messages m, ConflictService conflicts, Session supervisor, ZoneId zone) {
         new ConflictsDialog(owner, m, conflicts, supervisor, zone).showModal();
     }
 
@@ -201,14 +201,14 @@ public final class ConflictsDialog extends JDialog {
         tasks.run(() -> {
             List<ConflictTableModel.Row> rows = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
-            for (Conflict c : conflicts.open()) {
+            for (Conflict c : conflicts.open(supervisor)) {
                 if (seen.add(c.id())) {
-                    rows.add(new ConflictTableModel.Row(c, false, conflicts.heldEvents(c.id())));
+                    rows.add(new ConflictTableModel.Row(c, false, conflicts.heldEvents(supervisor, c.id())));
                 }
             }
-            for (Conflict c : conflicts.followUps()) {
+            for (Conflict c : conflicts.followUps(supervisor)) {
                 if (seen.add(c.id())) {
-                    rows.add(new ConflictTableModel.Row(c, true, conflicts.heldEvents(c.id())));
+                    rows.add(new ConflictTableModel.Row(c, true, conflicts.heldEvents(supervisor, c.id())));
                 }
             }
             return rows;

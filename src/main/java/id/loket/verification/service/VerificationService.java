@@ -1,8 +1,11 @@
 package id.loket.verification.service;
 
+import id.loket.staff.service.Officer;
+import id.loket.staff.model.Session;
+import id.loket.staff.model.Permission;
+import id.loket.staff.model.Guarded;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.loket.casefile.model.Actor;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
@@ -45,12 +48,16 @@ public final class VerificationService {
         this.holdDays = holdDays;
     }
 
-    public CaseFile get(String caseRef) {
+    @Guarded(Permission.VIEW_QUEUE)
+    public CaseFile get(Session session, String caseRef) {
+        work.require(session, Permission.VIEW_QUEUE);
         return work.load(caseRef);
     }
 
     /** Records what the officer found for one document. MISMATCH and NOT_APPLICABLE need a note. */
-    public CaseFile recordDocument(String caseRef, Actor actor, DocumentType type, DocumentResult result, String note) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile recordDocument(String caseRef, Session session, DocumentType type, DocumentResult result, String note) {
+        Officer actor = work.require(session, Permission.VERIFY);
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (result != null && result.needsNote() && cleanNote == null) {
             throw new UserFacingException("verify.noteRequired", type.name(), result.name());
@@ -71,7 +78,9 @@ public final class VerificationService {
      * ON_HOLD with what is missing and the return-by date. A mismatch must be rejected with
      * reasons ({@link #reject}); an unfinished checklist is refused with what is left.
      */
-    public CaseFile finish(String caseRef, Actor actor) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile finish(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.VERIFY);
         CaseFile current = work.load(caseRef);
         DocumentRules.Verdict verdict = DocumentRules.verdict(current.documents());
         return switch (verdict) {
@@ -122,7 +131,9 @@ public final class VerificationService {
     }
 
     /** The applicant came back: the case returns to verification; what was missing is to be checked again. */
-    public CaseFile resume(String caseRef, Actor actor) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile resume(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.VERIFY);
         return work.act(caseRef, actor, CaseAction.RESUME, (c, to, now) -> {
             List<DocumentCheck> reset = c.documents().stream()
                     .map(d -> d.result() == DocumentResult.MISSING ? d.withResult(null, null) : d).toList();
@@ -133,7 +144,9 @@ public final class VerificationService {
     }
 
     /** Rejects the case with reason codes and a note (the note is required). */
-    public CaseFile reject(String caseRef, Actor actor, Set<RejectionReason> reasons, String note) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile reject(String caseRef, Session session, Set<RejectionReason> reasons, String note) {
+        Officer actor = work.require(session, Permission.VERIFY);
         if (reasons == null || reasons.isEmpty()) {
             throw new UserFacingException("reject.noReason");
         }
@@ -157,7 +170,9 @@ public final class VerificationService {
      * Records the interview and biometrics as done. A case that needs a supervisor (lost or
      * damaged passport, flagged, or flagged now by the outcome) goes on to APPROVAL_PENDING.
      */
-    public CaseFile interview(String caseRef, Actor actor, InterviewOutcome outcome, String note) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile interview(String caseRef, Session session, InterviewOutcome outcome, String note) {
+        Officer actor = work.require(session, Permission.VERIFY);
         if (outcome == InterviewOutcome.FLAGGED && (note == null || note.isBlank())) {
             throw new UserFacingException("interview.flagNoteRequired");
         }
@@ -189,7 +204,9 @@ public final class VerificationService {
      * Flags a case for the supervisor's approval, with a note saying why. A case already
      * interviewed goes to APPROVAL_PENDING at once; earlier, it will after the interview.
      */
-    public CaseFile flag(String caseRef, Actor actor, String note) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile flag(String caseRef, Session session, String note) {
+        Officer actor = work.require(session, Permission.VERIFY);
         if (note == null || note.isBlank()) {
             throw new UserFacingException("flag.noteRequired");
         }
@@ -213,7 +230,9 @@ public final class VerificationService {
      * Approves the case. From INTERVIEWED, the officer approves a case that needs no
      * supervisor; from APPROVAL_PENDING, only a supervisor approves (the lifecycle says so).
      */
-    public CaseFile approve(String caseRef, Actor actor) {
+    @Guarded(Permission.APPROVE)
+    public CaseFile approve(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.APPROVE);
         return work.act(caseRef, actor, CaseAction.APPROVE, (c, to, now) -> {
             if (c.status() == CaseStatus.INTERVIEWED && c.needsSupervisorApproval()) {
                 throw new UserFacingException("approve.needsSupervisor", c.queueNumber().toString());
@@ -224,7 +243,9 @@ public final class VerificationService {
     }
 
     /** Records the NTPN from the applicant's proof of payment; unconfirmed until central confirms it. */
-    public CaseFile recordPayment(String caseRef, Actor actor, String ntpn) {
+    @Guarded(Permission.VERIFY)
+    public CaseFile recordPayment(String caseRef, Session session, String ntpn) {
+        Officer actor = work.require(session, Permission.VERIFY);
         String clean = ntpn == null ? "" : ntpn.strip().toUpperCase(java.util.Locale.ROOT);
         if (!NTPN.matcher(clean).matches()) {
             throw new UserFacingException("payment.badNtpn");

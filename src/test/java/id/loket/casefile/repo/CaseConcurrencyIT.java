@@ -1,5 +1,6 @@
 package id.loket.casefile.repo;
 
+import id.loket.staff.model.Permission;
 import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.DAY_SEQUENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,8 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
 import id.loket.appointment.model.Sex;
 import id.loket.appointment.repo.AppointmentRepository;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
@@ -79,7 +81,8 @@ class CaseConcurrencyIT {
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
     private static final String OFFICE = "DPS";
     private static final int THREADS = 4;
-    private static final Actor OFFICER = counter(1);
+    private static final Session OFFICER = counter(1);
+    private static final Session SUPERVISOR = TestSessions.staff("supervisor", Role.SUPERVISOR, "S");
     /** Longer than H2's default lock timeout (2 s): a counter must wait for another, not fail. */
     private static final long STALL_MILLIS = 3000;
 
@@ -94,8 +97,8 @@ class CaseConcurrencyIT {
     private CaseQueries queries;
     private List<Appointment> booked;
 
-    private static Actor counter(int n) {
-        return new Actor("petugas" + n, Role.COUNTER, String.valueOf(n));
+    private static Session counter(int n) {
+        return TestSessions.staff("petugas" + n, Role.COUNTER, String.valueOf(n));
     }
 
     /** A fresh database with a pulled day of 250 bookings, and the counter services at 08:30 that day. */
@@ -106,6 +109,10 @@ class CaseConcurrencyIT {
         work = new CaseWork(db, clock);
         checkIn = new CheckInService(work, OFFICE);
         queries = new CaseQueries(db);
+        for (int n = 1; n <= 16; n++) {
+            TestSessions.register(db, counter(n));
+        }
+        TestSessions.register(db, SUPERVISOR);
         List<Appointment> day = new DayGenerator(7).generate(OFFICE, DAY, 250, ZONE);
         db.inTransactionRun(tx -> new AppointmentRepository(tx).upsertNewer(day, OffsetDateTime.now(clock)));
         booked = day.stream().filter(a -> a.status() == AppointmentStatus.BOOKED).toList();
@@ -171,7 +178,7 @@ class CaseConcurrencyIT {
 
         // The case is written, the first step's audit row and event are appended, then the second
         // step's audit row is refused by the database (details longer than the column).
-        assertThatThrownBy(() -> work.act(ref, OFFICER, CaseAction.PUT_ON_HOLD, (c, to, now) -> new Outcome(
+        assertThatThrownBy(() -> work.act(ref, work.require(OFFICER, Permission.VERIFY), CaseAction.PUT_ON_HOLD, (c, to, now) -> new Outcome(
                 c.toBuilder().status(to.orElseThrow()).holdReturnBy(DAY.plusDays(7)).build(), List.of(
                         new Step(CaseAction.PUT_ON_HOLD, c.status(), to.orElseThrow(), "missing [KK]",
                                 List.of(new Event(EventType.PUT_ON_HOLD, CaseWork.data().put("returnBy", DAY.plusDays(7).toString())))),
@@ -181,7 +188,7 @@ class CaseConcurrencyIT {
         assertThat(work.load(ref)).isEqualTo(before);
         assertThat(auditRows()).isEqualTo(audits);
         assertThat(outboxRows()).isEqualTo(events);
-        assertThat(queries.events(ref)).extracting(OutboxEvent::type).containsExactly(EventType.CHECKED_IN);
+        assertThat(queries.events(OFFICER, ref)).extracting(OutboxEvent::type).containsExactly(EventType.CHECKED_IN);
         // nothing is left locked: the next step goes through
         assertThat(new VerificationService(work, 7).flag(ref, OFFICER, "cek ulang").rowVersion()).isEqualTo(before.rowVersion() + 1);
     }
@@ -193,7 +200,7 @@ class CaseConcurrencyIT {
         String ref = checkIn.checkIn(booked.get(0).id(), OFFICER).caseRef();
         checkIn.callNext(OFFICER).orElseThrow();
         CaseFile before = work.load(ref);
-        OutboxEvent checkedIn = queries.events(ref).get(0);
+        OutboxEvent checkedIn = queries.events(OFFICER, ref).get(0);
         int audits = auditRows();
         int events = outboxRows();
 
@@ -202,7 +209,7 @@ class CaseConcurrencyIT {
             CaseFile c = cases.find(ref).orElseThrow();
             OffsetDateTime now = work.now();
             assertThat(cases.update(c.toBuilder().flagged(true).flagNote("cek").build(), now)).isTrue();
-            work.record(tx, ref, OFFICER, now, List.of(new Step(CaseAction.FLAG, c.status(), c.status(), "cek",
+            work.record(tx, ref, work.require(OFFICER, Permission.VERIFY), now, List.of(new Step(CaseAction.FLAG, c.status(), c.status(), "cek",
                     List.of(new Event(EventType.APPROVAL_REQUESTED, CaseWork.data().put("reason", "FLAGGED"))))));
             // the same event id a second time: the outbox's unique key refuses it
             new OutboxRepository(tx).append(checkedIn.eventId(), ref, EventType.APPROVAL_REQUESTED, now, "{}");
@@ -211,7 +218,7 @@ class CaseConcurrencyIT {
         assertThat(work.load(ref)).isEqualTo(before);
         assertThat(auditRows()).isEqualTo(audits);
         assertThat(outboxRows()).isEqualTo(events);
-        assertThat(queries.history(ref)).extracting(AuditEntry::action).containsExactly(CaseAction.CHECK_IN, CaseAction.CALL);
+        assertThat(queries.history(OFFICER, ref)).extracting(AuditEntry::action).containsExactly(CaseAction.CHECK_IN, CaseAction.CALL);
     }
 
     @ParameterizedTest
@@ -227,14 +234,14 @@ class CaseConcurrencyIT {
             QueueNumber n = new QueueNumber(QueueSeries.A, new DaySequenceRepository(tx).next(OFFICE, DAY, "A"));
             assertThat(n.toString()).isEqualTo("A-002");
             CaseFile c = first.toBuilder().caseRef(second.id()).appointmentId(second.id()).queueNumber(n).build();
-            work.create(c, OFFICER, List.of(new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN, "queue " + n,
+            work.create(c, work.require(OFFICER, Permission.CHECK_IN), List.of(new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN, "queue " + n,
                     List.of(new Event(EventType.CHECKED_IN, CaseWork.data().put("queueNumber", n.toString()))))), tx);
             assertThat(new CaseRepository(tx).find(second.id())).isPresent();
             throw new IllegalStateException("power cut");
         })).hasMessage("power cut");
 
-        assertThat(queries.find(second.id())).isEmpty();
-        assertThat(queries.history(second.id())).isEmpty();
+        assertThat(queries.find(OFFICER, second.id())).isEmpty();
+        assertThat(queries.history(OFFICER, second.id())).isEmpty();
         assertThat(auditRows()).isEqualTo(audits);
         assertThat(outboxRows()).isEqualTo(events);
         assertThat(checkIn.checkIn(second.id(), OFFICER).queueNumber().toString()).isEqualTo("A-002");
@@ -252,7 +259,7 @@ class CaseConcurrencyIT {
         }
 
         List<List<String>> taken = together(THREADS, t -> () -> {
-            Actor me = counter(t + 1);
+            Session me = counter(t + 1);
             List<String> mine = new ArrayList<>();
             for (var c = checkIn.callNext(me); c.isPresent(); c = checkIn.callNext(me)) {
                 assertThat(c.get().counter()).isEqualTo(me.counter());
@@ -268,11 +275,11 @@ class CaseConcurrencyIT {
         for (int t = 0; t < THREADS; t++) {
             String counter = String.valueOf(t + 1);
             for (String ref : taken.get(t)) {
-                CaseFile c = queries.find(ref).orElseThrow();
+                CaseFile c = queries.find(OFFICER, ref).orElseThrow();
                 assertThat(c.counter()).isEqualTo(counter);
                 assertThat(c.officer()).isEqualTo("petugas" + counter);
                 assertThat(c.rowVersion()).isEqualTo(2);
-                assertThat(queries.history(ref)).filteredOn(h -> h.action() == CaseAction.CALL).singleElement()
+                assertThat(queries.history(OFFICER, ref)).filteredOn(h -> h.action() == CaseAction.CALL).singleElement()
                         .satisfies(h -> assertThat(h.counter()).isEqualTo(counter));
             }
         }
@@ -286,7 +293,7 @@ class CaseConcurrencyIT {
         int each = 25;
 
         List<List<QueueNumber>> numbers = together(THREADS, t -> () -> {
-            Actor me = counter(t + 1);
+            Session me = counter(t + 1);
             List<QueueNumber> mine = new ArrayList<>();
             for (Appointment a : booked.subList(t * each, (t + 1) * each)) {
                 mine.add(checkIn.checkIn(a.id(), me).queueNumber());
@@ -301,14 +308,14 @@ class CaseConcurrencyIT {
         for (List<QueueNumber> mine : numbers) {
             assertThat(mine).extracting(QueueNumber::number).isSorted();
         }
-        List<CaseFile> day = queries.day(OFFICE, DAY);
+        List<CaseFile> day = queries.day(OFFICER, OFFICE, DAY);
         assertThat(day).extracting(c -> c.queueNumber().toString()).containsExactlyElementsOf(new java.util.TreeSet<>(expected));
         assertThat(db.dsl().select(DAY_SEQUENCE.LAST_VALUE).from(DAY_SEQUENCE)
                 .where(DAY_SEQUENCE.OFFICE.eq(OFFICE).and(DAY_SEQUENCE.SEQ_DATE.eq(DAY)).and(DAY_SEQUENCE.SERIES.eq("A")))
                 .fetchSingle(DAY_SEQUENCE.LAST_VALUE)).isEqualTo(THREADS * each);
         Set<String> announced = new HashSet<>();
         ObjectMapper json = new ObjectMapper();
-        for (OutboxEvent e : queries.allEvents()) {
+        for (OutboxEvent e : queries.allEvents(SUPERVISOR)) {
             assertThat(e.type()).isEqualTo(EventType.CHECKED_IN);
             announced.add(json.readTree(e.payload()).at("/data/queueNumber").asText());
         }
@@ -372,7 +379,7 @@ class CaseConcurrencyIT {
         });
 
         assertThat(outcome).containsExactly("gave up", "2");
-        assertThat(queries.find(ref).orElseThrow().officer()).isEqualTo("petugas2");
+        assertThat(queries.find(OFFICER, ref).orElseThrow().officer()).isEqualTo("petugas2");
     }
 
     private static void sleep(long millis) {
@@ -391,7 +398,7 @@ class CaseConcurrencyIT {
         int each = 25;
 
         List<List<CaseFile>> registered = together(THREADS, t -> () -> {
-            Actor me = counter(t + 1);
+            Session me = counter(t + 1);
             List<CaseFile> mine = new ArrayList<>();
             for (int i = 0; i < each; i++) {
                 int serial = t * each + i + 1;
@@ -417,7 +424,7 @@ class CaseConcurrencyIT {
         assertThat(all).allSatisfy(c -> assertThat(c.queueNumber().series())
                 .isEqualTo(c.priority() == null ? QueueSeries.W : QueueSeries.P));
         assertThat(db.dsl().fetchCount(CASE_FILE)).isEqualTo(THREADS * each);
-        assertThat(queries.allEvents()).hasSize(2 * THREADS * each);
+        assertThat(queries.allEvents(SUPERVISOR)).hasSize(2 * THREADS * each);
     }
 
     @ParameterizedTest
@@ -449,8 +456,8 @@ class CaseConcurrencyIT {
         assertThat(succeeded).isPositive();
         CaseFile after = work.load(ref);
         assertThat(after.rowVersion()).isEqualTo(versionBefore + succeeded);
-        assertThat(queries.history(ref)).filteredOn(h -> h.action() == CaseAction.FLAG).hasSize(succeeded);
-        assertThat(queries.history(ref)).filteredOn(h -> h.action() == CaseAction.FLAG).last()
+        assertThat(queries.history(OFFICER, ref)).filteredOn(h -> h.action() == CaseAction.FLAG).hasSize(succeeded);
+        assertThat(queries.history(OFFICER, ref)).filteredOn(h -> h.action() == CaseAction.FLAG).last()
                 .satisfies(h -> assertThat(h.details()).isEqualTo(after.flagNote()));
     }
 }

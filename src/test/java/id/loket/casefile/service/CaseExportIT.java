@@ -85,7 +85,7 @@ class CaseExportIT {
 
             // approved: every required document verified, a name-change decree not applicable (with the odd note)
             office.checkIn().call(approved.id(), OFFICER);
-            CaseFile a = office.verification().get(approved.id());
+            CaseFile a = office.verification().get(OFFICER, approved.id());
             verifyRequired(v, a, null);
             v.recordDocument(approved.id(), OFFICER, DocumentType.NAME_CHANGE_DECREE, DocumentResult.NOT_APPLICABLE, ODD_NOTE);
             v.flag(approved.id(), OFFICER, "checked twice");
@@ -100,7 +100,7 @@ class CaseExportIT {
 
             // held for the mother's e-KTP, back the same day, verified
             office.checkIn().call(heldThenResumed.id(), OFFICER);
-            verifyRequired(v, v.get(heldThenResumed.id()), DocumentType.MOTHER_E_KTP);
+            verifyRequired(v, v.get(OFFICER, heldThenResumed.id()), DocumentType.MOTHER_E_KTP);
             v.finish(heldThenResumed.id(), OFFICER);
             v.resume(heldThenResumed.id(), OFFICER);
             v.recordDocument(heldThenResumed.id(), OFFICER, DocumentType.MOTHER_E_KTP, DocumentResult.VERIFIED, null);
@@ -108,7 +108,7 @@ class CaseExportIT {
 
             // on hold: the damaged passport was not brought
             office.checkIn().call(stillHeld.id(), OFFICER);
-            verifyRequired(v, v.get(stillHeld.id()), DocumentType.DAMAGED_PASSPORT);
+            verifyRequired(v, v.get(OFFICER, stillHeld.id()), DocumentType.DAMAGED_PASSPORT);
             v.finish(stillHeld.id(), OFFICER);
         }
     }
@@ -133,7 +133,7 @@ class CaseExportIT {
     private record CaseQueriesOnFolder(Path data) {
         List<AuditEntry> history(String caseRef) {
             try (id.loket.db.Database db = id.loket.db.Database.openFolder(data)) {
-                return new CaseQueries(db).history(caseRef);
+                return new CaseQueries(db).history(OFFICER, caseRef);
             }
         }
     }

@@ -134,15 +134,15 @@ class ReceiptAndPickupIT {
         Appointment booking = office.booked(a -> a.payment() != null && a.payment().status() == PaymentStatus.UNPAID
                 && a.applicant().guardians().isEmpty() && a.service() == ServiceType.RENEWAL).get(0);
         approved(booking);
-        int audits = office.app().cases().history(booking.id()).size();
-        int events = office.app().cases().events(booking.id()).size();
+        int audits = office.app().cases().history(OFFICER, booking.id()).size();
+        int events = office.app().cases().events(OFFICER, booking.id()).size();
 
         assertThatThrownBy(() -> receipts().issue(booking.id(), OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("receipt.unpaid"));
 
-        assertThat(office.verification().get(booking.id()).status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(office.verification().get(OFFICER, booking.id()).status()).isEqualTo(CaseStatus.APPROVED);
         assertThat(new ReceiptRepository(dsl()).byCase(booking.id())).isEmpty();
-        assertThat(office.app().cases().history(booking.id())).hasSize(audits);
-        assertThat(office.app().cases().events(booking.id())).hasSize(events);
+        assertThat(office.app().cases().history(OFFICER, booking.id())).hasSize(audits);
+        assertThat(office.app().cases().events(OFFICER, booking.id())).hasSize(events);
 
         office.verification().recordPayment(booking.id(), OFFICER, "0123456789ABCDEF");
         ReceiptSlip slip = receipts().issue(booking.id(), OFFICER);
@@ -169,13 +169,13 @@ class ReceiptAndPickupIT {
         assertThat(slip.receipt().reprintCount()).isZero();
         assertThat(slip.firstDayHours()).isEqualTo(PickupRules.defaults().firstDayHours());
         assertThat(slip.laterDayHours()).isEqualTo(PickupRules.defaults().laterDayHours());
-        assertThat(office.verification().get(first.id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
-        List<OutboxEvent> issued = office.app().cases().events(first.id()).stream().filter(e -> e.type() == EventType.RECEIPT_ISSUED).toList();
+        assertThat(office.verification().get(OFFICER, first.id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
+        List<OutboxEvent> issued = office.app().cases().events(OFFICER, first.id()).stream().filter(e -> e.type() == EventType.RECEIPT_ISSUED).toList();
         assertThat(issued).hasSize(1);
         JsonNode data = json(issued.get(0).payload()).get("data");
         assertThat(data.get("receiptNumber").asText()).isEqualTo("TT-DPS-20261127-0001");
         assertThat(data.get("pickupDate").asText()).isEqualTo("2026-12-04");
-        assertThat(office.app().cases().history(first.id()).get(office.app().cases().history(first.id()).size() - 1))
+        assertThat(office.app().cases().history(OFFICER, first.id()).get(office.app().cases().history(OFFICER, first.id()).size() - 1))
                 .satisfies(a -> {
                     assertThat(a.action()).isEqualTo(CaseAction.ISSUE_RECEIPT);
                     assertThat(a.to()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
@@ -188,17 +188,17 @@ class ReceiptAndPickupIT {
         Appointment booking = paidAdult();
         approved(booking);
         receipts().issue(booking.id(), OFFICER);
-        int events = office.app().cases().events(booking.id()).size();
+        int events = office.app().cases().events(OFFICER, booking.id()).size();
 
         receipts().reprint(booking.id(), OFFICER);
         ReceiptSlip again = receipts().reprint(booking.id(), SUPERVISOR);
 
         assertThat(again.receipt().reprintCount()).isEqualTo(2);
         assertThat(again.receipt().receiptNumber()).isEqualTo("TT-DPS-20261127-0001");
-        assertThat(office.app().cases().events(booking.id())).hasSize(events);
-        assertThat(office.app().cases().history(booking.id())).filteredOn(a -> a.action() == CaseAction.REPRINT_RECEIPT)
+        assertThat(office.app().cases().events(OFFICER, booking.id())).hasSize(events);
+        assertThat(office.app().cases().history(OFFICER, booking.id())).filteredOn(a -> a.action() == CaseAction.REPRINT_RECEIPT)
                 .extracting(AuditEntry::officer).containsExactly("petugas1", "supervisor");
-        assertThat(office.verification().get(booking.id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
+        assertThat(office.verification().get(OFFICER, booking.id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
     }
 
     @Test
@@ -208,18 +208,18 @@ class ReceiptAndPickupIT {
         approved(booking);
         office.checkIn().checkIn(other.id(), OFFICER);
         // Somebody already holds the number this receipt would get: the insert fails after the number was taken.
-        CaseFile blocker = office.verification().get(other.id());
+        CaseFile blocker = office.verification().get(OFFICER, other.id());
         new ReceiptRepository(dsl()).insert(new Receipt(blocker.caseRef(), "TT-DPS-20261127-0001", office.day(), office.day(),
                 blocker.checkedInAt(), "x", 0, null, null, null, null, null, null, null));
-        int audits = office.app().cases().history(booking.id()).size();
-        int events = office.app().cases().events(booking.id()).size();
+        int audits = office.app().cases().history(OFFICER, booking.id()).size();
+        int events = office.app().cases().events(OFFICER, booking.id()).size();
 
         assertThatThrownBy(() -> receipts().issue(booking.id(), OFFICER)).isInstanceOf(RuntimeException.class);
 
-        assertThat(office.verification().get(booking.id()).status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(office.verification().get(OFFICER, booking.id()).status()).isEqualTo(CaseStatus.APPROVED);
         assertThat(new ReceiptRepository(dsl()).byCase(booking.id())).isEmpty();
-        assertThat(office.app().cases().history(booking.id())).hasSize(audits);
-        assertThat(office.app().cases().events(booking.id())).hasSize(events);
+        assertThat(office.app().cases().history(OFFICER, booking.id())).hasSize(audits);
+        assertThat(office.app().cases().events(OFFICER, booking.id())).hasSize(events);
         // The number taken inside the failed step was given back with it.
         new ReceiptRepository(dsl()).update(new Receipt(blocker.caseRef(), "TT-DPS-20261127-9999", office.day(), office.day(),
                 blocker.checkedInAt(), "x", 0, null, null, null, null, null, null, null));
@@ -232,7 +232,7 @@ class ReceiptAndPickupIT {
         approved(booking);
         String number = receipts().issue(booking.id(), OFFICER).receipt().receiptNumber();
 
-        assertThatThrownBy(() -> pickup().findByReceipt(number)).satisfies(e -> {
+        assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, number)).satisfies(e -> {
             assertThat(key(e)).isEqualTo("pickup.notReady");
             assertThat(((UserFacingException) e).args()).containsExactly(number, "2026-12-03");
         });
@@ -242,7 +242,7 @@ class ReceiptAndPickupIT {
         PickupCase ready = pickup().markReady(number, OFFICER);
         assertThat(ready.caseFile().status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
         assertThat(ready.receipt().readyAt()).isNotNull();
-        assertThat(pickup().findByReceipt(" " + number.toLowerCase() + " ").caseFile().caseRef()).isEqualTo(booking.id());
+        assertThat(pickup().findByReceipt(OFFICER, " " + number.toLowerCase() + " ").caseFile().caseRef()).isEqualTo(booking.id());
 
         PickupCase done = pickup().handOver(number, OFFICER, CollectedBy.SELF, "ignored", "ignored", "x1234567");
 
@@ -252,13 +252,13 @@ class ReceiptAndPickupIT {
         assertThat(done.receipt().representativeName()).isNull();
         assertThat(done.receipt().representativeNik()).isNull();
         assertThat(done.receipt().handedOverBy()).isEqualTo("petugas1");
-        assertThat(office.app().cases().events(booking.id())).extracting(OutboxEvent::type)
+        assertThat(office.app().cases().events(OFFICER, booking.id())).extracting(OutboxEvent::type)
                 .endsWith(EventType.RECEIPT_ISSUED, EventType.READY_FOR_PICKUP, EventType.HANDED_OVER);
-        List<OutboxEvent> all = office.app().cases().events(booking.id());
+        List<OutboxEvent> all = office.app().cases().events(OFFICER, booking.id());
         JsonNode handed = json(all.get(all.size() - 1).payload()).get("data");
         assertThat(handed.get("passportNumber").asText()).isEqualTo("X1234567");
         assertThat(handed.get("collectedBy").asText()).isEqualTo("SELF");
-        assertThatThrownBy(() -> pickup().findByReceipt(number)).satisfies(e -> {
+        assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, number)).satisfies(e -> {
             assertThat(key(e)).isEqualTo("pickup.alreadyHandedOver");
             assertThat(((UserFacingException) e).args()).containsExactly(number, "2026-11-27 08:30", booking.applicant().fullName());
         });
@@ -274,7 +274,7 @@ class ReceiptAndPickupIT {
         approved(booking);
         String number = receipts().issue(booking.id(), OFFICER).receipt().receiptNumber();
         pickup().markReady(number, SUPERVISOR);
-        int audits = office.app().cases().history(booking.id()).size();
+        int audits = office.app().cases().history(OFFICER, booking.id()).size();
 
         assertThatThrownBy(() -> pickup().handOver(number, OFFICER, CollectedBy.REPRESENTATIVE, " ", representativeNik, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.representativeNameRequired"));
@@ -286,8 +286,8 @@ class ReceiptAndPickupIT {
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.badPassportNumber"));
         assertThatThrownBy(() -> pickup().handOver(number, OFFICER, null, null, null, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.collectedByRequired"));
-        assertThat(office.app().cases().history(booking.id())).hasSize(audits);
-        assertThat(pickup().findByReceipt(number).caseFile().status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
+        assertThat(office.app().cases().history(OFFICER, booking.id())).hasSize(audits);
+        assertThat(pickup().findByReceipt(OFFICER, number).caseFile().status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
 
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -310,14 +310,14 @@ class ReceiptAndPickupIT {
         assertThat(done.receipt().representativeNik()).isEqualTo(representativeNik);
         assertThat(logs.list).isNotEmpty();
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(representativeNik));
-        AuditEntry last = office.app().cases().history(booking.id()).get(office.app().cases().history(booking.id()).size() - 1);
+        AuditEntry last = office.app().cases().history(OFFICER, booking.id()).get(office.app().cases().history(OFFICER, booking.id()).size() - 1);
         assertThat(last.action()).isEqualTo(CaseAction.HAND_OVER);
         assertThat(last.details()).contains("Made Wirawan").contains(representativeNik.substring(12)).doesNotContain(representativeNik);
-        assertThat(office.app().cases().events(booking.id())).extracting(OutboxEvent::payload).noneMatch(p -> p.contains(representativeNik));
-        JsonNode handed = json(office.app().cases().events(booking.id()).get(office.app().cases().events(booking.id()).size() - 1).payload());
+        assertThat(office.app().cases().events(OFFICER, booking.id())).extracting(OutboxEvent::payload).noneMatch(p -> p.contains(representativeNik));
+        JsonNode handed = json(office.app().cases().events(OFFICER, booking.id()).get(office.app().cases().events(OFFICER, booking.id()).size() - 1).payload());
         assertThat(handed.at("/data/collectedBy").asText()).isEqualTo("REPRESENTATIVE");
         assertThat(handed.at("/data/passportNumber").asText()).isEqualTo("B7654321");
-        assertThatThrownBy(() -> pickup().findByReceipt(number)).satisfies(e ->
+        assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, number)).satisfies(e ->
                 assertThat(((UserFacingException) e).args()).containsExactly(number, "2026-11-27 08:30", "Made Wirawan"));
     }
 
@@ -328,18 +328,18 @@ class ReceiptAndPickupIT {
                 && a.applicant().guardians().isEmpty() && a.service() == ServiceType.RENEWAL).get(0);
         approved(first);
         approved(second);
-        assertThat(pickup().waitingForPassport("DPS")).isEmpty();
+        assertThat(pickup().waitingForPassport(OFFICER, "DPS")).isEmpty();
         String one = receipts().issue(first.id(), OFFICER).receipt().receiptNumber();
         String two = receipts().issue(second.id(), OFFICER).receipt().receiptNumber();
 
-        assertThat(pickup().waitingForPassport("DPS")).extracting(Receipt::receiptNumber).containsExactly(one, two);
-        assertThat(pickup().waitingForPassport("JKT")).isEmpty();
+        assertThat(pickup().waitingForPassport(OFFICER, "DPS")).extracting(Receipt::receiptNumber).containsExactly(one, two);
+        assertThat(pickup().waitingForPassport(OFFICER, "JKT")).isEmpty();
 
         pickup().markReady(one, OFFICER);
-        assertThat(pickup().waitingForPassport("DPS")).extracting(Receipt::receiptNumber).containsExactly(two);
+        assertThat(pickup().waitingForPassport(OFFICER, "DPS")).extracting(Receipt::receiptNumber).containsExactly(two);
         pickup().markReady(two, OFFICER);
         pickup().handOver(one, OFFICER, CollectedBy.SELF, null, null, "X1234567");
-        assertThat(pickup().waitingForPassport("DPS")).isEmpty();
+        assertThat(pickup().waitingForPassport(OFFICER, "DPS")).isEmpty();
     }
 
     @Test
@@ -352,7 +352,7 @@ class ReceiptAndPickupIT {
         office.verification().approve(ref, OFFICER);
 
         assertThatThrownBy(() -> receipts().issue(ref, OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("receipt.walkInNeedsNtpn"));
-        assertThat(office.verification().get(ref).status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(office.verification().get(OFFICER, ref).status()).isEqualTo(CaseStatus.APPROVED);
 
         office.verification().recordPayment(ref, OFFICER, "ABCDEF0123456789");
         assertThat(receipts().issue(ref, OFFICER).receipt().pickupDate()).isEqualTo(LocalDate.parse("2026-12-03"));
@@ -360,7 +360,7 @@ class ReceiptAndPickupIT {
 
     @Test
     void unknownReceiptsAreRefused() {
-        assertThatThrownBy(() -> pickup().findByReceipt("TT-DPS-20261127-0042")).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
+        assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, "TT-DPS-20261127-0042")).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
         assertThatThrownBy(() -> pickup().markReady("nope", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
         assertThatThrownBy(() -> pickup().handOver("TT-DPS-20261127-0042", OFFICER, CollectedBy.SELF, null, null, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));

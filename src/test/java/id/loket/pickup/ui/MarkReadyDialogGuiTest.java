@@ -150,7 +150,7 @@ class MarkReadyDialogGuiTest {
         List<String> calledOn = new java.util.concurrent.CopyOnWriteArrayList<>();
         open(() -> {
             calledOn.add(Thread.currentThread().getName());
-            return pickup().waitingForPassport("DPS");
+            return pickup().waitingForPassport(OFFICER, "DPS");
         }, n -> {
             calledOn.add(Thread.currentThread().getName());
             return pickup().markReady(n, OFFICER);
@@ -164,8 +164,8 @@ class MarkReadyDialogGuiTest {
 
         String name = bookings.get(0).applicant().fullName();
         await("marked", () -> status().equals(one + " ready for pickup: " + name));
-        assertThat(office.verification().get(bookings.get(0).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
-        assertThat(office.verification().get(bookings.get(1).id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
+        assertThat(office.verification().get(OFFICER, bookings.get(0).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
+        assertThat(office.verification().get(OFFICER, bookings.get(1).id()).status()).isEqualTo(CaseStatus.RECEIPT_ISSUED);
         await("the row left the list", () -> dialog.table("markReady.table").rowCount() == 1);
         assertThat(dialog.table("markReady.table").valueAt(TableCell.row(0).column(0))).isEqualTo(two);
         assertThat(dialog.label("markReady.waiting").text()).isEqualTo("Waiting for the passport (1):");
@@ -183,14 +183,14 @@ class MarkReadyDialogGuiTest {
         scan(one.toLowerCase(java.util.Locale.ROOT));
         await("refused again", () -> status().startsWith("The step "));
         assertThat(status()).endsWith("cannot be taken while the case is \"Ready for pickup\".");
-        assertThat(office.verification().get(bookings.get(0).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
+        assertThat(office.verification().get(OFFICER, bookings.get(0).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
 
         // A row chosen in the list, and Enter.
         dialog.table("markReady.table").selectRows(0);
         dialog.table("markReady.table").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         await("the list is empty", () -> dialog.table("markReady.table").rowCount() == 0);
         assertThat(status()).isEqualTo(two + " ready for pickup: " + bookings.get(1).applicant().fullName());
-        assertThat(office.verification().get(bookings.get(1).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
+        assertThat(office.verification().get(OFFICER, bookings.get(1).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
         assertThat(calledOn).isNotEmpty().allMatch("mark-ready"::equals);
 
         awaitScanFocused();

@@ -39,7 +39,7 @@ class QueueServiceIT {
     }
 
     private List<QueueEntry> day() {
-        return office.app().queue().day(SimulatedCentral.OFFICE, office.day());
+        return office.app().queue().day(OFFICER, SimulatedCentral.OFFICE, office.day());
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.loket.app.AppContext;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.receipt.model.Holiday;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The seeded holiday calendar in a real H2 file, its administration, and the pickup settings. */
 class HolidayCalendarIT {
 
-    private static final Actor ADMIN = new Actor("admin", Role.ADMIN, null);
-    private static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, "1");
+    private static final Session ADMIN = TestSessions.staff("admin", Role.ADMIN, null);
+    private static final Session SUPERVISOR = TestSessions.staff("supervisor", Role.SUPERVISOR, "1");
 
     @TempDir
     Path dir;

@@ -65,7 +65,7 @@ class PullConflictsIT {
     }
 
     private List<OutboxEntry> unsentOf(String caseRef) {
-        return office.app().unsentEvents().stream().filter(e -> e.caseRef().equals(caseRef)).toList();
+        return office.app().unsentEvents(SUPERVISOR).stream().filter(e -> e.caseRef().equals(caseRef)).toList();
     }
 
     private CaseFile verified(Appointment booking) {
@@ -90,7 +90,7 @@ class PullConflictsIT {
         PullReport first = pull();
 
         assertThat(first.conflicts()).isEqualTo(1);
-        List<Conflict> open = office.app().conflicts().open();
+        List<Conflict> open = office.app().conflicts().open(SUPERVISOR);
         assertThat(open).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ConflictKind.SERVED_THEN_CHANGED);
             assertThat(c.caseRef()).isEqualTo(ref);
@@ -104,7 +104,7 @@ class PullConflictsIT {
 
         office.central().store().update(booking.id(), a -> a); // central sends a newer version again
         assertThat(pull().conflicts()).as("the same conflict is not recorded twice").isZero();
-        assertThat(office.app().conflicts().open()).hasSize(1);
+        assertThat(office.app().conflicts().open(SUPERVISOR)).hasSize(1);
 
         office.app().conflicts().resolve(open.get(0).id(), SUPERVISOR, Resolution.KEEP_OFFICE, "Pemohon sudah dilayani");
         assertThat(unsentOf(ref)).extracting(OutboxEntry::state).containsExactly(OutboxState.PENDING);
@@ -120,7 +120,7 @@ class PullConflictsIT {
 
         assertThat(pull().conflicts()).isEqualTo(1);
 
-        Conflict conflict = office.app().conflicts().open().get(0);
+        Conflict conflict = office.app().conflicts().open(SUPERVISOR).get(0);
         assertThat(conflict.kind()).isEqualTo(ConflictKind.VERIFIED_DATA_CHANGED);
         assertThat(conflict.reason()).isEqualTo("CHANGED fullName");
         assertThat(ContractJson.mapper().readTree(conflict.officeSide()).at("/applicant/fullName").asText())
@@ -143,7 +143,7 @@ class PullConflictsIT {
 
         assertThat(pull().conflicts()).isEqualTo(1);
 
-        Conflict conflict = office.app().conflicts().open().get(0);
+        Conflict conflict = office.app().conflicts().open(SUPERVISOR).get(0);
         assertThat(conflict.kind()).isEqualTo(ConflictKind.WALK_IN_DUPLICATES_BOOKING);
         assertThat(conflict.caseRef()).isEqualTo(walkIn);
         assertThat(conflict.reason()).isEqualTo("BOOKING DPSLATE001");
@@ -155,7 +155,7 @@ class PullConflictsIT {
         Appointment booking = office.adult(ServiceType.RENEWAL);
         office.central().store().cancel(booking.id());
         assertThat(pull().conflicts()).isZero();
-        assertThat(office.app().conflicts().open()).isEmpty();
+        assertThat(office.app().conflicts().open(SUPERVISOR)).isEmpty();
     }
 
     private static Applicant renamed(Applicant p, String name) {

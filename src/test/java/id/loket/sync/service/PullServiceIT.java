@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.testing.TestSessions;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class PullServiceIT {
     }
 
     private PullService service(CentralClient client, RetrySettings retry) {
-        return new PullService(db, client, retry, Clock.system(SimulatedCentral.ZONE), Messages.forLanguage("en"), PAGE);
+        return new PullService(db, client, retry, Clock.system(SimulatedCentral.ZONE), Messages.forLanguage("en"), PAGE, TestSessions.system(db));
     }
 
     private PullReport pull(RetrySettings retry) {

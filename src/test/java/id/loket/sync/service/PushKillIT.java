@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.testing.TestSessions;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
 import static id.loket.testing.SimulatedCentral.ZONE;
@@ -47,7 +48,7 @@ class PushKillIT {
         Database db = Database.openFolder(Path.of(args[0]));
         CentralClient client = new CentralClient(CentralClient.Config.of(args[1], SimulatedCentral.TOKEN));
         new PushService(db, client, RetrySettings.none(), Clock.system(ZONE), OFFICE, Messages.forLanguage("en"),
-                new PushSettings(10, 100, Duration.ofMillis(10))).pushOnce();
+                new PushSettings(10, 100, Duration.ofMillis(10)), TestSessions.system(db)).pushOnce();
         db.close();
     }
 
@@ -90,7 +91,7 @@ class PushKillIT {
 
             try (Database db = Database.openFolder(data)) {
                 PushService service = new PushService(db, central.client(Duration.ofSeconds(5)), RetrySettings.none(),
-                        Clock.system(ZONE), OFFICE, Messages.forLanguage("en"), PushSettings.defaults());
+                        Clock.system(ZONE), OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
                 int sentBefore = new PushRepository(db.dsl()).countByState().get(OutboxState.SENT);
                 assertThat(sentBefore).as("nothing is marked sent that central has not applied").isLessThanOrEqualTo(appliedAtKill);
                 Thread.sleep(300);

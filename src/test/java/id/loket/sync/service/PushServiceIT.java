@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.testing.TestSessions;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
 import static id.loket.testing.SimulatedCentral.ZONE;
@@ -73,7 +74,7 @@ class PushServiceIT {
     }
 
     private PushService push(RetrySettings retry, PushSettings settings) {
-        return new PushService(db, central.client(Duration.ofSeconds(2)), retry, clock, OFFICE, Messages.forLanguage("en"), settings);
+        return new PushService(db, central.client(Duration.ofSeconds(2)), retry, clock, OFFICE, Messages.forLanguage("en"), settings, TestSessions.system(db));
     }
 
     private PushService push() {
@@ -261,7 +262,7 @@ class PushServiceIT {
         refused.forEach(id -> assertThat(states.get(id)).isEqualTo(OutboxState.HELD));
         ok.forEach(id -> assertThat(states.get(id)).isEqualTo(OutboxState.SENT));
         assertThat(central.store().appliedEvents()).extracting(CentralStore.AppliedEvent::caseRef).containsOnly(fine.id());
-        List<Conflict> open = new ConflictService(db, clock).open();
+        List<Conflict> open = new ConflictService(db, clock).open(OfficeFixture.SUPERVISOR);
         assertThat(open).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ConflictKind.EVENT_REFUSED);
             assertThat(c.caseRef()).isEqualTo(cancelled.id());
@@ -270,7 +271,7 @@ class PushServiceIT {
             assertThat(c.officeSide()).contains(refused.get(0));
             assertThat(c.centralSide()).contains("CONFLICT");
         });
-        assertThat(new ConflictService(db, clock).heldEvents(open.get(0).id())).isEqualTo(3);
+        assertThat(new ConflictService(db, clock).heldEvents(OfficeFixture.SUPERVISOR, open.get(0).id())).isEqualTo(3);
 
         // Work done on the case after the conflict waits behind it too.
         String later = append(cancelled.id(), EventType.REJECTED);
@@ -298,7 +299,7 @@ class PushServiceIT {
         assertThat(unsent.get(0).reason()).isEqualTo("UNKNOWN_CASE");
         assertThat(unsent.get(1).state()).isEqualTo(OutboxState.HELD);
         assertThat(service.summary().failed()).isEqualTo(1);
-        assertThat(new ConflictService(db, clock).open()).singleElement()
+        assertThat(new ConflictService(db, clock).open(OfficeFixture.SUPERVISOR)).singleElement()
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(ConflictKind.EVENT_INVALID));
         assertThat(central.store().appliedEvents()).isEmpty();
     }
@@ -337,7 +338,7 @@ class PushServiceIT {
         PushService service = push();
         service.pushOnce();
         ConflictService conflicts = new ConflictService(db, clock);
-        Conflict conflict = conflicts.open().get(0);
+        Conflict conflict = conflicts.open(OfficeFixture.SUPERVISOR).get(0);
 
         assertThatThrownBy(() -> conflicts.resolve(conflict.id(), OfficeFixture.OFFICER, Resolution.KEEP_OFFICE, "no"))
                 .isInstanceOf(UserFacingException.class)
@@ -348,8 +349,8 @@ class PushServiceIT {
         Conflict settled = conflicts.resolve(conflict.id(), OfficeFixture.SUPERVISOR, Resolution.KEEP_OFFICE, "cancelled by mistake");
         assertThat(settled.resolution()).isEqualTo(Resolution.KEEP_OFFICE);
         assertThat(settled.resolvedBy()).isEqualTo("supervisor");
-        assertThat(conflicts.open()).isEmpty();
-        assertThat(conflicts.history(conflict.id())).extracting(ConflictRepositoryAction::of).containsExactly("RECORDED", "KEEP_OFFICE");
+        assertThat(conflicts.open(OfficeFixture.SUPERVISOR)).isEmpty();
+        assertThat(conflicts.history(OfficeFixture.SUPERVISOR, conflict.id())).extracting(ConflictRepositoryAction::of).containsExactly("RECORDED", "KEEP_OFFICE");
 
         PushReport report = service.pushOnce();
         assertThat(report.sent()).isEqualTo(3);
@@ -367,7 +368,7 @@ class PushServiceIT {
         PushService service = push();
         service.pushOnce();
         ConflictService conflicts = new ConflictService(db, clock);
-        Conflict conflict = conflicts.open().get(0);
+        Conflict conflict = conflicts.open(OfficeFixture.SUPERVISOR).get(0);
 
         conflicts.resolve(conflict.id(), OfficeFixture.SUPERVISOR, Resolution.ACCEPT_CENTRAL, "applicant cancelled");
 
@@ -376,7 +377,7 @@ class PushServiceIT {
         assertThat(report.held()).isZero();
         assertThat(report.waiting()).isZero();
         assertThat(central.store().appliedEvents()).isEmpty();
-        assertThat(conflicts.history(conflict.id()).get(1).details()).contains("APPOINTMENT_CANCELLED");
+        assertThat(conflicts.history(OfficeFixture.SUPERVISOR, conflict.id()).get(1).details()).contains("APPOINTMENT_CANCELLED");
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.testing.TestSessions;
 import static id.loket.testing.OfficeFixture.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class PushWorkflowIT {
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults());
+                office.app().clock(), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
     }
 
     @Test
@@ -83,7 +84,7 @@ class PushWorkflowIT {
         PushReport report = push().pushOnce();
 
         assertThat(report.conflicts()).isEqualTo(1);
-        Conflict c = new ConflictService(db, office.app().clock()).open().get(0);
+        Conflict c = new ConflictService(db, office.app().clock()).open(OfficeFixture.SUPERVISOR).get(0);
         assertThat(c.appointmentId()).isEqualTo(booking.id());
         assertThat(c.officeSide()).contains("\"CHECKED_IN\"");
         assertThat(c.centralSide()).contains("APPOINTMENT_CANCELLED").contains("\"appointment\"").contains(booking.bookingCode());

@@ -8,7 +8,8 @@ import static org.assertj.swing.timing.Pause.pause;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.casefile.model.Actor;
+import id.loket.staff.model.Session;
+import id.loket.testing.TestSessions;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.repo.OutboxRepository;
 import id.loket.common.i18n.Messages;
@@ -109,10 +110,10 @@ class ConflictsDialogGuiTest {
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, EN, PushSettings.defaults());
+                office.app().clock(), SimulatedCentral.OFFICE, EN, PushSettings.defaults(), TestSessions.system(db));
     }
 
-    private void open(Actor actor) {
+    private void open(Session actor) {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         SwingUtilities.invokeLater(() -> {
             ConflictsDialog.show(null, EN, conflicts, actor, SimulatedCentral.ZONE);
@@ -164,8 +165,8 @@ class ConflictsDialogGuiTest {
 
     @Test
     void theConflictIsListedWithBothSidesMaskedAndKeepingTheOfficeSendsItsEventsAgain() throws Exception {
-        Conflict conflict = conflicts.open().get(0);
-        int held = conflicts.heldEvents(conflict.id());
+        Conflict conflict = conflicts.open(SUPERVISOR).get(0);
+        int held = conflicts.heldEvents(SUPERVISOR, conflict.id());
         assertThat(held).isPositive();
         open(SUPERVISOR);
 
@@ -195,7 +196,7 @@ class ConflictsDialogGuiTest {
 
         await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
         assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Keep the office data.");
-        Conflict settled = conflicts.get(conflict.id());
+        Conflict settled = conflicts.get(OFFICER, conflict.id());
         assertThat(settled.resolution()).isEqualTo(Resolution.KEEP_OFFICE);
         assertThat(settled.resolvedBy()).isEqualTo(SUPERVISOR.username());
         assertThat(settled.note()).isEqualTo("cancelled by mistake");
@@ -212,7 +213,7 @@ class ConflictsDialogGuiTest {
 
     @Test
     void acceptingCentralSupersedesTheHeldEvents() throws Exception {
-        Conflict conflict = conflicts.open().get(0);
+        Conflict conflict = conflicts.open(SUPERVISOR).get(0);
         open(SUPERVISOR);
         await("the list loaded", () -> rows() == 1);
         await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
@@ -222,8 +223,8 @@ class ConflictsDialogGuiTest {
 
         await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
         assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Accept central data.");
-        assertThat(conflicts.get(conflict.id()).resolution()).isEqualTo(Resolution.ACCEPT_CENTRAL);
-        assertThat(conflicts.get(conflict.id()).note()).isNull();
+        assertThat(conflicts.get(OFFICER, conflict.id()).resolution()).isEqualTo(Resolution.ACCEPT_CENTRAL);
+        assertThat(conflicts.get(OFFICER, conflict.id()).note()).isNull();
         assertThat(states()).isNotEmpty().containsOnly(OutboxState.SUPERSEDED.name());
         assertThat(push().unsent()).isEmpty();
         assertThat(push().summary().held()).isZero();
@@ -234,8 +235,8 @@ class ConflictsDialogGuiTest {
 
     @Test
     void aFollowUpStaysListedMarkedSoAndAnOfficerIsRefusedInWords() throws Exception {
-        Conflict conflict = conflicts.open().get(0);
-        int held = conflicts.heldEvents(conflict.id());
+        Conflict conflict = conflicts.open(SUPERVISOR).get(0);
+        int held = conflicts.heldEvents(SUPERVISOR, conflict.id());
         open(OFFICER);
         await("the list loaded", () -> rows() == 1);
         await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
@@ -245,7 +246,7 @@ class ConflictsDialogGuiTest {
         note("call the applicant");
         await("refused", () -> status().equals("Only a supervisor may settle a conflict with central."));
         assertThat(dialog.target().isShowing()).isTrue();
-        assertThat(conflicts.get(conflict.id()).resolution()).isNull();
+        assertThat(conflicts.get(OFFICER, conflict.id()).resolution()).isNull();
         assertThat(rows()).isEqualTo(1);
         dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
         closed.get(10, TimeUnit.SECONDS);

@@ -73,9 +73,9 @@ class CounterWorkflowIT {
         assertThat(verified.status()).isEqualTo(CaseStatus.VERIFIED);
         assertThat(interviewed.status()).isEqualTo(CaseStatus.INTERVIEWED);
         assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
-        assertThat(office.app().cases().history(booking.id())).extracting(h -> h.to())
+        assertThat(office.app().cases().history(OFFICER, booking.id())).extracting(h -> h.to())
                 .containsSubsequence(CaseStatus.CHECKED_IN, CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED, CaseStatus.APPROVED);
-        List<OutboxEvent> events = office.app().cases().events(booking.id());
+        List<OutboxEvent> events = office.app().cases().events(OFFICER, booking.id());
         assertThat(events).extracting(OutboxEvent::type)
                 .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED, EventType.APPROVED);
         JsonNode first = new ObjectMapper().readTree(events.get(0).payload());
@@ -101,7 +101,7 @@ class CounterWorkflowIT {
         assertThat(pending.status()).isEqualTo(CaseStatus.APPROVAL_PENDING);
         assertThatThrownBy(() -> office.verification().approve(booking.id(), OFFICER)).isInstanceOf(TransitionRefused.class);
         assertThat(office.verification().approve(booking.id(), SUPERVISOR).status()).isEqualTo(CaseStatus.APPROVED);
-        assertThat(office.app().cases().events(booking.id())).extracting(OutboxEvent::type)
+        assertThat(office.app().cases().events(OFFICER, booking.id())).extracting(OutboxEvent::type)
                 .containsExactly(EventType.CHECKED_IN, EventType.DOCUMENTS_VERIFIED, EventType.INTERVIEWED,
                         EventType.APPROVAL_REQUESTED, EventType.APPROVED);
     }
@@ -123,14 +123,14 @@ class CounterWorkflowIT {
 
         assertThat(held.status()).isEqualTo(CaseStatus.ON_HOLD);
         assertThat(held.holdReturnBy()).isEqualTo(office.day().plusDays(7));
-        assertThat(office.checkIn().scan(booking.bookingCode()))
+        assertThat(office.checkIn().scan(OFFICER, booking.bookingCode()))
                 .isInstanceOfSatisfying(id.loket.checkin.model.ScanResult.ToResume.class, r -> assertThat(r.caseFile().caseRef()).isEqualTo(c.caseRef()));
         CaseFile resumed = v.resume(c.caseRef(), OFFICER);
         assertThat(resumed.status()).isEqualTo(CaseStatus.IN_VERIFICATION);
         assertThat(resumed.documents()).filteredOn(d -> d.type() == DocumentType.MOTHER_E_KTP).extracting(DocumentCheck::result).containsOnlyNulls();
         v.recordDocument(c.caseRef(), OFFICER, DocumentType.MOTHER_E_KTP, DocumentResult.VERIFIED, null);
         assertThat(v.finish(c.caseRef(), OFFICER).status()).isEqualTo(CaseStatus.VERIFIED);
-        JsonNode hold = read(office.app().cases().events(c.caseRef()).get(1).payload());
+        JsonNode hold = read(office.app().cases().events(OFFICER, c.caseRef()).get(1).payload());
         assertThat(hold.get("type").asText()).isEqualTo("PUT_ON_HOLD");
         assertThat(hold.at("/data/missing/0").asText()).isEqualTo("MOTHER_E_KTP");
         assertThat(hold.at("/data/returnBy").asText()).isEqualTo(office.day().plusDays(7).toString());
