@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +26,10 @@ final class StaffCommand {
     /** {@code loket staff add}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create an account. The password is asked for (or read from the first line of standard input).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, CheckedOptions {
+
+        /** The user names AuthService accepts (checked there too). */
+        private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,50}");
 
         @ParentCommand
         StaffCommand staff;
@@ -37,6 +42,17 @@ final class StaffCommand {
 
         @Option(names = "--role", required = true, description = "COUNTER, SUPERVISOR or ADMIN.")
         Role role;
+
+        @Override
+        public void checkOptions() {
+            String name = username.strip().toLowerCase(Locale.ROOT);
+            if (!USERNAME.matcher(name).matches()) {
+                throw new UserFacingException("staff.badUsername", name);
+            }
+            if (fullName.isBlank()) {
+                throw new UserFacingException("staff.blankName");
+            }
+        }
 
         @Override
         public Integer call() throws IOException {
