@@ -34,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the desk in demo mode: embedded database, built-in central simulator, demo accounts.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, CheckedOptions {
 
     /** The demo's accounts: who they are and what they may do. */
     record DemoAccount(String username, String fullName, Role role) {
@@ -52,11 +52,16 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     LoketCommand root;
 
-    @Option(names = "--count", defaultValue = "250", description = "Appointments per day (default 250).")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "250", description = "Appointments per day (default 250, at most 5000).")
     int count;
 
-    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the simulated days (default 2026).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2026", description = "Seed of the simulated days (default 2026).")
     long seed;
+
+    @Override
+    public void checkOptions() {
+        Check.range("--count", count, 0, CentralSimCommand.MAX_COUNT);
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -32,11 +32,7 @@ final class ExportCommand {
 
     /** Checks the format, opens the data folder, writes to standard output. */
     int write(String format, SignIn signIn, Export export) {
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "csv" -> false;
-            default -> throw new UserFacingException("cli.badFormat", format);
-        };
+        boolean json = json(format);
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
             Session session = signIn.session(app, Permission.EXPORT_PERSONAL_DATA);
@@ -48,13 +44,28 @@ final class ExportCommand {
         }
     }
 
+    /** Whether JSON (else CSV) was asked for; refuses any other format. */
+    static boolean json(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> true;
+            case "csv" -> false;
+            default -> throw new UserFacingException("cli.badFormat", format);
+        };
+    }
+
     /** The options every export takes: which date, and JSON or CSV. */
-    static final class DateAndFormat {
+    static final class DateAndFormat implements CheckedOptions {
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
         LocalDate date;
 
         @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv")
         String format;
+
+        @Override
+        public void checkOptions() {
+            Check.date("--date", date);
+            json(format);
+        }
     }
 
     /** {@code loket export appointments}. */

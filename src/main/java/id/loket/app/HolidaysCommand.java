@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.common.model.UserFacingException;
 import id.loket.receipt.model.Holiday;
 import id.loket.receipt.model.HolidayKind;
 import id.loket.staff.model.Permission;
@@ -22,17 +23,25 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {HolidaysCommand.ListDays.class, HolidaysCommand.Add.class, HolidaysCommand.Remove.class})
 final class HolidaysCommand {
 
+    /** The longest holiday name the calendar keeps (as HolidayService). */
+    static final int NAME_MAX = 200;
+
     @ParentCommand
     LoketCommand root;
 
     /** {@code loket holidays list --year Y}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The holidays and collective leave days of a year.")
-    static final class ListDays implements Callable<Integer> {
+    static final class ListDays implements Callable<Integer>, CheckedOptions {
         @ParentCommand
         HolidaysCommand holidays;
 
-        @Option(names = "--year", required = true)
+        @Option(names = "--year", required = true, paramLabel = "YYYY")
         int year;
+
+        @Override
+        public void checkOptions() {
+            Check.range("--year", year, Check.FIRST_DATE.getYear(), Check.LAST_DATE.getYear());
+        }
 
         @Override
         public Integer call() {
@@ -49,7 +58,7 @@ final class HolidaysCommand {
 
     /** {@code loket holidays add --date D --name N [--kind NATIONAL|COLLECTIVE_LEAVE] --user ADMIN}. */
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a holiday (admins only).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, CheckedOptions {
         @ParentCommand
         HolidaysCommand holidays;
 
@@ -66,6 +75,14 @@ final class HolidaysCommand {
         SignIn signIn;
 
         @Override
+        public void checkOptions() {
+            Check.date("--date", date);
+            if (name.isBlank() || name.strip().length() > NAME_MAX) {
+                throw new UserFacingException("holiday.badName", NAME_MAX);
+            }
+        }
+
+        @Override
         public Integer call() {
             return holidays.asAdmin(signIn, (app, session) -> app.holidays().add(session, date, name, kind), "holidays.added", date);
         }
@@ -73,7 +90,7 @@ final class HolidaysCommand {
 
     /** {@code loket holidays remove --date D --user ADMIN}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a holiday (admins only).")
-    static final class Remove implements Callable<Integer> {
+    static final class Remove implements Callable<Integer>, CheckedOptions {
         @ParentCommand
         HolidaysCommand holidays;
 
@@ -82,6 +99,11 @@ final class HolidaysCommand {
 
         @Mixin
         SignIn signIn;
+
+        @Override
+        public void checkOptions() {
+            Check.date("--date", date);
+        }
 
         @Override
         public Integer call() {

@@ -1,7 +1,12 @@
 package id.loket.app;
 
+import id.loket.central.CentralTrust;
+import id.loket.central.CentralUrl;
 import id.loket.common.i18n.Messages;
+import id.loket.common.model.UserFacingException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +21,10 @@ import picocli.CommandLine.Option;
         description = "Desk application for the passport counters of an immigration office.",
         subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
                 SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class})
-public final class LoketCommand implements Callable<Integer> {
+public final class LoketCommand implements Callable<Integer>, CheckedOptions {
+
+    /** Longer than any token central hands out; a longer value is a pasted mistake. */
+    static final int TOKEN_MAX = 512;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -28,8 +36,13 @@ public final class LoketCommand implements Callable<Integer> {
     @Option(scope = ScopeType.INHERIT, names = "--lang", paramLabel = "id|en", description = "Language of messages and of the window: id (default) or en.")
     String language;
 
-    @Option(scope = ScopeType.INHERIT, names = "--central", paramLabel = "URL", description = "Central's base URL, e.g. http://127.0.0.1:8731/api/v1 (saved in the settings).")
+    @Option(scope = ScopeType.INHERIT, names = "--central", paramLabel = "URL",
+            description = "Central's base URL, e.g. https://central.example/api/v1 (saved in the settings); http:// only to this computer, e.g. http://127.0.0.1:8731/api/v1.")
     String central;
+
+    @Option(scope = ScopeType.INHERIT, names = "--central-ca", paramLabel = "FILE",
+            description = "The office's CA certificate (PEM), trusted besides the usual ones on the way to central, for an office behind an inspecting proxy (saved in the settings; \"\" removes it).")
+    String centralCa;
 
     @Option(scope = ScopeType.INHERIT, names = "--token", paramLabel = "TOKEN", defaultValue = "${env:LOKET_TOKEN}",
             description = "The office's token for central (or the environment variable LOKET_TOKEN); saved in the settings.")
@@ -65,6 +78,38 @@ public final class LoketCommand implements Callable<Integer> {
 
     void windowOpened() {
         windowOpen = true;
+    }
+
+    /** The options every command shares; refused before the data folder is touched. */
+    @Override
+    public void checkOptions() {
+        if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
+            throw new UserFacingException("cli.dataNotFolder", data.toString());
+        }
+        if (language != null && !language.equalsIgnoreCase("id") && !language.equalsIgnoreCase("en")) {
+            throw new UserFacingException("cli.badLang", language);
+        }
+        if (office != null && !office.matches("[A-Z]{3,5}")) {
+            throw new UserFacingException("cli.badOffice", office);
+        }
+        if (central != null) {
+            CentralUrl.parse(central);
+        }
+        if (token != null && (token.isEmpty() || token.length() > TOKEN_MAX || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new UserFacingException("cli.badToken", TOKEN_MAX);
+        }
+        if (centralCa != null && !centralCa.isBlank()) {
+            CentralTrust.readPem(caPath(centralCa));
+        }
+    }
+
+    /** Where a CA file given (or saved) as text is, absolute, so the saved setting holds wherever Loket starts. */
+    static Path caPath(String text) {
+        try {
+            return Path.of(text.strip()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new UserFacingException("central.ca.missing", text);
+        }
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class Main {
         CommandLine cl = new CommandLine(root);
         cl.setOut(new PrintWriter(root.out(), true));
         cl.setErr(new PrintWriter(root.err(), true));
+        UsageErrors.install(cl, root);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Messages messages = root.messages();
             if (e instanceof AccessRefused refused) {

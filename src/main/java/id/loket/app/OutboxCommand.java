@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
         description = "List the events not yet at central: waiting, held by a conflict, refused as invalid; with age, attempts and the last error.")
-final class OutboxCommand implements Callable<Integer> {
+final class OutboxCommand implements Callable<Integer>, CheckedOptions {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -47,12 +47,21 @@ final class OutboxCommand implements Callable<Integer> {
     String format;
 
     @Override
-    public Integer call() {
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+    public void checkOptions() {
+        json(format);
+    }
+
+    private static boolean json(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> true;
             case "text" -> false;
             default -> throw new UserFacingException("cli.badOutboxFormat", format);
         };
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = json(format);
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
             String office = root.office != null ? root.office : app.office().code();

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Render a case's receipt, pickup slip, rejection slip or hold slip as a PDF (PDF/A-2b).")
-final class PrintCommand implements Callable<Integer> {
+final class PrintCommand implements Callable<Integer>, CheckedOptions {
 
     @ParentCommand
     LoketCommand root;
@@ -49,9 +49,9 @@ final class PrintCommand implements Callable<Integer> {
     boolean copy;
 
     @Override
-    public Integer call() throws IOException {
-        DocumentService.Kind what = kind(kind);
-        PaperSize size = paper(paper);
+    public void checkOptions() {
+        kind(kind);
+        paper(paper);
         Path target = out.toAbsolutePath().normalize();
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -60,6 +60,13 @@ final class PrintCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw new UserFacingException("print.outIsFolder", target.toString());
         }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        DocumentService.Kind what = kind(kind);
+        PaperSize size = paper(paper);
+        Path target = out.toAbsolutePath().normalize();
         Logging.toFolder(root.dataDir());
         byte[] pdf;
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Run a report of the catalogue (reports/) and write it as PDF (PDF/A-2b) or CSV; --list lists the reports.")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, CheckedOptions {
 
     @ParentCommand
     LoketCommand root;
@@ -69,6 +71,53 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     SignIn signIn;
 
+    /**
+     * The options every report shares, checked before anything is opened; a report's own parameters
+     * (-P, and which of these it takes) are checked against its definition when it runs.
+     */
+    @Override
+    public void checkOptions() {
+        LocalDate first = date("--date", date);
+        LocalDate last = date("--to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw new UserFacingException("report.toBeforeDate", last.toString(), first.toString());
+        }
+        if (days != null) {
+            try {
+                if (Integer.parseInt(days.strip()) < 0) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new UserFacingException("report.badInteger", "--days", days);
+            }
+        }
+        if (out != null) {
+            pdf(format, out);
+            Path target = out.toAbsolutePath().normalize();
+            Path folder = target.getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                throw new UserFacingException("report.noFolder", String.valueOf(folder));
+            }
+            if (Files.isDirectory(target)) {
+                throw new UserFacingException("report.outIsFolder", target.toString());
+            }
+        }
+    }
+
+    private static LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new UserFacingException("report.badDate", option, text);
+        }
+        Check.date(option, d);
+        return d;
+    }
+
     @Override
     public Integer call() throws IOException {
         ReportCatalog catalog = catalog();
@@ -94,13 +143,6 @@ final class ReportCommand implements Callable<Integer> {
         }
         boolean pdf = pdf(format, out);
         Path target = out.toAbsolutePath().normalize();
-        Path folder = target.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserFacingException("report.noFolder", String.valueOf(folder));
-        }
-        if (Files.isDirectory(target)) {
-            throw new UserFacingException("report.outIsFolder", target.toString());
-        }
         Map<String, String> given = new LinkedHashMap<>(params);
         put(given, "date", date);
         put(given, "to", to);

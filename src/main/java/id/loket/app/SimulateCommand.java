@@ -46,7 +46,7 @@ import picocli.CommandLine.ParentCommand;
                 + "day and pushes its outbox to central; a central that is down or faulty never stops the day: the events "
                 + "wait in the outbox and go with a later push. A run that reaches closing time ends by closing the day as the "
                 + "supervisor would: the bookings never checked in are recorded as no-shows (NO_SHOW events for central)."})
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, CheckedOptions {
 
     /** Pulling before a simulation should not keep it waiting long for a central that is away. */
     private static final RetrySettings RETRY = new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -86,9 +86,9 @@ final class SimulateCommand implements Callable<Integer> {
     int pushEvery;
 
     @Override
-    public Integer call() {
-        Messages m = root.messages();
+    public void checkOptions() {
         OfficeHours hours = OfficeHours.DENPASAR;
+        Check.date("--date", date);
         if (counters < 1 || counters > SimulationSettings.MAX_COUNTERS) {
             throw new UserFacingException("simulate.badCounters", counters, SimulationSettings.MAX_COUNTERS);
         }
@@ -101,12 +101,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (pushEvery < 0 || pushEvery > MAX_PUSH_EVERY) {
             throw new UserFacingException("simulate.badPushEvery", pushEvery, MAX_PUSH_EVERY);
         }
+    }
+
+    @Override
+    public Integer call() {
+        Messages m = root.messages();
+        OfficeHours hours = OfficeHours.DENPASAR;
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
             // A training tool: only on a training folder (new, without accounts, or the demo's), marked as such.
             app.auth().markTraining();
             SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
-            if (!Loopback.isLoopback(target.config().baseUrl())) {
+            if (!id.loket.central.CentralUrl.isLoopback(target.config().baseUrl().getHost())) {
                 throw new UserFacingException("simulate.notLoopback", target.config().baseUrl());
             }
             String office = target.office();

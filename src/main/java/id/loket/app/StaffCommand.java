@@ -5,6 +5,7 @@ import id.loket.staff.model.Permission;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
 import id.loket.staff.repo.StaffRepository;
+import id.loket.staff.service.AuthService;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class StaffCommand {
     /** {@code loket staff add}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create an account. Its password is asked for (or read from the first line of standard input).")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, CheckedOptions {
 
         @ParentCommand
         StaffCommand staff;
@@ -67,6 +68,16 @@ final class StaffCommand {
 
         @Option(names = "--role", required = true, description = "COUNTER, SUPERVISOR or ADMIN.")
         Role role;
+
+        @Override
+        public void checkOptions() {
+            if (!AuthService.validUsername(username)) {
+                throw new UserFacingException("staff.badUsername", username.strip());
+            }
+            if (fullName.isBlank()) {
+                throw new UserFacingException("staff.blankName");
+            }
+        }
 
         @Override
         public Integer call() throws IOException {

@@ -1,6 +1,8 @@
 package id.loket.app;
 
 import id.loket.central.CentralClient;
+import id.loket.central.CentralTrust;
+import id.loket.central.CentralUrl;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.settings.repo.SettingsRepository;
@@ -8,10 +10,13 @@ import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.RejectedItem;
 import id.loket.sync.service.RetrySettings;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +25,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Pull the office's appointments from central into the local database, then send the outbox's waiting events to central.",
             "Says what it pulled, sent, and what is left. Exits 1 if the pull or the push did not complete; running it again completes it."})
-final class SyncCommand implements Callable<Integer> {
+final class SyncCommand implements Callable<Integer>, CheckedOptions {
+
+    static final int MAX_RETRIES = 20;
+    static final int MAX_TIMEOUT_SECONDS = 600;
 
     @ParentCommand
     LoketCommand root;
@@ -28,21 +36,28 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "First date to pull (default: today in the office's time zone).")
     LocalDate date;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "1", description = "Number of dates from --date (default 1).")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "1", description = "Number of dates from --date (default 1, at most 31).")
     int days;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries of a request that failed for a passing fault (default 3).")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Retries of a request that failed for a passing fault (default 3, at most 20).")
     int retries;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "How long to wait for one answer of central (default 20).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "How long to wait for one answer of central (default 20, 1 to 600).")
     int timeoutSeconds;
+
+    @Override
+    public void checkOptions() {
+        Check.date("--date", date);
+        if (days < 1 || days > 31) {
+            throw new UserFacingException("cli.badDays", days);
+        }
+        Check.range("--retries", retries, 0, MAX_RETRIES);
+        Check.range("--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+    }
 
     @Override
     public Integer call() {
         Messages m = root.messages();
-        if (days < 1 || days > 31) {
-            throw new UserFacingException("cli.badDays", days);
-        }
         Logging.toFolder(root.dataDir());
         try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
             CentralTarget target = CentralTarget.resolve(root, app.settings());
@@ -71,26 +86,58 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /** Where central is and which office to ask for: from the command line, else from the settings; what is given is saved. */
+    /**
+     * Where central is and which office to ask for: from the command line, else from the settings;
+     * what is given is saved. The URL must be https (http only to this computer), and the saved
+     * token goes only to the URL it was given for: a new --central without --token is refused
+     * before anything is sent, so an old token never reaches a new host.
+     */
     record CentralTarget(CentralClient.Config config, String office) {
 
         static CentralTarget resolve(LoketCommand root, SettingsRepository settings) {
-            String url = root.central != null ? root.central : settings.get(SettingsRepository.CENTRAL_URL).orElse(null);
-            String token = root.token != null ? root.token : settings.get(SettingsRepository.CENTRAL_TOKEN).orElse(null);
+            String savedUrl = settings.get(SettingsRepository.CENTRAL_URL).filter(u -> !u.isBlank()).orElse(null);
+            String savedToken = settings.get(SettingsRepository.CENTRAL_TOKEN).filter(t -> !t.isBlank()).orElse(null);
+            String urlText = root.central != null ? root.central : savedUrl;
             String office = root.office != null ? root.office : settings.get(SettingsRepository.OFFICE_CODE).orElse(null);
-            if (url == null || token == null || office == null) {
+            if (urlText == null || (root.token == null && savedToken == null) || office == null) {
                 throw new UserFacingException("cli.centralUnset");
             }
             if (!office.matches("[A-Z]{3,5}")) {
                 throw new UserFacingException("cli.badOffice", office);
             }
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw new UserFacingException("cli.badUrl", url);
+            URI url = CentralUrl.parse(urlText);
+            String token = root.token;
+            if (token == null) {
+                // A token saved before tokens were bound to a URL belongs to the URL saved with it.
+                String boundTo = settings.get(SettingsRepository.CENTRAL_TOKEN_URL).filter(u -> !u.isBlank()).orElse(savedUrl);
+                if (!url.equals(sameUrl(boundTo))) {
+                    throw new UserFacingException("central.tokenForAnotherUrl", String.valueOf(boundTo), url.toString());
+                }
+                token = savedToken;
             }
-            settings.put(SettingsRepository.CENTRAL_URL, url);
+            String caFile = root.centralCa != null ? root.centralCa : settings.get(SettingsRepository.CENTRAL_CA_FILE).orElse("");
+            SSLContext trust = null;
+            if (!caFile.isBlank()) {
+                caFile = LoketCommand.caPath(caFile).toString();
+                trust = CentralTrust.withOfficeCa(Path.of(caFile));
+            }
+            settings.put(SettingsRepository.CENTRAL_URL, url.toString());
             settings.put(SettingsRepository.CENTRAL_TOKEN, token);
+            settings.put(SettingsRepository.CENTRAL_TOKEN_URL, url.toString());
             settings.put(SettingsRepository.OFFICE_CODE, office);
-            return new CentralTarget(CentralClient.Config.of(url, token), office);
+            if (root.centralCa != null) {
+                settings.put(SettingsRepository.CENTRAL_CA_FILE, caFile.isBlank() ? "" : caFile);
+            }
+            return new CentralTarget(CentralClient.Config.of(url.toString(), token).withTrust(trust), office);
+        }
+
+        /** A saved URL as Loket compares URLs; one that no longer passes the rules matches nothing. */
+        private static URI sameUrl(String saved) {
+            try {
+                return saved == null ? null : CentralUrl.parse(saved);
+            } catch (UserFacingException e) {
+                return null;
+            }
         }
     }
 }

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The desk's side of the contract over HTTP. One call is one request: retrying is the
@@ -25,20 +27,31 @@ import java.util.Objects;
  */
 public final class CentralClient {
 
-    /** Where central is and how long to wait for it. */
-    public record Config(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout) {
+    /**
+     * Where central is, how long to wait for it and whom to trust on its https connection
+     * ({@code trust} null = the Java runtime's CAs). The URL is checked by {@link CentralUrl}: a
+     * Config for {@code http://} to another computer cannot exist, so the token never leaves this
+     * computer unencrypted.
+     */
+    public record Config(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout, SSLContext trust) {
         public Config {
             Objects.requireNonNull(baseUrl, "baseUrl");
             Objects.requireNonNull(token, "token");
+            baseUrl = CentralUrl.check(baseUrl);
         }
 
+        /** Central at {@code baseUrl} (refused in words if malformed or plain http to another computer). */
         public static Config of(String baseUrl, String token) {
-            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-            return new Config(URI.create(base), token, Duration.ofSeconds(5), Duration.ofSeconds(20));
+            return new Config(CentralUrl.parse(baseUrl), token, Duration.ofSeconds(5), Duration.ofSeconds(20), null);
         }
 
         public Config withRequestTimeout(Duration timeout) {
-            return new Config(baseUrl, token, connectTimeout, timeout);
+            return new Config(baseUrl, token, connectTimeout, timeout, trust);
+        }
+
+        /** The same, trusting what {@code context} trusts (see {@link CentralTrust}). */
+        public Config withTrust(SSLContext context) {
+            return new Config(baseUrl, token, connectTimeout, requestTimeout, context);
         }
 
         @Override
@@ -53,10 +66,13 @@ public final class CentralClient {
 
     public CentralClient(Config config) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (config.trust() != null) {
+            builder.sslContext(config.trust());
+        }
+        this.http = builder.build();
     }
 
     public Config config() {
@@ -151,6 +167,8 @@ public final class CentralClient {
             throw new CentralException(CentralException.Kind.TIMEOUT, null, e, where, config.requestTimeout().toSeconds());
         } catch (ConnectException e) {
             throw new CentralException(CentralException.Kind.CONNECTION, null, e, config.baseUrl().getAuthority());
+        } catch (SSLHandshakeException e) {
+            throw new CentralException(CentralException.Kind.UNTRUSTED, null, e, config.baseUrl().getAuthority());
         } catch (IOException e) {
             throw new CentralException(CentralException.Kind.CONNECTION, null, e, config.baseUrl().getAuthority());
         } catch (InterruptedException e) {

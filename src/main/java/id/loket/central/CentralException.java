@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class CentralException extends UserFacingException {
 
     public enum Kind {
-        UNAUTHORIZED(false), NOT_FOUND(false), BAD_REQUEST(false),
+        UNAUTHORIZED(false), NOT_FOUND(false), BAD_REQUEST(false), UNTRUSTED(false),
         THROTTLED(true), UNAVAILABLE(true), SERVER_ERROR(true),
         TIMEOUT(true), CONNECTION(true), MALFORMED(true);
 

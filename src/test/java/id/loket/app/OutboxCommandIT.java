@@ -126,7 +126,7 @@ class OutboxCommandIT {
     @Test
     void anUnknownFormatIsRefusedInOneLine() {
         Run run = loket("outbox", "--lang", "en", "--format", "xml", "--data", data.toString());
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("Unknown format \"xml\": use text or json.");
     }
 }

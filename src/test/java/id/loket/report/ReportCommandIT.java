@@ -83,7 +83,7 @@ class ReportCommandIT {
     void aBadDateIsRefused() throws Exception {
         Files.createDirectories(out("x").getParent());
         Cli.Run run = report("daily-summary", "--date", "27-11-2026", "--out", out("bad.pdf").toString(), "--lang", "en");
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("--date must be a date YYYY-MM-DD (given \"27-11-2026\").");
         assertThat(out("bad.pdf")).doesNotExist();
         Cli.Run before = report("daily-summary", "--date", "2026-11-27", "--to", "2026-11-01", "--out", out("bad.pdf").toString());

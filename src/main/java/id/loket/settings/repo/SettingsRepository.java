@@ -18,6 +18,10 @@ public final class SettingsRepository {
     public static final String OFFICE_ZONE = "office.zone";
     public static final String CENTRAL_URL = "central.url";
     public static final String CENTRAL_TOKEN = "central.token";
+    /** The central URL the saved token was given for: the token is sent there and nowhere else. */
+    public static final String CENTRAL_TOKEN_URL = "central.tokenUrl";
+    /** A PEM file with the office's CA, trusted besides the default CAs for central (inspecting proxies); blank = none. */
+    public static final String CENTRAL_CA_FILE = "central.caFile";
     public static final String LANGUAGE = "ui.language";
     public static final String HOLD_DAYS = "hold.days";
     /** The counter this desk stands at (recorded with every step taken here). */

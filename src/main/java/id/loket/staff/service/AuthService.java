@@ -347,6 +347,11 @@ public final class AuthService {
         return new StaffRepository(db.dsl()).count() > 0;
     }
 
+    /** Whether {@code username} is a user name an account may have (2–50 of a-z, 0-9, ". _ -", after lower-casing). */
+    public static boolean validUsername(String username) {
+        return username != null && USERNAME.matcher(username.trim().toLowerCase(Locale.ROOT)).matches();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }

@@ -318,7 +318,7 @@ class CaseExportIT {
 
         assertThat(new ObjectMapper().readTree(json.out())).isEmpty();
         assertThat(csv.out()).isEqualTo(String.join(",", CaseExport.csvHeader()) + "\r\n");
-        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("Unknown format \"xml\"");
     }
 

@@ -258,9 +258,9 @@ class PrintCommandIT {
         Run kind = print("invoice", "--case", receiptCase, "--out", outDir.resolve("x.pdf").toString(), "--lang", "en");
         Run paper = print("receipt", "--case", receiptCase, "--out", outDir.resolve("x.pdf").toString(), "--lang", "en", "--paper", "b5");
 
-        assertThat(kind.code()).isEqualTo(1);
+        assertThat(kind.code()).isEqualTo(2);
         assertThat(kind.err()).contains("Unknown document \"invoice\"");
-        assertThat(paper.code()).isEqualTo(1);
+        assertThat(paper.code()).isEqualTo(2);
         assertThat(paper.err()).contains("Unknown paper \"b5\"");
         assertThat(outFiles()).isEmpty();
     }
