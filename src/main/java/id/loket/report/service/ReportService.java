@@ -13,7 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
+import id.loket.report.repo.ReportReader;
+import java.sql.SQLException;
 
 /**
  * Runs a report of the catalogue against the database. Parameters come as text (from the
@@ -23,6 +24,10 @@ import org.jooq.DSLContext;
  * {@code :from_at} and {@code :until_at}: the start of {@code date} and the end of {@code to}
  * (or of {@code date}) in the office's time zone, for columns that hold instants, and
  * {@code :office}, the office's code.
+ *
+ * <p>Reports only read: the SQL runs as the {@link ReportReader}, a database user that may
+ * SELECT the tables reports need and nothing else, and must be one query. What the database
+ * refuses (a table not granted, a write, a file function) is refused in words naming the report.
  */
 public final class ReportService {
 
@@ -31,13 +36,20 @@ public final class ReportService {
     public static final String UNTIL_AT = "until_at";
     public static final String OFFICE = "office";
 
-    private final DSLContext dsl;
+    /** H2: not enough rights for an object; admin rights required. */
+    private static final int H2_NOT_ENOUGH_RIGHTS = 90096;
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
+    /** PostgreSQL: insufficient privilege; a write in a read-only transaction. */
+    private static final String PG_INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String PG_READ_ONLY_TRANSACTION = "25006";
+
+    private final ReportReader reader;
     private final String office;
     private final ZoneId zone;
     private final Clock clock;
 
-    public ReportService(DSLContext dsl, String office, ZoneId zone, Clock clock) {
-        this.dsl = dsl;
+    public ReportService(ReportReader reader, String office, ZoneId zone, Clock clock) {
+        this.reader = reader;
         this.office = office;
         this.zone = zone;
         this.clock = clock;
@@ -112,13 +124,33 @@ public final class ReportService {
         binds.put(UNTIL_AT, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         List<Map<String, Object>> rows;
         try {
-            rows = new ReportQuery(dsl).run(def.sql(), binds);
+            rows = new ReportQuery(reader).run(def.name(), def.sql(), binds);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e, "report.badDefinition", def.name(), e.getMessage());
         } catch (org.jooq.exception.DataAccessException e) {
+            SQLException refusal = refusalByRights(e);
+            if (refusal != null) {
+                String why = firstLine(refusal.getMessage()).replaceFirst(";? ?SQL statement:?$", "").strip();
+                throw new UserFacingException(e, "report.notPermitted", def.name(), why);
+            }
             throw new UserFacingException(e, "report.queryFailed", def.name(), firstLine(e.getMessage()));
         }
         return new ReportResult(def, values, rows, clock.instant(), by);
+    }
+
+    /** The database's refusal of the query for the reader's rights (or of a write in its read-only transaction), if that is what failed. */
+    private static SQLException refusalByRights(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                String state = sql.getSQLState();
+                if (code == H2_NOT_ENOUGH_RIGHTS || code == H2_ADMIN_RIGHTS_REQUIRED
+                        || PG_INSUFFICIENT_PRIVILEGE.equals(state) || PG_READ_ONLY_TRANSACTION.equals(state)) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {
