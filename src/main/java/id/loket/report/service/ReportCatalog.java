@@ -12,6 +12,7 @@ import id.loket.report.model.ReportSql;
 import id.loket.report.model.Text;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Role;
+import id.loket.staff.model.Unguarded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,7 @@ public final class ReportCatalog {
      * is refused, naming it. For the built-in reports and for tests: Loket itself reads its
      * catalogue with {@link #load}.
      */
+    @Unguarded("reads report definitions from files: no data of the office, nothing changed")
     public static ReportCatalog fromFolder(Path folder) {
         Map<String, ReportDefinition> found = new TreeMap<>();
         if (Files.isDirectory(folder)) {
@@ -100,6 +102,7 @@ public final class ReportCatalog {
      * The reports bundled with the application under {@code reports/} on the class path (a folder
      * while developing, a folder inside the jar when packaged); none when there are none.
      */
+    @Unguarded("reads the built-in report definitions: no data of the office, nothing changed")
     public static ReportCatalog fromClassPath(ClassLoader loader) {
         java.net.URL url = loader.getResource("reports/");
         if (url == null) {
@@ -127,6 +130,7 @@ public final class ReportCatalog {
      * of the administrator's folder {@code adminFolder} (the setting {@value #FOLDER_SETTING};
      * empty or blank: none). What of the folder is not loaded, and why, is in {@link #problems}.
      */
+    @Unguarded("reads report definitions from files: no data of the office, nothing changed")
     public static ReportCatalog load(ClassLoader loader, Optional<String> adminFolder) {
         ReportCatalog builtIn = fromClassPath(loader);
         String setting = adminFolder.map(String::strip).orElse("");
@@ -231,29 +235,35 @@ public final class ReportCatalog {
     }
 
     /** What of the administrator's folder was not loaded, and why (empty when everything was). */
+    @Unguarded("what of the report folder was not loaded: no data of the office")
     public List<UserFacingException> problems() {
         return problems;
     }
 
+    @Unguarded("report definitions only: running one is guarded (RUN_REPORT and the report's roles)")
     public List<ReportDefinition> all() {
         return List.copyOf(reports.values());
     }
 
     /** The reports someone of {@code role} may run ({@link ReportDefinition#mayRun}), by name: what the desk lists. */
+    @Unguarded("filters report definitions by a role the caller re-read; running one is guarded")
     public List<ReportDefinition> runnableBy(Role role) {
         return reports.values().stream().filter(d -> d.mayRun(role)).toList();
     }
 
+    @Unguarded("a report definition only: running it is guarded")
     public Optional<ReportDefinition> find(String name) {
         return Optional.ofNullable(name == null ? null : reports.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 
     /** The report of that name, or a refusal naming the reports there are. */
+    @Unguarded("a report definition only: running it is guarded")
     public ReportDefinition get(String name) {
         return find(name).orElseThrow(() -> new UserFacingException("report.unknown", String.valueOf(name), String.join(", ", reports.keySet())));
     }
 
     /** Reads one definition; a broken one is refused with the report's name and what is wrong. */
+    @Unguarded("parses a report definition: no data of the office, nothing changed")
     public static ReportDefinition parse(String name, String layoutJson, String sql) {
         try {
             JsonNode root = JSON.readTree(layoutJson);
