@@ -1,6 +1,7 @@
 -- fees: receipts issued on the dates, by passport type and validity, with the sum of their fees.
 -- amount: the booking's payment amount as central sent it (it includes a same-day surcharge or a fine);
--- a walk-in has no booking: its amount is the fee table's setting fee.TYPE.YEARS when the office has set it,
+-- a walk-in has no booking: its amount is the fee table's setting fee.TYPE.YEARS when the office has set it
+-- (read through the view report_fee_setting: reports never see the settings table itself),
 -- else it is counted under without_amount and adds nothing.
 SELECT c.passport_type AS passport_type,
        c.validity_years AS validity_years,
@@ -10,7 +11,7 @@ SELECT c.passport_type AS passport_type,
 FROM case_receipt t
 JOIN case_file c ON c.case_ref = t.case_ref
 LEFT JOIN appointment a ON a.id = c.appointment_id
-LEFT JOIN setting s ON s.setting_key = 'fee.' || c.passport_type || '.' || CAST(c.validity_years AS VARCHAR(4))
+LEFT JOIN report_fee_setting s ON s.setting_key = 'fee.' || c.passport_type || '.' || CAST(c.validity_years AS VARCHAR(4))
 WHERE c.office = :office AND t.receipt_date BETWEEN :date AND :to
 GROUP BY c.passport_type, c.validity_years
 ORDER BY c.passport_type, c.validity_years

@@ -28,6 +28,7 @@ import id.loket.report.pdf.ReportPdf;
 import id.loket.report.service.ReportCatalog;
 import id.loket.report.service.ReportCsv;
 import id.loket.report.service.ReportService;
+import id.loket.report.repo.ReportReader;
 import id.loket.supervisor.service.CloseDayService;
 import id.loket.supervisor.service.DashboardService;
 import id.loket.sync.model.OutboxEntry;
@@ -59,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final Messages messages;
+    private ReportReader reportReader;
 
     private AppContext(Path dataDir, Database db, Clock clock, Messages messages) {
         this.dataDir = dataDir;
@@ -157,15 +159,32 @@ public final class AppContext implements AutoCloseable {
         return new DashboardService(db, clock, office().code());
     }
 
-    /** Runs the catalogue's reports against this office's data, on {@code clock}. */
+    /** Runs the catalogue's reports against this office's data, on {@code clock}, as the report reader (read only). */
     public ReportService reports(Clock clock) {
         OfficeSettings o = office();
-        return new ReportService(db.dsl(), o.code(), o.zone(), clock, authorization());
+        return new ReportService(reportReader(), db.dsl(), o.code(), o.zone(), clock, authorization());
     }
 
-    /** The report catalogue bundled with Loket (reports/). */
+    /** The database user reports run as: one per context (on H2 it sets the user's password once). */
+    public synchronized ReportReader reportReader() {
+        if (reportReader == null) {
+            reportReader = ReportReader.of(db);
+        }
+        return reportReader;
+    }
+
+    /**
+     * Loket's report catalogue: the built-in reports, plus those of the administrator's folder
+     * (setting {@code reports.dir}); never the working directory. What of that folder was not
+     * loaded is in its {@code problems()}.
+     */
+    public ReportCatalog reportCatalogue() {
+        return ReportCatalog.load(AppContext.class.getClassLoader(), settings().get(ReportCatalog.FOLDER_SETTING));
+    }
+
+    /** The reports of {@link #reportCatalogue()}, all of them (the desk lists those of the role: {@code ReportCatalog.runnableBy}). */
     public List<ReportDefinition> reportCatalog() {
-        return ReportCatalog.fromClassPath(AppContext.class.getClassLoader()).all();
+        return reportCatalogue().all();
     }
 
     /** One report of the catalogue for {@code date} (its other parameters at their defaults), as PDF/A-2b or CSV. */

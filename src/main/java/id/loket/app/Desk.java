@@ -73,8 +73,8 @@ public final class Desk {
                         .orElseThrow(() -> new UserFacingException("report.unknown", "daily-summary", "-"))),
                 new DeskServices.Reports() {
                     @Override
-                    public java.util.List<id.loket.report.model.ReportDefinition> catalog() {
-                        return app.reportCatalog();
+                    public java.util.List<id.loket.report.model.ReportDefinition> catalog(id.loket.staff.model.Role role) {
+                        return app.reportCatalogue().runnableBy(role);
                     }
 
                     @Override

@@ -27,12 +27,12 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code loket report}: runs a report of the catalogue and writes it as PDF/A-2b or CSV, for
- * scheduled jobs; {@code --list} lists the catalogue. The catalogue is the jar's bundled
- * {@code reports/}, overridden by the folder {@code --reports DIR} (default: {@code reports/}
- * in the working directory, when there is one). The file appears only when complete.
+ * scheduled jobs; {@code --list} lists the catalogue. The catalogue is the reports built into
+ * the application plus those of the administrator's folder (setting {@code reports.dir}); never
+ * the working directory. The file appears only when complete.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Run a report of the catalogue (reports/) and write it as PDF (PDF/A-2b) or CSV; --list lists the reports.")
+        description = "Run a report of the catalogue (the built-in reports and the folder of setting reports.dir) and write it as PDF (PDF/A-2b) or CSV; --list lists the reports.")
 final class ReportCommand implements Callable<Integer>, CheckedOptions {
 
     @ParentCommand
@@ -43,9 +43,6 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
 
     @Option(names = "--list", description = "List the reports of the catalogue and their parameters.")
     boolean list;
-
-    @Option(names = "--reports", paramLabel = "DIR", description = "The folder of report definitions. Default: reports/ in the working directory, then the reports bundled in the application.")
-    Path reports;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day (the first day with --to).")
     String date;
@@ -120,24 +117,12 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
 
     @Override
     public Integer call() throws IOException {
-        ReportCatalog catalog = catalog();
         if (list) {
-            String lang = root.messages().language();
-            if (catalog.all().isEmpty()) {
-                root.out().println(root.messages().get("report.list.empty"));
-            }
-            for (ReportDefinition d : catalog.all()) {
-                StringBuilder line = new StringBuilder(d.name()).append('\t').append(d.title().in(lang)).append('\t');
-                d.parameters().forEach(p -> line.append(" --").append(p.name()).append(p.required() ? "" : "?"));
-                root.out().println(line.toString().stripTrailing());
-            }
-            root.out().flush();
-            return 0;
+            return list();
         }
         if (name == null || name.isBlank()) {
             throw new UserFacingException("report.noName");
         }
-        ReportDefinition def = catalog.get(name);
         if (out == null) {
             throw new UserFacingException("report.outRequired");
         }
@@ -150,8 +135,10 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
         put(given, "days", days);
         Logging.toFolder(root.dataDir());
         byte[] bytes;
+        ReportDefinition def;
         Clock clock = Clock.systemDefaultZone();
         try (AppContext app = AppContext.open(root.dataDir(), clock, root.messages())) {
+            def = app.reportCatalogue().get(name);
             OfficeSettings office = app.office();
             ReportService service = app.reports(clock);
             Map<String, Object> values = service.parameters(def, given);
@@ -165,16 +152,28 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
         return 0;
     }
 
-    private ReportCatalog catalog() {
-        ReportCatalog bundled = ReportCatalog.fromClassPath(ReportCommand.class.getClassLoader());
-        if (reports != null) {
-            if (!Files.isDirectory(reports)) {
-                throw new UserFacingException("report.noCatalogue", reports.toAbsolutePath().toString());
-            }
-            return bundled.overriddenBy(ReportCatalog.fromFolder(reports));
+    /** The catalogue, one report a line; what of the administrator's folder was not loaded goes to standard error. */
+    private int list() {
+        Logging.toFolder(root.dataDir());
+        ReportCatalog catalog;
+        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+            catalog = app.reportCatalogue();
         }
-        Path here = Path.of("reports");
-        return Files.isDirectory(here) ? bundled.overriddenBy(ReportCatalog.fromFolder(here)) : bundled;
+        String lang = root.messages().language();
+        if (catalog.all().isEmpty()) {
+            root.out().println(root.messages().get("report.list.empty"));
+        }
+        for (ReportDefinition d : catalog.all()) {
+            StringBuilder line = new StringBuilder(d.name()).append('\t').append(d.title().in(lang)).append('\t');
+            d.parameters().forEach(p -> line.append(" --").append(p.name()).append(p.required() ? "" : "?"));
+            root.out().println(line.toString().stripTrailing());
+        }
+        root.out().flush();
+        for (UserFacingException problem : catalog.problems()) {
+            root.err().println(root.messages().get("report.list.notLoaded", root.messages().of(problem)));
+        }
+        root.err().flush();
+        return 0;
     }
 
     private static void put(Map<String, String> given, String key, String value) {

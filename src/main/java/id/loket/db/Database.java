@@ -148,6 +148,35 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * A new connection, not pooled, to this same database as another user (the report reader,
+     * whose rights are less): the caller closes it. On H2 the URL keeps only the file and its
+     * encryption ({@code CIPHER}): the other settings are the database's already, and a user
+     * without admin rights may not give them; an encrypted file's password (the part of the
+     * owner's password before the space) is put in front of {@code password}.
+     */
+    public Connection connectAs(String user, String password) throws SQLException {
+        String url = dataSource.getJdbcUrl();
+        String pass = password == null ? "" : password;
+        if (dialect.family() == SQLDialect.H2) {
+            String[] parts = url.split(";");
+            StringBuilder kept = new StringBuilder(parts[0]);
+            boolean cipher = false;
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].toUpperCase(java.util.Locale.ROOT).startsWith("CIPHER=")) {
+                    kept.append(';').append(parts[i]);
+                    cipher = true;
+                }
+            }
+            url = kept.toString();
+            String owner = dataSource.getPassword() == null ? "" : dataSource.getPassword();
+            if (cipher && owner.indexOf(' ') >= 0) {
+                pass = owner.substring(0, owner.indexOf(' ') + 1) + pass;
+            }
+        }
+        return java.sql.DriverManager.getConnection(url, user, pass);
+    }
+
     /** Runs one use case in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
         return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));

@@ -2,6 +2,7 @@ package id.loket.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.loket.report.service.ReportCatalog;
 import id.loket.testing.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,22 +19,31 @@ class ReportCommandIT {
     static Path dir;
 
     private static Path data;
-    private static final String CATALOG = Path.of("reports").toAbsolutePath().toString();
+    /** The administrator's folder of reports (setting reports.dir): one report that reads what it may, one planted. */
+    private static Path adminReports;
 
     @BeforeAll
-    static void seed() {
+    static void seed() throws Exception {
         data = dir.resolve("data");
-        new ReportScenario(data).close(); // closed at once: the command opens the data folder itself
+        adminReports = Files.createDirectories(dir.resolve("admin-reports"));
+        String layout = "{\"title\": {\"id\": \"T\", \"en\": \"T\"}, \"roles\": [\"SUPERVISOR\"], \"columns\": [{\"name\": \"%s\"}]}";
+        Path cases = Files.createDirectories(adminReports.resolve("case-count"));
+        Files.writeString(cases.resolve("layout.json"), String.format(layout, "n"));
+        Files.writeString(cases.resolve("report.sql"), "SELECT COUNT(*) AS n FROM case_file");
+        Path planted = Files.createDirectories(adminReports.resolve("staff-dump"));
+        Files.writeString(planted.resolve("layout.json"), String.format(layout, "password_hash"));
+        Files.writeString(planted.resolve("report.sql"), "SELECT username, password_hash FROM staff");
+        try (ReportScenario day = new ReportScenario(data)) { // closed at once: the command opens the data folder itself
+            day.app().settings().put(ReportCatalog.FOLDER_SETTING, adminReports.toString());
+        }
     }
 
     private static Cli.Run report(String... args) {
-        String[] all = new String[args.length + 5];
+        String[] all = new String[args.length + 3];
         all[0] = "report";
         System.arraycopy(args, 0, all, 1, args.length);
         all[args.length + 1] = "--data";
         all[args.length + 2] = data.toString();
-        all[args.length + 3] = "--reports";
-        all[args.length + 4] = CATALOG;
         return Cli.loket(all);
     }
 
@@ -63,10 +73,36 @@ class ReportCommandIT {
 
     @Test
     void listsTheCatalogue() {
-        Cli.Run run = Cli.loket("report", "--list", "--reports", CATALOG);
+        Cli.Run run = report("--list");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("daily-summary\tRingkasan Harian", "officer-throughput", "wait-times", "outage-log", "fees",
-                "pending-pickups");
+                "pending-pickups", "case-count", "staff-dump");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theOptionToNameAnotherCatalogueIsGone() {
+        Cli.Run run = report("--list", "--reports", Path.of("reports").toAbsolutePath().toString());
+        assertThat(run.code()).isNotZero();
+        assertThat(run.err()).contains("--reports");
+    }
+
+    @Test
+    void aReportOfTheAdministratorsFolderRunsAsTheReader() throws Exception {
+        Files.createDirectories(out("x").getParent());
+        Cli.Run run = report("case-count", "--out", out("cases.csv").toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(out("cases.csv"), StandardCharsets.UTF_8)).isEqualTo("n\r\n6\r\n");
+    }
+
+    @Test
+    void aPlantedReportThatReadsPasswordHashesIsRefusedInOneLineAndWritesNothing() throws Exception {
+        Files.createDirectories(out("x").getParent());
+        Cli.Run run = report("staff-dump", "--out", out("hashes.csv").toString(), "--lang", "en");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("Report \"staff-dump\" is refused: a report may only read the data reports are allowed to")
+                .contains("staff").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(out("hashes.csv")).doesNotExist();
     }
 
     @Test
@@ -74,7 +110,7 @@ class ReportCommandIT {
         Files.createDirectories(out("x").getParent());
         Cli.Run run = report("daily-sumary", "--date", "2026-11-27", "--out", out("none.pdf").toString(), "--lang", "en");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err().strip()).startsWith("There is no report \"daily-sumary\". The reports are: daily-summary, fees,")
+        assertThat(run.err().strip()).startsWith("There is no report \"daily-sumary\". The reports are: case-count, daily-summary, fees,")
                 .doesNotContain("\n");
         assertThat(out("none.pdf")).doesNotExist();
     }

@@ -31,7 +31,8 @@ class ReportPdfTest {
                 List.of(new Column("name", new Text("Nama pemohon", "Applicant"), Format.TEXT, Map.of()),
                         new Column("n", new Text("Jumlah", "Count"), Format.INTEGER, Map.of()),
                         new Column("fee", new Text("Biaya", "Fee"), Format.RUPIAH, Map.of())),
-                null, List.of("n", "fee"), new Chart(Chart.Kind.BAR, "name", List.of("n"), new Text("Grafik", "Chart")));
+                null, List.of("n", "fee"), new Chart(Chart.Kind.BAR, "name", List.of("n"), new Text("Grafik", "Chart")),
+                java.util.Set.of(id.loket.staff.model.Role.SUPERVISOR));
         List<Map<String, Object>> data = new ArrayList<>();
         for (int i = 1; i <= rows; i++) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import id.loket.db.Database;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
 import id.loket.report.pdf.ReportPdf;
+import id.loket.report.repo.ReportReader;
 import id.loket.report.service.ReportCatalog;
 import id.loket.report.service.ReportCsv;
 import id.loket.report.service.ReportService;
@@ -43,18 +44,36 @@ final class Reports {
     private Reports() {
     }
 
-    static ReportResult run(Database db, Clock clock, String name, String... params) {
-        ReportDefinition def = CATALOG.get(name);
+    /** The PostgreSQL role reports run as in the tests: what .ci/postgres-up makes, unless the environment names another. */
+    static final String PG_REPORT_USER = or(System.getenv("LOKET_TEST_PG_REPORT_USER"), "loket_report");
+    static final String PG_REPORT_PASSWORD = or(System.getenv("LOKET_TEST_PG_REPORT_PASSWORD"), "loket_report");
+
+    private static String or(String s, String otherwise) {
+        return s == null || s.isBlank() ? otherwise : s;
+    }
+
+    /** The report reader of a PostgreSQL test database (the role of .ci/postgres-up). */
+    static ReportReader postgresReader(Database db) {
+        return ReportReader.postgres(db, PG_REPORT_USER, PG_REPORT_PASSWORD);
+    }
+
+    /** Runs a shipped report as the reader {@code reader} (read only), as the supervisor. */
+    static ReportResult run(ReportReader reader, Clock clock, String name, String... params) {
+        return run(reader, clock, CATALOG.get(name), params);
+    }
+
+    static ReportResult run(ReportReader reader, Clock clock, ReportDefinition def, String... params) {
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < params.length; i += 2) {
             given.put(params[i], params[i + 1]);
         }
-        ReportService service = new ReportService(db.dsl(), "DPS", ReportScenario.ZONE, clock, new Authorization(db));
+        Database db = reader.database();
+        ReportService service = new ReportService(reader, db.dsl(), "DPS", ReportScenario.ZONE, clock, new Authorization(db));
         return service.run(TestSessions.reader(db), def, service.parameters(def, given));
     }
 
     static ReportResult run(AppContext app, Clock clock, String name, String... params) {
-        return run(app.caseWork(clock).db(), clock, name, params);
+        return run(app.reportReader(), clock, name, params);
     }
 
     /** The CSV's rows by their first field (the header row under its first column name). */

@@ -293,7 +293,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             return;
         }
         Session by = staff.atCounter(services.counter().get().orElse(null));
-        tasks.run(() -> services.reports().catalog(), catalog -> {
+        tasks.run(() -> services.reports().catalog(by.role()), catalog -> {
             id.loket.supervisor.ui.ReportsDialog.show(this, messages, catalog, services.today().get(),
                     new id.loket.supervisor.ui.ReportsDialog.Render((r, d) -> services.reports().render(r, d, by, messages, true),
                             (r, d) -> services.reports().render(r, d, by, messages, false)),

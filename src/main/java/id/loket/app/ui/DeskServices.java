@@ -59,7 +59,7 @@ public record DeskServices(
 
     /** The report catalogue and how one is made for a date, by whom, in which language. */
     public interface Reports {
-        java.util.List<id.loket.report.model.ReportDefinition> catalog();
+        java.util.List<id.loket.report.model.ReportDefinition> catalog(id.loket.staff.model.Role role);
 
         byte[] render(id.loket.report.model.ReportDefinition report, LocalDate date, id.loket.staff.model.Session by, id.loket.common.i18n.Messages language,
                 boolean pdf);

@@ -1,5 +1,6 @@
 package id.loket.report.repo;
 
+import id.loket.report.model.ReportSql;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record;
@@ -16,16 +16,18 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Runs a report's SQL: every {@code :name} outside quotes and comments becomes a bind value
- * (never text pasted into the SQL), typed by its Java value so PostgreSQL knows a null's type.
- * Answers rows as maps from lower-case column name to value.
+ * Runs a report's SQL as the {@link ReportReader} (a database user that may only read some
+ * tables, in a transaction rolled back afterwards), after {@link ReportSql} has made sure it is
+ * one query: every {@code :name} outside quotes and comments becomes a bind value (never text
+ * pasted into the SQL), typed by its Java value so PostgreSQL knows a null's type. Answers rows
+ * as maps from lower-case column name to value.
  */
 public final class ReportQuery {
 
-    private final DSLContext dsl;
+    private final ReportReader reader;
 
-    public ReportQuery(DSLContext dsl) {
-        this.dsl = dsl;
+    public ReportQuery(ReportReader reader) {
+        this.reader = reader;
     }
 
     /** The SQL with {@code :name} replaced by jOOQ placeholders, and the names in order. */
@@ -78,8 +80,12 @@ public final class ReportQuery {
         return new Parsed(text, names);
     }
 
-    /** Runs {@code sql} with {@code values} (by parameter name); a name without a value is an error. */
-    public List<Map<String, Object>> run(String sql, Map<String, Object> values) {
+    /**
+     * Runs {@code sql} of report {@code report} with {@code values} (by parameter name); a name
+     * without a value is an error, SQL that is not one query is refused in words.
+     */
+    public List<Map<String, Object>> run(String report, String sql, Map<String, Object> values) {
+        ReportSql.requireOneQuery(report, sql);
         Parsed parsed = parse(sql);
         Object[] binds = new Object[parsed.names().size()];
         for (int k = 0; k < binds.length; k++) {
@@ -89,7 +95,7 @@ public final class ReportQuery {
             }
             binds[k] = param(values.get(name));
         }
-        Result<Record> result = dsl.resultQuery(parsed.sql(), binds).fetch();
+        Result<Record> result = reader.read(dsl -> dsl.resultQuery(parsed.sql(), binds).fetch());
         List<Map<String, Object>> rows = new ArrayList<>(result.size());
         for (Record r : result) {
             Map<String, Object> row = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package id.loket.report.service;
 
 import id.loket.casefile.model.OfficeAction;
+import id.loket.common.model.AccessRefused;
+import org.jooq.DSLContext;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
@@ -23,7 +25,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
+import id.loket.report.repo.ReportReader;
+import java.sql.SQLException;
 
 /**
  * Runs a report of the catalogue against the database. Parameters come as text (from the
@@ -33,6 +36,10 @@ import org.jooq.DSLContext;
  * {@code :from_at} and {@code :until_at}: the start of {@code date} and the end of {@code to}
  * (or of {@code date}) in the office's time zone, for columns that hold instants, and
  * {@code :office}, the office's code.
+ *
+ * <p>Reports only read: the SQL runs as the {@link ReportReader}, a database user that may
+ * SELECT the tables reports need and nothing else, and must be one query. What the database
+ * refuses (a table not granted, a write, a file function) is refused in words naming the report.
  */
 public final class ReportService {
 
@@ -41,14 +48,27 @@ public final class ReportService {
     public static final String UNTIL_AT = "until_at";
     public static final String OFFICE = "office";
 
+    /** H2: not enough rights for an object; admin rights required. */
+    private static final int H2_NOT_ENOUGH_RIGHTS = 90096;
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
+    /** PostgreSQL: insufficient privilege; a write in a read-only transaction. */
+    private static final String PG_INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String PG_READ_ONLY_TRANSACTION = "25006";
+
+    private final ReportReader reader;
     private final DSLContext dsl;
     private final String office;
     private final ZoneId zone;
     private final Clock clock;
     private final Authorization authorization;
 
-    public ReportService(DSLContext dsl, String office, ZoneId zone, Clock clock, Authorization authorization) {
-        this.dsl = dsl;
+    /**
+     * {@code reader} runs the reports' SQL (read only); {@code owner} only appends the audit row
+     * of each run.
+     */
+    public ReportService(ReportReader reader, DSLContext owner, String office, ZoneId zone, Clock clock, Authorization authorization) {
+        this.reader = reader;
+        this.dsl = owner;
         this.authorization = authorization;
         this.office = office;
         this.zone = zone;
@@ -122,6 +142,9 @@ public final class ReportService {
     @Guarded(Permission.RUN_REPORT)
     public ReportResult run(Session session, ReportDefinition def, Map<String, Object> values) {
         Officer officer = authorization.require(session, Permission.RUN_REPORT);
+        if (!def.mayRun(officer.role())) {
+            throw new AccessRefused("report.notForRole", def.name(), officer.role(), def.roles());
+        }
         String by = officer.username();
         Map<String, Object> binds = new HashMap<>(values);
         LocalDate from = values.get("date") instanceof LocalDate d ? d : LocalDate.now(clock.withZone(zone));
@@ -131,15 +154,35 @@ public final class ReportService {
         binds.put(UNTIL_AT, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         List<Map<String, Object>> rows;
         try {
-            rows = new ReportQuery(dsl).run(def.sql(), binds);
+            rows = new ReportQuery(reader).run(def.name(), def.sql(), binds);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e, "report.badDefinition", def.name(), e.getMessage());
         } catch (org.jooq.exception.DataAccessException e) {
+            SQLException refusal = refusalByRights(e);
+            if (refusal != null) {
+                String why = firstLine(refusal.getMessage()).replaceFirst(";? ?SQL statement:?$", "").strip();
+                throw new UserFacingException(e, "report.notPermitted", def.name(), why);
+            }
             throw new UserFacingException(e, "report.queryFailed", def.name(), firstLine(e.getMessage()));
         }
         new AuditRepository(dsl).appendOffice(OfficeAction.REPORT_RUN, by, officer.counter(), def.name() + " " + values,
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         return new ReportResult(def, values, rows, clock.instant(), by);
+    }
+
+    /** The database's refusal of the query for the reader's rights (or of a write in its read-only transaction), if that is what failed. */
+    private static SQLException refusalByRights(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                String state = sql.getSQLState();
+                if (code == H2_NOT_ENOUGH_RIGHTS || code == H2_ADMIN_RIGHTS_REQUIRED
+                        || PG_INSUFFICIENT_PRIVILEGE.equals(state) || PG_READ_ONLY_TRANSACTION.equals(state)) {
+                    return sql;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

@@ -1,2 +1,5 @@
-/** Reads the report catalogue (files), runs a report through the repo, writes CSV. */
+/**
+ * Reads the report catalogue (the built-in reports and the administrator's folder, never the
+ * working directory), runs a report through the repo, writes CSV.
+ */
 package id.loket.report.service;
