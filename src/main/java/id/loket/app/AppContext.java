@@ -208,6 +208,24 @@ public final class AppContext implements AutoCloseable {
         return Optional.of(renderReport(def.get(), date, by, language, clock, true));
     }
 
+    /**
+     * How long the desk may go without a key or a click before it locks (setting
+     * {@code desk.idleLockMinutes}, 5 by default; decimals allowed; 0 or less never locks).
+     */
+    public Duration idleLock() {
+        double minutes = settings().get(IDLE_LOCK_MINUTES).map(v -> {
+            try {
+                return Double.parseDouble(v.strip());
+            } catch (NumberFormatException e) {
+                return 5.0;
+            }
+        }).orElse(5.0);
+        return minutes <= 0 ? Duration.ZERO : Duration.ofMillis(Math.round(minutes * 60_000));
+    }
+
+    /** The setting of {@link #idleLock()}. */
+    public static final String IDLE_LOCK_MINUTES = "desk.idleLockMinutes";
+
     /** Days an applicant on hold has to bring what is missing (setting {@code hold.days}, 7 by default). */
     public int holdDays() {
         return settings().get(SettingsRepository.HOLD_DAYS).map(Integer::parseInt).orElse(7);

@@ -87,7 +87,7 @@ class DeskGuiTest {
     }
 
     @BeforeEach
-    void openDesk() throws Exception {
+    void openDesk(org.junit.jupiter.api.TestInfo info) throws Exception {
         Clock clock = Clock.system(WITA);
         today = LocalDate.now(WITA);
         String token = "gui-test-office-token";
@@ -99,6 +99,10 @@ class DeskGuiTest {
         app.settings().put(id.loket.settings.repo.SettingsRepository.BACKLOG_WARN_HOURS, "0");
         // This desk already knows its counter, so the login goes straight to the queue (CounterGuiTest covers the question).
         app.settings().put(id.loket.settings.repo.SettingsRepository.COUNTER, "1");
+        if (info.getTestMethod().orElseThrow().getName().startsWith("idle")) {
+            // 2.4 s without input locks the desk in the idle-lock test (5 minutes by default)
+            app.settings().put(AppContext.IDLE_LOCK_MINUTES, "0.04");
+        }
 
         robot = BasicRobot.robotWithNewAwtHierarchy();
         Desk desk;
@@ -288,6 +292,45 @@ class DeskGuiTest {
     }
 
     // ---- helpers ----
+
+    // ---- idle lock ----
+
+    @Test
+    void idleDeskLocksKeepsWhatWasTypedAndOpensForTheSameOfficerOrASupervisorOnly() throws Exception {
+        TestSessions.account(app.caseWork(Clock.systemUTC()).db(), "petugas2", "I Made Wirawan", Role.COUNTER);
+        logInAsOfficerWithEnter();
+        window.textBox("scan.field").enterText("ABC-12");
+
+        javax.swing.JComponent lock = (javax.swing.JComponent) GuiActionRunner.execute(() -> window.target().getGlassPane());
+        waitFor("the desk locks itself", Duration.ofSeconds(20), () -> GuiActionRunner.execute(lock::isShowing), Boolean.TRUE::equals);
+        assertThat(text("lock.who")).contains("Ni Luh Putu Ayu Lestari");
+
+        // Another counter officer may not open it.
+        window.textBox("lock.username").deleteText().enterText("petugas2");
+        window.textBox("lock.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the refusal is shown", Duration.ofSeconds(20), () -> text("lock.error"), t -> t.contains("Hanya petugas1"));
+        assertThat(GuiActionRunner.execute(lock::isShowing)).isTrue();
+
+        // The same officer opens it; what was typed is still there.
+        window.textBox("lock.username").deleteText().enterText(OFFICER);
+        window.textBox("lock.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the lock goes away", Duration.ofSeconds(20), () -> GuiActionRunner.execute(lock::isShowing), Boolean.FALSE::equals);
+        window.textBox("scan.field").requireText("ABC-12");
+        assertThat(auditActions()).contains("DESK_UNLOCKED");
+
+        // Locked again (F12), a supervisor takes the desk over.
+        window.pressAndReleaseKeys(KeyEvent.VK_F12);
+        waitFor("locked by F12", Duration.ofSeconds(20), () -> GuiActionRunner.execute(lock::isShowing), Boolean.TRUE::equals);
+        window.textBox("lock.username").deleteText().enterText(SUPERVISOR);
+        window.textBox("lock.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the supervisor took over", Duration.ofSeconds(20), () -> text("desk.user"), t -> t.contains("Ketut Sudarsana"));
+        assertThat(auditActions()).contains("DESK_TAKEN_OVER");
+    }
+
+    private String auditActions() {
+        return String.join(",", app.caseWork(Clock.systemUTC()).db().dsl().select(id.loket.db.jooq.Tables.AUDIT_LOG.ACTION)
+                .from(id.loket.db.jooq.Tables.AUDIT_LOG).fetch(id.loket.db.jooq.Tables.AUDIT_LOG.ACTION));
+    }
 
     private void logInAsOfficerWithEnter() {
         window.textBox("login.username").enterText(OFFICER);

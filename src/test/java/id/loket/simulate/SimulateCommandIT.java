@@ -253,4 +253,31 @@ class SimulateCommandIT {
         return out.lines().filter(l -> !l.startsWith("Real time taken") && !l.startsWith("Rounds with central")
                 && !l.startsWith("Events sent to central in this run")).toList();
     }
+
+    /**
+     * A whole simulated day in a real process with the application's own logging (INFO to the
+     * data folder's log): the log names cases and officers, never an applicant's NIK or name, nor
+     * the token.
+     */
+    @Test
+    void theLogOfASimulatedDayHoldsNoNikNameOrToken() throws Exception {
+        Path data = dir.resolve("logged");
+        Process child = ChildJvm.start(dir.resolve("child-log"), List.of("-Dlogback.configurationFile=logback.xml"),
+                simulate(data, "--lang", "en", "--counters", "4", "--seed", "5"));
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child-log").resolve("err.txt"))).isZero();
+
+        String log = Files.readString(data.resolve("logs").resolve("loket.log"), StandardCharsets.UTF_8);
+        List<id.loket.appointment.model.Appointment> day = central.store().latest(OFFICE, DAY);
+        assertThat(log).contains("CHECK_IN").contains("APPROVE").hasSizeGreaterThan(10_000);
+        assertThat(day).hasSize(250);
+        for (id.loket.appointment.model.Appointment a : day) {
+            assertThat(log).as("the NIK of " + a.bookingCode()).doesNotContain(a.applicant().nik());
+            assertThat(log).as("the name of " + a.bookingCode()).doesNotContain(a.applicant().fullName());
+            for (id.loket.appointment.model.Guardian g : a.applicant().guardians()) {
+                assertThat(log).doesNotContain(g.nik());
+            }
+        }
+        assertThat(log).doesNotContain(TOKEN);
+    }
 }

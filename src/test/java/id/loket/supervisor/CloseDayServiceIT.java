@@ -133,9 +133,9 @@ class CloseDayServiceIT {
     void aCounterOfficerAndAnAdminAreRefusedAndNothingIsWritten() {
         for (Session who : List.of(OFFICER, ADMIN)) {
             assertThatThrownBy(() -> closing.close(office.day(), who)).as(who.username())
-                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.supervisorOnly"));
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("auth.forbidden"));
             assertThatThrownBy(() -> closing.preview(office.day(), who)).as(who.username())
-                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.supervisorOnly"));
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("auth.forbidden"));
         }
         assertThat(noShowEvents()).isEmpty();
         assertThat(closing.preview(office.day(), SUPERVISOR).alreadyClosed()).isFalse();

@@ -148,7 +148,7 @@ class DashboardServiceIT {
     void aCounterOfficerAndAnAdminAreRefused() {
         for (Session who : List.of(OFFICER, ADMIN)) {
             assertThatThrownBy(() -> dashboard().today(office(), who)).as(who.username())
-                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.dashboard.supervisorOnly"));
+                    .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("auth.forbidden"));
         }
     }
 

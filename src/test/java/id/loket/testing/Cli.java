@@ -15,6 +15,26 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The options that sign {@code user} in (an account with {@link TestSessions#PASSWORD}), through a password file. */
+    public static java.util.List<String> signIn(String user) {
+        return java.util.List.of("--user", user, "--password-file", passwordFile().toString());
+    }
+
+    private static java.nio.file.Path passwordFile;
+
+    private static synchronized java.nio.file.Path passwordFile() {
+        if (passwordFile == null) {
+            try {
+                passwordFile = java.nio.file.Files.createTempFile("loket-test-password-", ".txt");
+                java.nio.file.Files.writeString(passwordFile, TestSessions.PASSWORD + "\n");
+                passwordFile.toFile().deleteOnExit();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return passwordFile;
+    }
+
     public static Run loket(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -10,6 +10,7 @@ import id.loket.common.ui.Tasks;
 import id.loket.counter.ui.CounterScreen;
 import id.loket.counter.ui.CounterServices;
 import id.loket.staff.model.Session;
+import id.loket.staff.ui.LockPanel;
 import id.loket.staff.ui.LoginPanel;
 import id.loket.staff.model.Role;
 import id.loket.sync.model.OutboxSummary;
@@ -39,6 +40,7 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
+import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
@@ -65,6 +67,12 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final Action dashboard;
     private final Action reports;
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
+    /** Covers the desk after {@code services.idleLock()} without input; see {@link #watchIdle()}. */
+    private final LockPanel lock;
+    private volatile long lastInput = System.nanoTime();
+    private final java.awt.event.AWTEventListener inputSeen = e -> lastInput = System.nanoTime();
+    private final java.awt.KeyEventDispatcher keysWhileLocked;
+    private javax.swing.Timer idleTimer;
     private Session staff;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
     private OutboxSummary lastBacklog;
@@ -106,12 +114,83 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
         content.add(loginPanel(), "login");
         content.add(deskPanel(), "desk");
+        if (services.training()) {
+            JLabel training = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
+            training.setName("desk.training");
+            training.setOpaque(true);
+            training.putClientProperty(FlatClientProperties.STYLE, "background: #B45309; foreground: #FFFFFF; font: bold +1; border: 6,8,6,8");
+            getContentPane().add(training, BorderLayout.NORTH);
+        }
+        lock = new LockPanel(messages, services.auth(), tasks, this::unlocked);
+        setGlassPane(lock);
+        lock.setVisible(false);
+        keysWhileLocked = e -> lock.locked() && !SwingUtilities.isDescendingFrom(e.getComponent(), lock)
+                && SwingUtilities.getWindowAncestor(e.getComponent()) == this;
+        watchIdle();
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         setJMenuBar(menuBar());
         setMinimumSize(new Dimension(900, 560));
         setSize(1280, 760);
         setLocationRelativeTo(null);
+    }
+
+    /**
+     * Locks the desk after {@code services.idleLock()} without a key or a click while someone is
+     * signed in: the lock covers the window (the screen underneath stays as it was) and keys go
+     * only to it.
+     */
+    private void watchIdle() {
+        if (services.idleLock().isZero()) {
+            return;
+        }
+        java.awt.Toolkit.getDefaultToolkit().addAWTEventListener(inputSeen,
+                java.awt.AWTEvent.KEY_EVENT_MASK | java.awt.AWTEvent.MOUSE_EVENT_MASK | java.awt.AWTEvent.MOUSE_WHEEL_EVENT_MASK);
+        java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(keysWhileLocked);
+        long limit = services.idleLock().toNanos();
+        idleTimer = new javax.swing.Timer(500, e -> {
+            if (staff != null && !lock.locked() && System.nanoTime() - lastInput >= limit) {
+                lockNow();
+            }
+        });
+        idleTimer.start();
+    }
+
+    /** Covers the desk now (also the menu's "Kunci layar", Ctrl+L). */
+    public void lockNow() {
+        if (staff == null || lock.locked()) {
+            return;
+        }
+        lock.lock(staff.atCounter(services.counter().get().orElse(null)));
+    }
+
+    /** The same officer is back, or a supervisor took the desk over: work goes on where it was. */
+    private void unlocked(Session next) {
+        lastInput = System.nanoTime();
+        boolean takeover = !next.username().equals(staff.username());
+        staff = next;
+        if (takeover) {
+            conflicts.setEnabled(next.role() == Role.SUPERVISOR);
+            dashboard.setEnabled(next.role() == Role.SUPERVISOR);
+            reports.setEnabled(next.role() == Role.SUPERVISOR);
+            user.setText(messages.get("desk.user", next.fullName(), messages.get("role." + next.role().name())));
+        }
+        counter.continueAs(next);
+    }
+
+    @Override
+    public void dispose() {
+        if (idleTimer != null) {
+            idleTimer.stop();
+            java.awt.Toolkit.getDefaultToolkit().removeAWTEventListener(inputSeen);
+            java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(keysWhileLocked);
+        }
+        super.dispose();
+    }
+
+    /** Whether the lock covers the desk now. */
+    public boolean isLocked() {
+        return lock.locked();
     }
 
     /** Opens straight on the queue for someone already logged in (after a change of language). */
@@ -154,6 +233,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         conflictsItem.setName("menu.conflicts");
         file.add(conflictsItem);
         file.addSeparator();
+        JMenuItem lockItem = new JMenuItem(action("action.lock", KeyEvent.VK_U, KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0),
+                e -> lockNow()));
+        lockItem.setName("menu.lock");
+        file.add(lockItem);
         file.add(new JMenuItem(counter.logOutAction()));
         file.add(new JMenuItem(action("action.exit", KeyEvent.VK_K, KeyStroke.getKeyStroke(KeyEvent.VK_Q, KeyEvent.CTRL_DOWN_MASK), e -> close())));
         bar.add(file);

@@ -1,5 +1,8 @@
 package id.loket.appointment.service;
 
+import id.loket.staff.service.Officer;
+import id.loket.casefile.repo.AuditRepository;
+import id.loket.casefile.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
@@ -51,7 +54,10 @@ public final class AppointmentExport {
 
     @Guarded(Permission.EXPORT_PERSONAL_DATA)
     public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
-        authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        Officer officer = authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
+                officer.counter(), "appointments of " + office + " " + date + " as " + format, java.time.OffsetDateTime.now().truncatedTo(
+                        java.time.temporal.ChronoUnit.MILLIS)));
         List<Appointment> list = new AppointmentRepository(db.dsl()).findByDate(office, date);
         Map<String, CaseFile> cases = new HashMap<>();
         for (CaseFile c : new CaseRepository(db.dsl()).findDay(office, date)) {

@@ -10,5 +10,11 @@ public enum CaseAction {
      * step on a case (there is none), so no {@link Lifecycle} rule: like CHECK_IN it starts from
      * nothing, and the closing service checks the role.
      */
-    NO_SHOW
+    NO_SHOW,
+    /**
+     * A supervisor settled a sync conflict about the case (kept the office's, accepted central's,
+     * or left it for follow-up): recorded in the case's trail, not a step of its lifecycle (no
+     * {@link Lifecycle} rule; the conflict service checks the role).
+     */
+    CONFLICT_RESOLVED
 }

@@ -1,5 +1,7 @@
 package id.loket.casefile.service;
 
+import id.loket.staff.service.Officer;
+import id.loket.casefile.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Unguarded;
 import id.loket.staff.model.Session;
@@ -83,7 +85,10 @@ public final class CaseExport {
     /** Writes the cases of {@code date} at {@code office}; answers how many. */
     @Guarded(Permission.EXPORT_PERSONAL_DATA)
     public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
-        authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        Officer officer = authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
+                officer.counter(), "cases of " + office + " " + date + " as " + format, java.time.OffsetDateTime.now().truncatedTo(
+                        java.time.temporal.ChronoUnit.MILLIS)));
         List<Row> rows = rows(session, date, office);
         if (format == Format.JSON) {
             writeJson(rows, out);

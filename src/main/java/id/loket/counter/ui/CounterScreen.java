@@ -274,6 +274,12 @@ public final class CounterScreen extends JPanel {
     }
 
     /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
+    /** The desk goes on under another session (unlocked, or taken over by a supervisor): nothing on screen changes. */
+    public void continueAs(Session who) {
+        staff = who;
+        updateActions();
+    }
+
     public void start(Session who) {
         staff = who;
         restored = false;

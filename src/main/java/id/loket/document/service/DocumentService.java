@@ -1,5 +1,8 @@
 package id.loket.document.service;
 
+import id.loket.staff.service.Officer;
+import id.loket.casefile.repo.AuditRepository;
+import id.loket.casefile.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
@@ -71,15 +74,20 @@ public final class DocumentService {
     /** Renders a document of a case; {@code copy} marks a receipt as a reprint (ignored for the slips). */
     @Guarded(Permission.PRINT_DOCUMENT)
     public byte[] render(Session session, Kind kind, String caseRef, boolean copy, PaperSize paper, Messages m) {
-        authorization.require(session, Permission.PRINT_DOCUMENT);
+        Officer officer = authorization.require(session, Permission.PRINT_DOCUMENT);
         Letterhead letterhead = new Letterhead(office.name(), office.address());
         ZoneId zone = office.zone();
-        return switch (kind) {
+        byte[] pdf = switch (kind) {
             case RECEIPT -> DocumentRenderer.receipt(receiptData(session, caseRef), letterhead, paper, m, zone, clock.instant(), copy);
             case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
         };
+        // Who printed which paper of a case, original or copy: the case's trail, in the audit chain.
+        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, officer.username(), officer.counter(),
+                kind + (copy ? " copy" : " original") + " of " + caseRef.strip() + " on " + paper,
+                java.time.OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        return pdf;
     }
 
     /**

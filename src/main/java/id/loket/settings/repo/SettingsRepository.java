@@ -51,7 +51,24 @@ public final class SettingsRepository {
         return ctx.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key)).fetchOptional(SETTING.SETTING_VALUE);
     }
 
+    /** Settings that are this desk's preferences, not the office's: changing them is not audited. */
+    private static final java.util.Set<String> PREFERENCES = java.util.Set.of(LANGUAGE, COUNTER, PRINT_PRINTER, PRINT_PAPER);
+
+    /**
+     * Writes a setting. A change of the office's settings is audited (key and new value; a token's
+     * value never: only that it changed), in the same transaction when {@code ctx} is one.
+     */
     public void put(String key, String value) {
+        Optional<String> before = get(key);
+        if (before.isPresent() && before.get().equals(value)) {
+            return;
+        }
+        if (!PREFERENCES.contains(key)) {
+            String shown = key.contains("token") || key.contains("password") ? "(changed)" : String.valueOf(value);
+            new id.loket.casefile.repo.AuditRepository(ctx).appendOffice(id.loket.casefile.model.OfficeAction.SETTING_CHANGED, "-", null,
+                    key + " = " + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown),
+                    java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
         int updated = ctx.update(SETTING).set(SETTING.SETTING_VALUE, value).where(SETTING.SETTING_KEY.eq(key)).execute();
         if (updated == 0) {
             ctx.insertInto(SETTING, SETTING.SETTING_KEY, SETTING.SETTING_VALUE).values(key, value).execute();

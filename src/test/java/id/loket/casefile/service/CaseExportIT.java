@@ -141,6 +141,7 @@ class CaseExportIT {
     private Run loket(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--lang", "en", "--data", data.toString()));
+        all.addAll(Cli.signIn("supervisor"));
         return Cli.loket(all.toArray(String[]::new));
     }
 

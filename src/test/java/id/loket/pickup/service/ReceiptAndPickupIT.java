@@ -370,7 +370,7 @@ class ReceiptAndPickupIT {
     void anAdministratorTakesNoCaseSteps() {
         Appointment booking = paidAdult();
         approved(booking);
-        assertThatThrownBy(() -> receipts().issue(booking.id(), ADMIN)).isInstanceOfSatisfying(TransitionRefused.class,
-                e -> assertThat(e.key()).isEqualTo("case.refused.role"));
+        assertThatThrownBy(() -> receipts().issue(booking.id(), ADMIN)).isInstanceOfSatisfying(id.loket.common.model.AccessRefused.class,
+                e -> assertThat(e.key()).isEqualTo("auth.forbidden"));
     }
 }

@@ -342,7 +342,7 @@ class PushServiceIT {
 
         assertThatThrownBy(() -> conflicts.resolve(conflict.id(), OfficeFixture.OFFICER, Resolution.KEEP_OFFICE, "no"))
                 .isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(((UserFacingException) e).key()).isEqualTo("conflict.supervisorOnly"));
+                .satisfies(e -> assertThat(((UserFacingException) e).key()).isEqualTo("auth.forbidden"));
 
         // Central booked it again (the cancellation was a mistake): the office's work stands.
         central.store().update(appointment.id(), a -> withStatus(a, AppointmentStatus.BOOKED));
