@@ -1,6 +1,8 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.backup.model.AfterRestore;
+import id.loket.backup.service.BackupService;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
@@ -18,6 +20,7 @@ import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.service.AuthService;
+import id.loket.staff.service.Authorization;
 import id.loket.staff.service.PasswordHasher;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
@@ -66,6 +69,28 @@ public final class AppContext implements AutoCloseable {
 
     public static AppContext open(Path dataDir, Clock clock, Messages messages) {
         return new AppContext(dataDir, Database.openFolder(dataDir), clock, messages);
+    }
+
+    /** The same with the folder's key at {@code keyFile} ({@code null}: LOKET_KEY_FILE, else the default place). */
+    public static AppContext open(Path dataDir, Path keyFile, Clock clock, Messages messages) {
+        return new AppContext(dataDir, Database.openFolder(dataDir, keyFile), clock, messages);
+    }
+
+    /** A context on a database already open (a restore into a folder that had none). */
+    static AppContext of(Path dataDir, Database db, Clock clock, Messages messages) {
+        return new AppContext(dataDir, db, clock, messages);
+    }
+
+    /** What happened to the data folder as it was opened (a new key, encryption in place), in this context's words. */
+    public List<String> storageNotices() {
+        return db.notices().stream().map(n -> messages.get(n.key(), n.args())).toList();
+    }
+
+    /** Backups and restore of this folder. */
+    public BackupService backups() {
+        // The audit trail's verification plugs in here (AfterRestore): it runs on the restored
+        // database before the restore is audited and reported.
+        return new BackupService(db, new Authorization(db), clock, AfterRestore.NONE);
     }
 
     public Path dataDir() {

@@ -36,7 +36,7 @@ final class ExportCommand {
             default -> throw new UserFacingException("cli.badFormat", format);
         };
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             export.write(app, root.office != null ? root.office : app.office().code(), json);
             root.out().flush();
             return 0;

@@ -37,7 +37,7 @@ final class HolidaysCommand {
         public Integer call() {
             LoketCommand root = holidays.root;
             Logging.toFolder(root.dataDir());
-            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+            try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
                 for (Holiday h : app.holidays().list(year)) {
                     root.out().println(h.date() + "  " + root.messages().name(h.kind()) + "  " + h.name());
                 }
@@ -97,7 +97,7 @@ final class HolidaysCommand {
     int asAdmin(String username, Change change, String doneKey, LocalDate date) throws IOException {
         char[] password = StaffCommand.Add.readPassword(root);
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             Staff staff = app.auth().login(username, password);
             change.apply(app, new Actor(staff.username(), staff.role(), null));
             root.out().println(root.messages().get(doneKey, date.toString()));

@@ -57,7 +57,7 @@ final class PrintCommand implements Callable<Integer> {
         }
         Logging.toFolder(root.dataDir());
         byte[] pdf;
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             pdf = app.documents(app.clock()).render(what, caseRef, copy, size, root.messages());
         }
         write(target, pdf);

@@ -107,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
         Logging.toFolder(root.dataDir());
         byte[] bytes;
         Clock clock = Clock.systemDefaultZone();
-        try (AppContext app = AppContext.open(root.dataDir(), clock, root.messages())) {
+        try (AppContext app = root.open(clock, root.messages())) {
             OfficeSettings office = app.office();
             // AppContext has no accessor for the Database: the case work's is the same one.
             ReportService service = new ReportService(app.caseWork(clock).db().dsl(), office.code(), office.zone(), clock);

@@ -100,7 +100,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UserFacingException("simulate.badPushEvery", pushEvery, MAX_PUSH_EVERY);
         }
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
             SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
             String office = target.office();
             CentralClient client = new CentralClient(target.config().withRequestTimeout(REQUEST_TIMEOUT));

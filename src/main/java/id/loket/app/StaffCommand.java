@@ -43,7 +43,7 @@ final class StaffCommand {
             LoketCommand root = staff.root;
             char[] password = readPassword(root);
             Logging.toFolder(root.dataDir());
-            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+            try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
                 app.auth().createAccount(username, fullName, role, password);
                 root.out().println(root.messages().get("staff.created", username, root.messages().get("role." + role.name())));
                 return 0;
