@@ -86,6 +86,11 @@ public final class AppContext implements AutoCloseable {
         return db.notices().stream().map(n -> messages.get(n.key(), n.args())).toList();
     }
 
+    /** The database, for the command line's sign-in (package only). */
+    Database database() {
+        return db;
+    }
+
     /** Backups and restore of this folder. */
     public BackupService backups() {
         // The audit trail's verification plugs in here (AfterRestore): it runs on the restored

@@ -206,10 +206,10 @@ public final class Database implements AutoCloseable {
             db.closeKeepingLock();
             throw new UserFacingException(e, "key.cannotWrite", folder.idFile(), e.getMessage());
         }
-        LOG.info("New database in {}, its key at {}", folder.dir(), key.path());
+        // The log, not the console: a first start says nothing that breaks a script's one-line output.
+        LOG.warn("A new data folder {}: its database is encrypted with the key {}; keep a copy of that key somewhere safe", folder.dir(), key.path());
         db.key = key;
         db.folder = folder;
-        db.notices = List.of(new Notice("data.created", folder.dir(), key.path()));
         return db;
     }
 
