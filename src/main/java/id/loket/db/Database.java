@@ -136,6 +136,8 @@ public final class Database implements AutoCloseable {
                 + (encrypted ? ";CIPHER=AES" : "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+                // no loket.trace.db: H2 writes failed statements there in clear, values (a NIK) and all
+                + ";TRACE_LEVEL_FILE=0"
                 + (mustExist ? ";IFEXISTS=TRUE" : "");
     }
 
@@ -645,7 +647,7 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UserFacingException(e, "restore.notBackup", zip);
             }
-            String url = "jdbc:h2:file:" + dir.resolve("loket") + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
+            String url = "jdbc:h2:file:" + dir.resolve("loket") + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
             try (Connection c = java.sql.DriverManager.getConnection(url, "loket", key.h2Password()); Statement s = c.createStatement()) {
                 try (java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'flyway_schema_history'")) {
                     if (!rs.next() || rs.getInt(1) == 0) {

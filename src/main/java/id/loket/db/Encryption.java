@@ -50,8 +50,8 @@ final class Encryption {
         }
         LOG.warn("The database in {} is not encrypted: encrypting it now with the key {} (a plain copy is kept as {} until it is done)",
                 dir, key.path(), copy.getFileName());
-        String plainUrl = "jdbc:h2:file:" + folder.h2Name() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
-        String encryptedUrl = "jdbc:h2:file:" + folder.h2Name() + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE";
+        String plainUrl = "jdbc:h2:file:" + folder.h2Name() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        String encryptedUrl = "jdbc:h2:file:" + folder.h2Name() + ";CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         try {
             try (Connection c = plainConnection(plainUrl, key); Statement s = c.createStatement()) {
                 before = counts(c);

@@ -215,6 +215,7 @@ class StorageEncryptionIT {
         Database.openFolder(fresh).close();
         assertThat(mode(fresh)).isEqualTo("rwx------");
         assertThat(mode(fresh.resolve("loket.mv.db"))).isEqualTo("rw-------");
+        assertThat(fresh.resolve("loket.trace.db")).as("H2's trace file would hold failed statements in clear").doesNotExist();
     }
 
     private static String mode(Path p) throws Exception {
