@@ -153,7 +153,7 @@ public final class Database implements AutoCloseable {
                 throw new UserFacingException(e, "data.cannotOpen", folder.dir(), e.getMessage());
             }
             if (had) {
-                throw refusal(folder, "data.missing", null, null);
+                throw refusal(folder, null, null);
             }
             return create(folder, keyPath, lock);
         }
@@ -253,11 +253,11 @@ public final class Database implements AutoCloseable {
             return new UserFacingException(e, "data.damaged", folder.dir());
         }
         LOG.error("The database in {} is damaged ({}: {}); moved aside as {}", folder.dir(), damage, cause.getMessage(), moved.getFileName());
-        return refusal(folder, "data.damagedMovedAside", damage, moved);
+        return refusal(folder, damage, moved);
     }
 
     /** {@code data.missing…} or {@code data.damagedMovedAside…}: the newest backup named with the restore command, or that there is none. */
-    private static UserFacingException refusal(DataFolder folder, String key, DatabaseDamage damage, Path moved) {
+    private static UserFacingException refusal(DataFolder folder, DatabaseDamage damage, Path moved) {
         Optional<Path> backup;
         try {
             backup = folder.newestBackup();
