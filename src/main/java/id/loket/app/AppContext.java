@@ -1,6 +1,8 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.backup.model.AfterRestore;
+import id.loket.backup.service.BackupService;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
@@ -71,6 +73,28 @@ public final class AppContext implements AutoCloseable {
 
     public static AppContext open(Path dataDir, Clock clock, Messages messages) {
         return new AppContext(dataDir, Database.openFolder(dataDir), clock, messages);
+    }
+
+    /** The same with the folder's key at {@code keyFile} ({@code null}: LOKET_KEY_FILE, else the default place). */
+    public static AppContext open(Path dataDir, Path keyFile, Clock clock, Messages messages) {
+        return new AppContext(dataDir, Database.openFolder(dataDir, keyFile), clock, messages);
+    }
+
+    /** A context on a database already open (a restore into a folder that had none). */
+    static AppContext of(Path dataDir, Database db, Clock clock, Messages messages) {
+        return new AppContext(dataDir, db, clock, messages);
+    }
+
+    /** What happened to the data folder as it was opened (a new key, encryption in place), in this context's words. */
+    public List<String> storageNotices() {
+        return db.notices().stream().map(n -> messages.get(n.key(), n.args())).toList();
+    }
+
+    /** Backups and restore of this folder. */
+    public BackupService backups() {
+        // The audit trail's verification plugs in here (AfterRestore): it runs on the restored
+        // database before the restore is audited and reported.
+        return new BackupService(db, new Authorization(db), clock, AfterRestore.NONE);
     }
 
     public Path dataDir() {
@@ -151,7 +175,12 @@ public final class AppContext implements AutoCloseable {
 
     /** Closing the day: no-shows recorded, what is still open (supervisors only). */
     public CloseDayService closeDay(Clock clock) {
-        return new CloseDayService(caseWork(clock), office().code());
+        // the day's backup into backups/ (keeping the last backup.keep), as the supervisor who closed it
+        return new CloseDayService(caseWork(clock), office().code(), session -> {
+            if (db.dialect().family() == org.jooq.SQLDialect.H2) {
+                backups().dailyBackup(session);
+            }
+        });
     }
 
     /** Today at a glance for the supervisor (supervisors only). */

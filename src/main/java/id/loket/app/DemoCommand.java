@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer>, CheckedOptions {
         String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
         CentralStore store = new CentralStore(seed, Set.of(office.code()), count, office.zone(), clock);
         CentralSimulator sim = new CentralSimulator(store, token, clock).start(0);
-        AppContext app = AppContext.open(data, clock, m);
+        AppContext app = AppContext.open(data, root.keyFile(), clock, m);
         try {
             SettingsRepository settings = app.settings();
             settings.put(SettingsRepository.OFFICE_CODE, office.code());

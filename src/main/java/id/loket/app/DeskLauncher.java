@@ -16,7 +16,7 @@ final class DeskLauncher {
 
     int launch() {
         Logging.toFolder(root.dataDir());
-        AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages());
+        AppContext app = root.open(Clock.systemDefaultZone(), root.messages());
         try {
             SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
             if (!app.auth().hasAccounts()) {

@@ -34,7 +34,7 @@ final class ExportCommand {
     int write(String format, SignIn signIn, Export export) {
         boolean json = json(format);
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             Session session = signIn.session(app, Permission.EXPORT_PERSONAL_DATA);
             export.write(app, session, root.office != null ? root.office : app.office().code(), json);
             root.out().flush();

@@ -47,7 +47,7 @@ final class HolidaysCommand {
         public Integer call() {
             LoketCommand root = holidays.root;
             Logging.toFolder(root.dataDir());
-            try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+            try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
                 for (Holiday h : app.holidays().list(year)) {
                     root.out().println(h.date() + "  " + root.messages().name(h.kind()) + "  " + h.name());
                 }
@@ -119,7 +119,7 @@ final class HolidaysCommand {
 
     int asAdmin(SignIn signIn, Change change, String doneKey, LocalDate date) {
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             change.apply(app, signIn.session(app, Permission.MANAGE_HOLIDAYS));
             root.out().println(root.messages().get(doneKey, date.toString()));
             return 0;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "loket", mixinStandardHelpOptions = true, version = "Loket 0.1",
         description = "Desk application for the passport counters of an immigration office.",
         subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
-                SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class})
+                SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     /** Longer than any token central hands out; a longer value is a pasted mistake. */
@@ -51,6 +52,10 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
     @Option(scope = ScopeType.INHERIT, names = "--office", paramLabel = "CODE", description = "Office code, e.g. DPS (saved in the settings).")
     String office;
 
+    @Option(scope = ScopeType.INHERIT, names = "--key-file", paramLabel = "FILE",
+            description = "The data folder's key (or the environment variable LOKET_KEY_FILE). Default: ~/.config/loket/keys/<folder id>.key")
+    Path keyFile;
+
     LoketCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -66,6 +71,18 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     Messages messages() {
         return Messages.forLanguage(language);
+    }
+
+    /** The key file named by --key-file; {@code null} lets the database look at LOKET_KEY_FILE, then the default place. */
+    Path keyFile() {
+        return keyFile;
+    }
+
+    /** Opens the data folder with its key; what happened to the folder as it opened (a new key, encryption) goes to stderr. */
+    AppContext open(java.time.Clock clock, Messages m) {
+        AppContext app = AppContext.open(dataDir(), keyFile(), clock, m);
+        app.storageNotices().forEach(err::println);
+        return app;
     }
 
     Path dataDir() {

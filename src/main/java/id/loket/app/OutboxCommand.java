@@ -63,7 +63,7 @@ final class OutboxCommand implements Callable<Integer>, CheckedOptions {
     public Integer call() {
         boolean json = json(format);
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             String office = root.office != null ? root.office : app.office().code();
             ZoneId zone = app.office().zone();
             OffsetDateTime now = OffsetDateTime.now(Clock.system(zone));

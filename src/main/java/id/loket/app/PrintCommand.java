@@ -69,7 +69,7 @@ final class PrintCommand implements Callable<Integer>, CheckedOptions {
         Path target = out.toAbsolutePath().normalize();
         Logging.toFolder(root.dataDir());
         byte[] pdf;
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             pdf = app.documents(app.clock()).render(signIn.session(app, Permission.PRINT_DOCUMENT), what, caseRef, copy, size, root.messages());
         }
         write(target, pdf);

@@ -137,7 +137,7 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
         byte[] bytes;
         ReportDefinition def;
         Clock clock = Clock.systemDefaultZone();
-        try (AppContext app = AppContext.open(root.dataDir(), clock, root.messages())) {
+        try (AppContext app = root.open(clock, root.messages())) {
             def = app.reportCatalogue().get(name);
             OfficeSettings office = app.office();
             ReportService service = app.reports(clock);
@@ -156,7 +156,7 @@ final class ReportCommand implements Callable<Integer>, CheckedOptions {
     private int list() {
         Logging.toFolder(root.dataDir());
         ReportCatalog catalog;
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             catalog = app.reportCatalogue();
         }
         String lang = root.messages().language();

@@ -108,7 +108,7 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
         Messages m = root.messages();
         OfficeHours hours = OfficeHours.DENPASAR;
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
             // A training tool: only on a training folder (new, without accounts, or the demo's), marked as such.
             app.auth().markTraining();
             SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
@@ -150,7 +150,7 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
             if (!s.at().isBefore(hours.close())) {
                 // The day reached closing time (not stopped early by --until): the supervisor closes it, recording the
                 // no-shows before the closing push so their events go to central with it.
-                closed = Optional.of(new CloseDayService(app.caseWork(clock), office).close(date, app.auth().trainingSession(DaySimulator.SUPERVISOR.username(), Role.SUPERVISOR,
+                closed = Optional.of(app.closeDay(clock).close(date, app.auth().trainingSession(DaySimulator.SUPERVISOR.username(), Role.SUPERVISOR,
                         DaySimulator.SUPERVISOR.counter())));
                 s = simulator.summary();
             }

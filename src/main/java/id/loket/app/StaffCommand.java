@@ -34,7 +34,7 @@ final class StaffCommand {
     /** Opens the folder, signs in as an administrator and does {@code work}. */
     int asAdmin(SignIn signIn, AdminWork work) throws IOException {
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), root.messages())) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
             Session session = signIn.session(app, Permission.MANAGE_STAFF);
             try {
                 return work.run(app, session);

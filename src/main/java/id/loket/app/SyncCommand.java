@@ -59,7 +59,7 @@ final class SyncCommand implements Callable<Integer>, CheckedOptions {
     public Integer call() {
         Messages m = root.messages();
         Logging.toFolder(root.dataDir());
-        try (AppContext app = AppContext.open(root.dataDir(), Clock.systemDefaultZone(), m)) {
+        try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
             CentralTarget target = CentralTarget.resolve(root, app.settings());
             Clock clock = Clock.system(app.office().zone());
             LocalDate first = date != null ? date : LocalDate.now(clock);

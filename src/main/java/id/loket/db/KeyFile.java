@@ -38,9 +38,14 @@ public final class KeyFile {
 
     /** Where the key of {@code dataDir} lives when nothing else is said (creates the folder's id if it has none). */
     public static Path defaultFor(Path dataDir) {
+        return defaultLocation(folderId(dataDir));
+    }
+
+    /** Where the key of the folder with id {@code folderId} lives when nothing else is said. */
+    public static Path defaultLocation(String folderId) {
         String configHome = System.getenv("XDG_CONFIG_HOME");
         Path config = configHome != null && !configHome.isBlank() ? Path.of(configHome) : Path.of(System.getProperty("user.home"), ".config");
-        return config.resolve("loket").resolve("keys").resolve(folderId(dataDir) + ".key");
+        return config.resolve("loket").resolve("keys").resolve(folderId + ".key");
     }
 
     /** The data folder's id ({@code loket.id}), made once. */

@@ -61,16 +61,20 @@ class DatabaseIT {
     }
 
     @Test
-    void damagedFileIsReportedAndLeftAsItIs() throws Exception {
+    void damagedFileIsMovedAsideAndReported() throws Exception {
         Path file = dir.resolve("loket.mv.db");
         byte[] garbage = "this is not an H2 database, it was damaged".repeat(200).getBytes(StandardCharsets.US_ASCII);
         Files.write(file, garbage);
 
         assertThatThrownBy(() -> Database.openFolder(dir))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.damaged"));
-        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.damagedMovedAsideNoBackup"));
+        try (var moved = Files.list(dir)) {
+            assertThat(moved.filter(p -> p.getFileName().toString().startsWith("loket.mv.db.damaged-")))
+                    .singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+        }
         assertThatThrownBy(() -> Database.openFolder(dir))
-                .as("the refusal frees the folder: a second try says the same, not 'in use'")
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.damaged"));
+                .as("the refusal frees the folder: a second try says the file is missing, not 'in use', and makes no empty database")
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.missingNoBackup"));
+        assertThat(file).doesNotExist();
     }
 }

@@ -53,9 +53,20 @@ public final class CloseDayService {
     private final String office;
 
     public CloseDayService(CaseWork work, String office) {
+        this(work, office, session -> { });
+    }
+
+    /**
+     * {@code afterClose} runs once the day is closed, as the supervisor who closed it (the desk
+     * makes the day's backup there); its failure is logged and does not undo the closing.
+     */
+    public CloseDayService(CaseWork work, String office, java.util.function.Consumer<Session> afterClose) {
         this.work = work;
         this.office = office;
+        this.afterClose = afterClose;
     }
+
+    private final java.util.function.Consumer<Session> afterClose;
 
     /** What closing {@code date} now would record, and the cases still open; changes nothing. */
     @Guarded(Permission.CLOSE_DAY)
@@ -97,6 +108,11 @@ public final class CloseDayService {
         });
         LOG.info("Day {} {} closed by {}: {} no-shows recorded now, {} in all; {} cases still open", office, date,
                 actor.username(), recorded, result.noShows(), result.open().size());
+        try {
+            afterClose.accept(session);
+        } catch (RuntimeException e) {
+            LOG.warn("After closing {} {}: {}", office, date, e.getMessage());
+        }
         return result;
     }
 
