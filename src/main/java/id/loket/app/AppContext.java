@@ -1,6 +1,13 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
+import id.loket.audit.model.AuditHead;
+import id.loket.audit.repo.AuditChainRepository;
+import id.loket.audit.repo.AuditHeadKeeper;
+import id.loket.audit.service.AuditVerifier;
+import id.loket.db.KeyFile;
+import id.loket.staff.service.Authorization;
+import java.nio.file.Files;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
@@ -56,16 +63,47 @@ public final class AppContext implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final Messages messages;
+    private final AuditHeadKeeper auditHead;
 
-    private AppContext(Path dataDir, Database db, Clock clock, Messages messages) {
+    private AppContext(Path dataDir, Database db, Clock clock, Messages messages, AuditHeadKeeper auditHead) {
         this.dataDir = dataDir;
         this.db = db;
         this.clock = clock;
         this.messages = messages;
+        this.auditHead = auditHead;
     }
 
     public static AppContext open(Path dataDir, Clock clock, Messages messages) {
-        return new AppContext(dataDir, Database.openFolder(dataDir), clock, messages);
+        Database db = Database.openFolder(dataDir);
+        try {
+            AuditHeadKeeper head = AuditHeadKeeper.attach(db, auditKey(dataDir), dataDir.resolve(AUDIT_HEAD_FILE), false);
+            return new AppContext(dataDir, db, clock, messages, head);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The signed head of the audit chain, in the data folder. */
+    static final String AUDIT_HEAD_FILE = "audit.head";
+
+    /**
+     * The key that signs the audit head. AUDIT KEY: the one place to replace with the database's
+     * own key once {@code Database} carries it (e.g. {@code db.auditKey()}).
+     */
+    private static byte[] auditKey(Path dataDir) {
+        Path keyPath = KeyFile.defaultFor(dataDir);
+        return (Files.isRegularFile(keyPath) ? KeyFile.read(keyPath) : KeyFile.create(keyPath)).auditKey();
+    }
+
+    /** Checks the audit chain and its signed head (supervisors and administrators; restore passes its session). */
+    public AuditVerifier auditVerifier() {
+        return new AuditVerifier(db, new Authorization(db), auditHead, clock);
+    }
+
+    /** The audit chain's end now (entry number and hash), e.g. for the daily summary's footer. */
+    public AuditHead auditChainHead() {
+        return new AuditChainRepository(db.dsl()).head();
     }
 
     public Path dataDir() {
@@ -161,10 +199,14 @@ public final class AppContext implements AutoCloseable {
 
     /** One report of the catalogue for {@code date} (its other parameters at their defaults), as PDF/A-2b or CSV. */
     public byte[] renderReport(ReportDefinition def, LocalDate date, String by, Messages language, Clock clock, boolean pdf) {
+        return renderReport(def, date, by, language, clock, pdf, null);
+    }
+
+    private byte[] renderReport(ReportDefinition def, LocalDate date, String by, Messages language, Clock clock, boolean pdf, String footerNote) {
         ReportService service = reports(clock);
         ReportResult result = service.run(def, service.parameters(def, Map.of("date", date.toString())), by);
         OfficeSettings o = office();
-        return pdf ? ReportPdf.render(result, new ReportPdf.Office(o.name(), o.address()), language, o.zone())
+        return pdf ? ReportPdf.render(result, new ReportPdf.Office(o.name(), o.address()), language, o.zone(), footerNote)
                 : ReportCsv.write(result, o.zone());
     }
 
@@ -177,7 +219,9 @@ public final class AppContext implements AutoCloseable {
         if (def.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(renderReport(def.get(), date, by, language, clock, true));
+        AuditHead head = auditChainHead(); // the chain's end as the summary is made: paper anchors the chain
+        return Optional.of(renderReport(def.get(), date, by, language, clock, true,
+                language.get("audit.footer", Long.toString(head.seq()), head.shortHash())));
     }
 
     /** Days an applicant on hold has to bring what is missing (setting {@code hold.days}, 7 by default). */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "loket", mixinStandardHelpOptions = true, version = "Loket 0.1",
         description = "Desk application for the passport counters of an immigration office.",
         subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
-                SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class})
+                SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class,
+                AuditCommand.class})
 public final class LoketCommand implements Callable<Integer> {
 
     private final PrintStream out;
