@@ -78,11 +78,11 @@ final class AuditFixture implements AutoCloseable {
     Session session(Role role) {
         String user = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         OffsetDateTime now = OffsetDateTime.now(CLOCK);
-        db.dsl().execute("INSERT INTO staff (username, full_name, role, password_hash, active, created_at) VALUES (?, ?, ?, 'x', TRUE, ?)",
-                user, "Staf " + user, role.name(), now);
+        db.dsl().execute("INSERT INTO staff (username, full_name, role, password_hash, active, created_at) VALUES (?, ?, ?, 'x', TRUE, CURRENT_TIMESTAMP)",
+                user, "Staf " + user, role.name());
         String id = UUID.randomUUID().toString();
-        db.dsl().execute("INSERT INTO staff_session (id, kind, username, role, started_at) VALUES (?, 'STAFF', ?, ?, ?)", id, user,
-                role.name(), now);
+        db.dsl().execute("INSERT INTO staff_session (id, kind, username, role, started_at) VALUES (?, 'STAFF', ?, ?, CURRENT_TIMESTAMP)", id, user,
+                role.name());
         return new Session(id, Session.Kind.STAFF, user, role, now, "1");
     }
 
