@@ -69,7 +69,7 @@ class AuditChainIT {
         assertThat(signed.pending()).isEmpty();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.headFile()))).isEqualTo("rw-------");
         try (var files = Files.list(f.folder)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".audit-head-"));
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("audit.head.tmp");
         }
     }
 

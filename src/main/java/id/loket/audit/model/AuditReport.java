@@ -42,6 +42,14 @@ public record AuditReport(Outcome outcome, long entries, long at, long to, Audit
         return new AuditReport(outcome, n, at, to, head, rowId, recovered);
     }
 
+    /**
+     * For a warning beside a history (the case export): 0 when the chain holds, else the first
+     * entry from which the trail cannot be trusted (1 when the head itself is missing or forged).
+     */
+    public long brokenAt() {
+        return intact() ? 0 : Math.max(1, at);
+    }
+
     public boolean intact() {
         return outcome == Outcome.INTACT;
     }

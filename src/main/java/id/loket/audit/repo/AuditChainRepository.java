@@ -7,6 +7,8 @@ import id.loket.audit.model.AuditCanonical;
 import id.loket.audit.model.AuditHead;
 import id.loket.audit.model.AuditLink;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,13 +113,28 @@ public final class AuditChainRepository {
         return new AuditHead(h.value1(), h.value2());
     }
 
-    /** Up to {@code limit} entries of the chain after number {@code afterSeq}, in chain order. */
+    /**
+     * Up to {@code limit} entries of the chain after number {@code afterSeq}, in chain order.
+     * Plain JDBC under jOOQ's connection: verify reads millions of rows through here.
+     */
     public List<AuditLink> chainAfter(long afterSeq, int limit) {
-        return ctx.select(AUDIT_LOG.ID, AUDIT_LOG.SEQ, AUDIT_LOG.CASE_REF, AUDIT_LOG.ACTION, AUDIT_LOG.FROM_STATUS, AUDIT_LOG.TO_STATUS,
-                        AUDIT_LOG.AT, AUDIT_LOG.OFFICER, AUDIT_LOG.COUNTER_NO, AUDIT_LOG.DETAILS, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH)
-                .from(AUDIT_LOG).where(AUDIT_LOG.SEQ.gt(afterSeq)).orderBy(AUDIT_LOG.SEQ).limit(limit)
-                .fetchSize(limit)
-                .fetch(AuditChainRepository::link);
+        return ctx.connectionResult(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT id, seq, case_ref, action, from_status, to_status, at, officer, counter_no,"
+                    + " details, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                p.setLong(1, afterSeq);
+                p.setInt(2, limit);
+                p.setFetchSize(Math.min(limit, 5000));
+                List<AuditLink> rows = new ArrayList<>(limit);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new AuditLink(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getString(11), rs.getString(12)));
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /** Rows without a place in the chain, oldest first (at most {@code limit}). */
