@@ -1,8 +1,14 @@
 package id.loket.app;
 
 import id.loket.appointment.service.AppointmentExport;
-import id.loket.backup.model.AfterRestore;
+import id.loket.backup.model.RestoreCheck;
+import id.loket.audit.model.AuditReport;
 import id.loket.backup.service.BackupService;
+import id.loket.audit.model.AuditHead;
+import id.loket.audit.repo.AuditChainRepository;
+import id.loket.audit.repo.AuditHeadKeeper;
+import id.loket.audit.service.AuditVerifier;
+import id.loket.staff.service.Authorization;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
@@ -63,26 +69,50 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private final Messages messages;
     private ReportReader reportReader;
+    private final AuditHeadKeeper auditHead;
 
-    private AppContext(Path dataDir, Database db, Clock clock, Messages messages) {
+    private AppContext(Path dataDir, Database db, Clock clock, Messages messages, AuditHeadKeeper auditHead) {
         this.dataDir = dataDir;
         this.db = db;
         this.clock = clock;
         this.messages = messages;
+        this.auditHead = auditHead;
     }
 
     public static AppContext open(Path dataDir, Clock clock, Messages messages) {
-        return new AppContext(dataDir, Database.openFolder(dataDir), clock, messages);
+        return of(dataDir, Database.openFolder(dataDir), clock, messages);
+    }
+
+    /** The signed head of the audit chain, in the data folder. */
+    static final String AUDIT_HEAD_FILE = "audit.head";
+
+    /** Checks the audit chain and its signed head (supervisors and administrators; restore passes its session). */
+    public AuditVerifier auditVerifier() {
+        return new AuditVerifier(db, new Authorization(db), auditHead, clock);
+    }
+
+    /** The audit chain's end now (entry number and hash), e.g. for the daily summary's footer. */
+    public AuditHead auditChainHead() {
+        return new AuditChainRepository(db.dsl()).head();
     }
 
     /** The same with the folder's key at {@code keyFile} ({@code null}: LOKET_KEY_FILE, else the default place). */
     public static AppContext open(Path dataDir, Path keyFile, Clock clock, Messages messages) {
-        return new AppContext(dataDir, Database.openFolder(dataDir, keyFile), clock, messages);
+        return of(dataDir, Database.openFolder(dataDir, keyFile), clock, messages);
     }
 
-    /** A context on a database already open (a restore into a folder that had none). */
+    /**
+     * A context on a database already open: the audit chain's head keeper is attached, signing
+     * with the folder's key (a restore into a folder that had none comes here too).
+     */
     static AppContext of(Path dataDir, Database db, Clock clock, Messages messages) {
-        return new AppContext(dataDir, db, clock, messages);
+        try {
+            AuditHeadKeeper head = AuditHeadKeeper.attach(db, db.auditKey(), dataDir.resolve(AUDIT_HEAD_FILE), false);
+            return new AppContext(dataDir, db, clock, messages, head);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** What happened to the data folder as it was opened (a new key, encryption in place), in this context's words. */
@@ -94,7 +124,27 @@ public final class AppContext implements AutoCloseable {
     public BackupService backups() {
         // The audit trail's verification plugs in here (AfterRestore): it runs on the restored
         // database before the restore is audited and reported.
-        return new BackupService(db, new Authorization(db), clock, AfterRestore.NONE);
+        return new BackupService(db, new Authorization(db), clock, this::checkRestored);
+    }
+
+    /**
+     * Right after a restore: the chain of the restored database checked against the signed head.
+     * The head was signed later than the backup, so a chain that is whole but ends before it
+     * ("cut off": exactly the entries made after the backup) is what a restore must show; the
+     * head is then signed again at the restored end (audited), and anything else is broken.
+     */
+    private RestoreCheck checkRestored(Session session) {
+        AuditVerifier verifier = auditVerifier();
+        AuditReport report = verifier.chainStatus();
+        String words = AuditCommand.describe(report, messages);
+        if (report.intact()) {
+            return new RestoreCheck(RestoreCheck.Status.INTACT, words);
+        }
+        if ((report.outcome() == AuditReport.Outcome.CUT_OFF || report.outcome() == AuditReport.Outcome.HEAD_BEHIND) && session != null) {
+            verifier.resign(session);
+            return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.chainAfterBackup", words));
+        }
+        return new RestoreCheck(RestoreCheck.Status.BROKEN, words);
     }
 
     public Path dataDir() {
@@ -218,10 +268,14 @@ public final class AppContext implements AutoCloseable {
 
     /** One report of the catalogue for {@code date} (its other parameters at their defaults), as PDF/A-2b or CSV. */
     public byte[] renderReport(ReportDefinition def, LocalDate date, Session by, Messages language, Clock clock, boolean pdf) {
+        return renderReport(def, date, by, language, clock, pdf, null);
+    }
+
+    private byte[] renderReport(ReportDefinition def, LocalDate date, Session by, Messages language, Clock clock, boolean pdf, String footerNote) {
         ReportService service = reports(clock);
         ReportResult result = service.run(by, def, service.parameters(def, Map.of("date", date.toString())));
         OfficeSettings o = office();
-        return pdf ? ReportPdf.render(result, new ReportPdf.Office(o.name(), o.address()), language, o.zone())
+        return pdf ? ReportPdf.render(result, new ReportPdf.Office(o.name(), o.address()), language, o.zone(), footerNote)
                 : ReportCsv.write(result, o.zone());
     }
 
@@ -234,7 +288,9 @@ public final class AppContext implements AutoCloseable {
         if (def.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(renderReport(def.get(), date, by, language, clock, true));
+        AuditHead head = auditChainHead(); // the chain's end as the summary is made: paper anchors the chain
+        return Optional.of(renderReport(def.get(), date, by, language, clock, true,
+                language.get("audit.footer", Long.toString(head.seq()), head.shortHash())));
     }
 
     /**

@@ -109,8 +109,17 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            return export.write(options.format, signIn, (app, session, office, json) -> app.caseExport().write(session, options.date, office,
-                    json ? CaseExport.Format.JSON : CaseExport.Format.CSV, export.root.out()));
+            return export.write(options.format, signIn, (app, session, office, json) -> exportCases(app, session, office, json));
+        }
+
+        /** The cases, and a warning in words when the audit chain their history comes from is broken. */
+        private void exportCases(AppContext app, Session session, String office, boolean json) throws IOException {
+            id.loket.audit.model.AuditReport chain = app.auditVerifier().chainStatus();
+            if (!chain.intact()) {
+                export.root.err().println(export.root.messages().get("audit.exportBroken", Long.toString(chain.brokenAt())));
+            }
+            app.caseExport().write(session, options.date, office,
+                    json ? CaseExport.Format.JSON : CaseExport.Format.CSV, export.root.out());
         }
     }
 }

@@ -301,7 +301,7 @@ class DeskGuiTest {
         logInAsOfficerWithEnter();
         window.textBox("scan.field").enterText("ABC-12");
 
-        javax.swing.JComponent lock = (javax.swing.JComponent) GuiActionRunner.execute(() -> window.target().getGlassPane());
+        javax.swing.JComponent lock = (javax.swing.JComponent) GuiActionRunner.execute(() -> ((javax.swing.JFrame) window.target()).getGlassPane());
         waitFor("the desk locks itself", Duration.ofSeconds(20), () -> GuiActionRunner.execute(lock::isShowing), Boolean.TRUE::equals);
         assertThat(text("lock.who")).contains("Ni Luh Putu Ayu Lestari");
 

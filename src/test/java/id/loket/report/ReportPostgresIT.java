@@ -61,6 +61,9 @@ class ReportPostgresIT {
                 to.insertInto(DSL.table(DSL.name(table)), fields).values(r.intoArray()).execute();
             }
         }
+        // the copied audit trail goes on where H2's ended: its identity and the chain's head follow the copy
+        to.execute("select setval(pg_get_serial_sequence('audit_log', 'id'), (select max(id) from audit_log))");
+        to.execute("update audit_head set seq = (select max(seq) from audit_log), hash = (select hash from audit_log where seq = (select max(seq) from audit_log))");
         to.execute("insert into staff (username, full_name, role, password_hash, active, created_at) values"
                 + " ('admin', 'Admin', 'ADMIN', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', true, current_timestamp)");
         to.execute("insert into setting (setting_key, setting_value) values ('central.token', 'central-token-s3cret')");

@@ -46,7 +46,7 @@ class ReportReadOnlyIT {
         day = new ReportScenario(dir.resolve("data"));
         day.app().settings().put(SettingsRepository.CENTRAL_TOKEN, "central-token-s3cret");
         owner().dsl().execute("insert into staff (username, full_name, role, password_hash, active, created_at) values"
-                + " ('admin', 'Admin', 'ADMIN', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', true, current_timestamp)");
+                + " ('kepala', 'Kepala Kantor', 'ADMIN', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', true, current_timestamp)");
         loot = Files.createDirectories(dir.resolve("loot"));
     }
 

@@ -53,7 +53,7 @@ public final class StorageFixture {
             tx.insertInto(STAFF_SESSION).set(STAFF_SESSION.ID, id).set(STAFF_SESSION.KIND, Session.Kind.STAFF.name())
                     .set(STAFF_SESSION.USERNAME, username).set(STAFF_SESSION.ROLE, role.name()).set(STAFF_SESSION.STARTED_AT, now).execute();
         });
-        return new Session(id, Session.Kind.STAFF, username, role, now, "1");
+        return new Session(id, Session.Kind.STAFF, username, username, role, now, "1");
     }
 
     /** Whether {@code text} occurs in the file's bytes, as UTF-8 (how H2 stores strings) or UTF-16. */

@@ -8,7 +8,8 @@ package id.loket.backup.model;
 @FunctionalInterface
 public interface AfterRestore {
 
-    AfterRestore NONE = RestoreCheck::notChecked;
+    AfterRestore NONE = session -> RestoreCheck.notChecked();
 
-    RestoreCheck check();
+    /** {@code session}: who restored (null for a folder that had no database, where nobody could sign in). */
+    RestoreCheck check(id.loket.staff.model.Session session);
 }

@@ -99,7 +99,7 @@ public final class BackupService {
     public RestoreResult restore(Session session, Path backup) {
         Officer officer = authorization.require(session, Permission.RESTORE);
         Path kept = db.restoreFrom(backup);
-        RestoreCheck check = afterRestore.check();
+        RestoreCheck check = afterRestore.check(session);
         audit(OfficeAction.RESTORED, officer.username(), officer.counter(),
                 "from " + backup.getFileName() + "; replaced database kept as " + kept.getFileName() + "; check " + check.status());
         LOG.info("{} restored {} (the replaced database kept as {}); check: {}", officer.username(), backup.getFileName(), kept.getFileName(), check.status());

@@ -58,6 +58,7 @@ public final class ReportPdf {
     private final Messages m;
     private final Values values;
     private final ZoneId zone;
+    private final String footerNote;
     private PDDocument doc;
     private PDFont regular;
     private PDFont bold;
@@ -66,7 +67,8 @@ public final class ReportPdf {
     private float y;
     private float size9 = BODY;
 
-    private ReportPdf(ReportResult result, Office office, Messages m, ZoneId zone) {
+    private ReportPdf(ReportResult result, Office office, Messages m, ZoneId zone, String footerNote) {
+        this.footerNote = footerNote;
         this.result = result;
         this.def = result.definition();
         this.office = office;
@@ -77,7 +79,15 @@ public final class ReportPdf {
 
     /** Renders the report in the language of {@code m}. */
     public static byte[] render(ReportResult result, Office office, Messages m, ZoneId zone) {
-        return new ReportPdf(result, office, m, zone).render();
+        return render(result, office, m, zone, null);
+    }
+
+    /**
+     * The same with one more line under the footer of every page, in the caller's words (the
+     * daily summary carries the audit chain's head there); null or blank for none.
+     */
+    public static byte[] render(ReportResult result, Office office, Messages m, ZoneId zone, String footerNote) {
+        return new ReportPdf(result, office, m, zone, footerNote).render();
     }
 
     private byte[] render() {
@@ -446,6 +456,9 @@ public final class ReportPdf {
                 text(generated, regular, 7.5f, MARGIN, MARGIN + 3, GREY);
                 String number = m.get("report.pdf.page", p + 1, pages);
                 text(number, regular, 7.5f, size.getWidth() - MARGIN - measure(number, regular, 7.5f), MARGIN + 3, GREY);
+                if (footerNote != null && !footerNote.isBlank()) {
+                    text(footerNote, regular, 7f, MARGIN, MARGIN - 7, GREY);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package id.loket.staff.service;
 
+import id.loket.staff.model.Unguarded;
 import static id.loket.db.jooq.Tables.SETTING;
 import static id.loket.db.jooq.Tables.STAFF;
 import static id.loket.db.jooq.Tables.STAFF_SESSION;
@@ -35,11 +36,13 @@ public final class Authorization {
     }
 
     /** Checks {@code session} may do {@code permission} now; answers who it is. */
+    @Unguarded("it is the check every guarded method makes")
     public Officer require(Session session, Permission permission) {
         return require(db.dsl(), session, permission);
     }
 
     /** The same inside a transaction, so the check and the change see the same account. */
+    @Unguarded("it is the check every guarded method makes")
     public Officer require(DSLContext tx, Session session, Permission permission) {
         if (session == null || session.id() == null) {
             throw new AccessRefused("auth.noSession");

@@ -1,5 +1,6 @@
 package id.loket.staff.service;
 
+import id.loket.staff.model.Unguarded;
 import id.loket.staff.model.Role;
 
 /**
@@ -21,19 +22,23 @@ public final class Officer {
         this.counter = counter;
     }
 
+    @Unguarded("the verified caller, made only by Authorization")
     public String username() {
         return username;
     }
 
+    @Unguarded("the verified caller, made only by Authorization")
     public String fullName() {
         return fullName;
     }
 
     /** The role the account has now; {@code null} for the system principal. */
+    @Unguarded("the verified caller, made only by Authorization")
     public Role role() {
         return role;
     }
 
+    @Unguarded("the verified caller, made only by Authorization")
     public String counter() {
         return counter;
     }

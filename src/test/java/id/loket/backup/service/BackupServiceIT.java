@@ -148,7 +148,7 @@ class BackupServiceIT {
         assertThatThrownBy(() -> service().backup(counter, tmp.resolve("b.zip")))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("auth.forbidden"));
         assertThat(tmp.resolve("b.zip")).doesNotExist();
-        assertThatThrownBy(() -> service().backup(new Session("forged", Session.Kind.STAFF, "admin", Role.ADMIN, null, null), tmp.resolve("b.zip")))
+        assertThatThrownBy(() -> service().backup(new Session("forged", Session.Kind.STAFF, "admin", "Siti", Role.ADMIN, null, null), tmp.resolve("b.zip")))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("auth.sessionUnknown"));
     }
 

@@ -138,6 +138,7 @@ class PrintCommandIT {
         List<String> all = new ArrayList<>(List.of("print"));
         all.addAll(List.of(args));
         all.addAll(List.of("--data", dir.toString()));
+        all.addAll(id.loket.testing.Cli.signIn("petugas1"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -109,6 +109,8 @@ class ServiceAuthorizationIT {
         f.put(id.loket.supervisor.service.DashboardService.class, s -> app.dashboard(clock));
         f.put(id.loket.report.service.ReportService.class, s -> app.reports(clock));
         f.put(id.loket.sync.service.ConflictService.class, s -> app.conflicts());
+        f.put(id.loket.audit.service.AuditVerifier.class, s -> app.auditVerifier());
+        f.put(id.loket.backup.service.BackupService.class, s -> app.backups());
         f.put(PullService.class, s -> new PullService(db, client, RetrySettings.none(), clock, EN, 200, s));
         f.put(PushService.class, s -> new PushService(db, client, RetrySettings.none(), clock, "DPS", EN, PushSettings.defaults(), s));
         return f;
@@ -249,7 +251,8 @@ class ServiceAuthorizationIT {
                     continue;
                 }
                 for (Method m : c.getDeclaredMethods()) {
-                    if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+                    boolean objectMethod = m.getName().equals("toString") && m.getParameterCount() == 0;
+                    if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && !m.isSynthetic() && !objectMethod) {
                         methods.add(m);
                     }
                 }

@@ -65,6 +65,7 @@ class PushServiceIT {
         central = new SimulatedCentral(11, 250);
         central.store().ensureDay(OFFICE, DAY);
         db = Database.openFolder(dir);
+        TestSessions.register(db, OfficeFixture.SUPERVISOR, OfficeFixture.OFFICER);
     }
 
     @AfterEach
