@@ -233,7 +233,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         conflictsItem.setName("menu.conflicts");
         file.add(conflictsItem);
         file.addSeparator();
-        JMenuItem lockItem = new JMenuItem(action("action.lock", KeyEvent.VK_U, KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0),
+        JMenuItem lockItem = new JMenuItem(action("action.lock", KeyEvent.VK_U, id.loket.counter.ui.Shortcut.LOCK.stroke(),
                 e -> lockNow()));
         lockItem.setName("menu.lock");
         file.add(lockItem);

@@ -27,6 +27,7 @@ public enum Shortcut {
     COUNTER(Group.DESK, Keys.ctrl(KeyEvent.VK_K), "counter.action.counter"),
     HELP(Group.DESK, Keys.key(KeyEvent.VK_F1), "counter.action.help"),
     LOG_OUT(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_L, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "counter.action.logOut"),
+    LOCK(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_F12, 0), "action.lock"),
     EXIT(Group.DESK, Keys.ctrl(KeyEvent.VK_Q), "action.exit"),
     // the case
     FINISH(Group.CASE, Keys.ctrl(KeyEvent.VK_ENTER), "counter.action.finish"),
