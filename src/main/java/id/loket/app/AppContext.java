@@ -142,7 +142,8 @@ public final class AppContext implements AutoCloseable {
         }
         if ((report.outcome() == AuditReport.Outcome.CUT_OFF || report.outcome() == AuditReport.Outcome.HEAD_BEHIND) && session != null) {
             verifier.resign(session);
-            return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.chainAfterBackup", words));
+            return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.chainAfterBackup", Long.toString(report.at()),
+                    Long.toString(report.to())));
         }
         return new RestoreCheck(RestoreCheck.Status.BROKEN, words);
     }

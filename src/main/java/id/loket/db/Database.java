@@ -615,7 +615,10 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         dataSource = ds;
-        dsl = DSL.using(ds, dialect, new Settings().withExecuteLogging(false));
+        DSLContext fresh = DSL.using(ds, dialect, new Settings().withExecuteLogging(false));
+        // what listens to this database's transactions (the audit chain's head keeper) goes on listening
+        fresh.configuration().set(dsl.configuration().transactionListenerProviders());
+        dsl = fresh;
         tighten(folder);
     }
 

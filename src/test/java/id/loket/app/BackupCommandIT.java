@@ -43,7 +43,7 @@ class BackupCommandIT {
         Cli.Run restore = Cli.loket("--data", data.toString(), "--lang", "en", "restore", out.toString());
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored from " + out).contains("loket.mv.db.before-restore-")
-                .contains("audit trail of the restored database was not checked");
+                .contains("audit chain is whole; the entries made after the backup went with the restore");
         assertThat(get(data, SettingsRepository.OFFICE_NAME)).isEqualTo("in the backup");
     }
 

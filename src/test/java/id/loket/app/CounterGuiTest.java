@@ -397,6 +397,7 @@ class CounterGuiTest {
     private String receiptIssuedBehindTheScenes(Appointment booking) {
         Clock clock = app.clock();
         Session other = TestSessions.staff("petugas1", Role.COUNTER, "5");
+        TestSessions.register(app.caseWork(clock).db(), other);
         app.checkIn(clock).checkIn(booking.id(), other);
         CaseFile c = app.checkIn(clock).call(booking.id(), other);
         boolean identityDone = false;

@@ -276,7 +276,9 @@ class DeskGuiTest {
         // Meanwhile another counter checks an applicant in: the work goes on, the event waits.
         Appointment booked = sim.store().latest(OFFICE, today).stream()
                 .filter(a -> a.status() == id.loket.appointment.model.AppointmentStatus.BOOKED).findFirst().orElseThrow();
-        app.checkIn(Clock.system(WITA)).checkIn(booked.id(), TestSessions.staff("petugas2", Role.COUNTER, "2"));
+        Session other = TestSessions.staff("petugas2", Role.COUNTER, "2");
+        TestSessions.register(app.caseWork(Clock.systemUTC()).db(), other);
+        app.checkIn(Clock.system(WITA)).checkIn(booked.id(), other);
 
         Duration push = Desk.PUSH_EVERY.plus(LINK_CHANGE);
         waitFor("the backlog in the status bar", push, () -> text("status.backlog"), t -> t.startsWith("Menunggu dikirim: 1 (tertua"));

@@ -56,6 +56,14 @@ class OutboxCommandIT {
         return Cli.loket(args);
     }
 
+    /** {@code loket outbox}, signed in as the supervisor (it names cases). */
+    private Run outbox(String... args) {
+        List<String> all = new ArrayList<>(List.of("outbox"));
+        all.addAll(List.of(args));
+        all.addAll(Cli.signIn("supervisor"));
+        return Cli.loket(all.toArray(String[]::new));
+    }
+
     private Run sync() {
         return loket("sync", "--lang", "en", "--central", central.baseUrl(), "--token", TOKEN, "--office", OFFICE,
                 "--date", DAY.toString(), "--data", data.toString(), "--retries", "0", "--timeout", "3");
@@ -66,6 +74,7 @@ class OutboxCommandIT {
         Clock clock = Clock.fixed(DAY.atTime(LocalTime.of(8, 30)).atZone(ZONE).toInstant(), ZONE);
         List<String> refs = new ArrayList<>();
         try (AppContext app = AppContext.open(data, clock, Messages.forLanguage("en"))) {
+            TestSessions.register(app.caseWork(clock).db(), OFFICER, TestSessions.staff("supervisor", Role.SUPERVISOR, "S"));
             List<Appointment> booked = central.store().latest(OFFICE, DAY).stream()
                     .filter(a -> a.status() == AppointmentStatus.BOOKED).limit(3).toList();
             for (Appointment a : booked) {
@@ -86,7 +95,7 @@ class OutboxCommandIT {
         assertThat(away.out()).contains("0 applied", "Left: 3 waiting, 0 held by a conflict, 0 refused.");
         assertThat(away.err()).contains("Push incomplete:");
 
-        Run text = loket("outbox", "--lang", "en", "--data", data.toString());
+        Run text = outbox("--lang", "en", "--data", data.toString());
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("Outbox of DPS: 3 waiting to be sent, 0 held by a conflict, 0 refused by central as invalid.",
                 "The oldest has waited since 2026-11-27 08:30");
@@ -95,7 +104,7 @@ class OutboxCommandIT {
         }
         assertThat(text.out()).doesNotContain(TOKEN);
 
-        Run json = loket("outbox", "--format", "json", "--data", data.toString());
+        Run json = outbox("--format", "json", "--data", data.toString());
         assertThat(json.code()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.get("office").asText()).isEqualTo(OFFICE);
@@ -115,7 +124,7 @@ class OutboxCommandIT {
         assertThat(back.code()).isZero();
         assertThat(back.out()).contains("Sent to central: 3 applied, 0 already there", "Left: 0 waiting");
         assertThat(central.store().appliedEvents()).extracting(e -> e.caseRef()).containsExactlyInAnyOrderElementsOf(refs);
-        assertThat(loket("outbox", "--lang", "en", "--data", data.toString()).out())
+        assertThat(outbox("--lang", "en", "--data", data.toString()).out())
                 .contains("Nothing is waiting: every action has reached central.");
 
         Run again = sync();
@@ -125,7 +134,7 @@ class OutboxCommandIT {
 
     @Test
     void anUnknownFormatIsRefusedInOneLine() {
-        Run run = loket("outbox", "--lang", "en", "--format", "xml", "--data", data.toString());
+        Run run = outbox("--lang", "en", "--format", "xml", "--data", data.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("Unknown format \"xml\": use text or json.");
     }

@@ -137,7 +137,9 @@ class SupervisorDashboardGuiTest {
         assertThat(tile("booked")).isEqualTo(Integer.toString(booked.size()));
 
         // A counter checks an applicant in: the dashboard shows it by itself.
-        app.checkIn(Clock.system(WITA)).checkIn(booked.get(0).id(), TestSessions.staff("petugas1", Role.COUNTER, "2"));
+        Session counter2 = TestSessions.staff("petugas1", Role.COUNTER, "2");
+        TestSessions.register(app.caseWork(Clock.systemUTC()).db(), counter2);
+        app.checkIn(Clock.system(WITA)).checkIn(booked.get(0).id(), counter2);
         waitFor("the arrival on the dashboard", WAIT, () -> tile("arrivals"), "1"::equals);
 
         // Closing the day: Ctrl+Shift+E, what it will do, "Tutup hari".

@@ -129,12 +129,23 @@ public final class AuditHeadKeeper implements TransactionListener {
      * a reported problem), audited by the caller.
      */
     public synchronized void resign(AuditHead head) {
+        resigning = false;
         confirmed = head;
         pending.clear();
         frozen = null;
         write();
         LOG.warn("Audit head re-signed at entry {}", head.seq());
     }
+
+    /**
+     * The next audited commit is the re-signing's own row, which {@link #resign} then signs: it
+     * is not checked against the head about to be replaced (nor does it freeze the keeper).
+     */
+    public synchronized void resignNext() {
+        resigning = true;
+    }
+
+    private boolean resigning;
 
     /** Called by the repository after an append: marks the transaction as one that moved the chain. */
     static void noteAppend(Configuration configuration) {
@@ -161,7 +172,7 @@ public final class AuditHeadKeeper implements TransactionListener {
         AuditChainRepository chain = new AuditChainRepository(ctx.configuration().dsl());
         AuditHead head = chain.head();
         synchronized (this) {
-            if (frozen != null) {
+            if (frozen != null || resigning) {
                 return;
             }
             if (confirmed != null) {

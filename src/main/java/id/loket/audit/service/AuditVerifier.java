@@ -91,6 +91,7 @@ public final class AuditVerifier {
         String details = "head re-signed; before: " + before.outcome() + (before.at() > 0 ? " at entry " + before.at() : "")
                 + (before.head() == null ? "" : ", signed head was entry " + before.head().seq());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        keeper.resignNext();
         db.inTransactionRun(tx -> new AuditChainRepository(tx).append(null, OfficeAction.AUDIT_HEAD_RESIGNED.name(), null, null, now,
                 officer.username(), officer.counter(), details));
         keeper.resign(new AuditChainRepository(db.dsl()).head());

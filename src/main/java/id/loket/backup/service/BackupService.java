@@ -98,7 +98,25 @@ public final class BackupService {
     @Guarded(Permission.RESTORE)
     public RestoreResult restore(Session session, Path backup) {
         Officer officer = authorization.require(session, Permission.RESTORE);
+        // The restoring administrator's session and account go on in the restored database (which
+        // may predate them), so the check after the restore runs as the same person.
+        id.loket.db.jooq.tables.records.StaffSessionRecord sessionRow = db.dsl().selectFrom(id.loket.db.jooq.Tables.STAFF_SESSION)
+                .where(id.loket.db.jooq.Tables.STAFF_SESSION.ID.eq(session.id())).fetchOne();
+        id.loket.db.jooq.tables.records.StaffRecord staffRow = db.dsl().selectFrom(id.loket.db.jooq.Tables.STAFF)
+                .where(id.loket.db.jooq.Tables.STAFF.USERNAME.eq(session.username())).fetchOne();
         Path kept = db.restoreFrom(backup);
+        db.inTransactionRun(tx -> {
+            if (staffRow != null && !tx.fetchExists(id.loket.db.jooq.Tables.STAFF,
+                    id.loket.db.jooq.Tables.STAFF.USERNAME.eq(session.username()))) {
+                staffRow.changed(true);
+                tx.executeInsert(staffRow);
+            }
+            if (sessionRow != null && !tx.fetchExists(id.loket.db.jooq.Tables.STAFF_SESSION,
+                    id.loket.db.jooq.Tables.STAFF_SESSION.ID.eq(session.id()))) {
+                sessionRow.changed(true);
+                tx.executeInsert(sessionRow);
+            }
+        });
         RestoreCheck check = afterRestore.check(session);
         audit(OfficeAction.RESTORED, officer.username(), officer.counter(),
                 "from " + backup.getFileName() + "; replaced database kept as " + kept.getFileName() + "; check " + check.status());

@@ -19,7 +19,7 @@ import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * What covers a desk left idle: the screen underneath stays as it was (nothing typed or open is
+ * What covers a desk left idle, hiding it whole: the screen underneath stays as it was (nothing typed or open is
  * lost), and the same officer's password, or a supervisor's, opens it again. Used as the
  * window's glass pane, so it swallows every click meant for the desk.
  */
@@ -106,7 +106,7 @@ public final class LockPanel extends JPanel {
 
     @Override
     protected void paintComponent(Graphics g) {
-        g.setColor(new Color(20, 24, 32, 215));
+        g.setColor(new Color(20, 24, 32)); // opaque: names and NIKs on the desk stay hidden while it is locked
         g.fillRect(0, 0, getWidth(), getHeight());
         super.paintComponent(g);
     }

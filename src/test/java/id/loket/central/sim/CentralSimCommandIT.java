@@ -71,6 +71,10 @@ class CentralSimCommandIT {
                 "--changes-every", "1", "--dump-applied", dump.toString());
         try {
             String baseUrl = waitForUrl(dir.resolve("child/out.txt"), child);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!Files.readString(dir.resolve("child/out.txt")).contains("fails on purpose") && System.nanoTime() < until) {
+                Thread.sleep(50); // the second line may follow the first a moment later
+            }
             assertThat(Files.readString(dir.resolve("child/out.txt"))).contains("fails on purpose on a share of requests: 500=0.5 (seed 3)");
             HttpClient http = HttpClient.newHttpClient();
             String eventId = UUID.randomUUID().toString();
