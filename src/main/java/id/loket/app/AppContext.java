@@ -140,10 +140,15 @@ public final class AppContext implements AutoCloseable {
         if (report.intact()) {
             return new RestoreCheck(RestoreCheck.Status.INTACT, words);
         }
-        if ((report.outcome() == AuditReport.Outcome.CUT_OFF || report.outcome() == AuditReport.Outcome.HEAD_BEHIND) && session != null) {
+        if (report.outcome() == AuditReport.Outcome.CUT_OFF && session != null) {
             verifier.resign(session);
             return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.chainAfterBackup", Long.toString(report.at()),
                     Long.toString(report.to())));
+        }
+        if ((report.outcome() == AuditReport.Outcome.HEAD_BEHIND || report.outcome() == AuditReport.Outcome.HEAD_MISSING) && session != null) {
+            // the chain itself holds; only the signature of its head lags or is missing here
+            verifier.resign(session);
+            return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.headResigned", words));
         }
         return new RestoreCheck(RestoreCheck.Status.BROKEN, words);
     }

@@ -89,6 +89,11 @@ public final class AuditHeadKeeper implements TransactionListener {
         long sealed = new AuditChainRepository(db.dsl()).sealLegacy();
         if (sealed > 0) {
             LOG.info("Audit trail: {} entries of an earlier version chained", sealed);
+            if (!shared && keeper.confirmed == null) {
+                // The first start of this version: the earlier one kept no head, so the chain just
+                // made of its rows is signed as it stands.
+                keeper.resign(new AuditChainRepository(db.dsl()).head());
+            }
         }
         long last = new AuditChainRepository(db.dsl()).lastSeq();
         synchronized (keeper) {
