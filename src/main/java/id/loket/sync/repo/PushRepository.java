@@ -141,6 +141,17 @@ public final class PushRepository {
                 .set(OUTBOX_EVENT.STATE, HELD)
                 .set(OUTBOX_EVENT.HELD_BY, conflictId)
                 .where(OUTBOX_EVENT.CASE_REF.eq(caseRef)).and(OUTBOX_EVENT.STATE.eq(PENDING)).and(OUTBOX_EVENT.ATTEMPTS.eq(0))
+                .and(OUTBOX_EVENT.SENDING_AT.isNull())
+                .execute();
+    }
+
+    /**
+     * The events are about to be handed to central: committed before the request, so that a
+     * process killed before the answer arrives leaves them marked as possibly at central.
+     */
+    public void markSending(Collection<Long> seqs, OffsetDateTime now) {
+        ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, now)
+                .where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.STATE.eq(PENDING))
                 .execute();
     }
 

@@ -164,6 +164,9 @@ public final class PushService {
             for (OutboxEvent e : batch) {
                 events.add(readPayload(e));
             }
+            List<Long> handed = batch.stream().map(OutboxEvent::seq).toList();
+            OffsetDateTime sending = now();
+            db.inTransactionRun(tx -> new PushRepository(tx).markSending(handed, sending));
             return read(batch, client.postEvents(office, body));
         } catch (CentralException e) {
             String error = oneLine(messages.of(e));
