@@ -446,7 +446,7 @@ public final class CounterScreen extends JPanel {
         if (staff == null || busy) {
             return;
         }
-        WalkInDialog.ask(window(), messages, today(), form -> services.checkIn().walkInWarnings(actor(), form)).ifPresentOrElse(r -> {
+        WalkInDialog.ask(window(), messages, today(), services.checkIn()::walkInWarnings).ifPresentOrElse(r -> {
             busy = true;
             updateActions();
             tasks.run(() -> services.checkIn().registerWalkIn(r.form(), actor(), r.warningsConfirmed()), c -> {

@@ -47,8 +47,11 @@ public final class Authorization {
         if (session == null || session.id() == null) {
             throw new AccessRefused("auth.noSession");
         }
-        Record s = tx.select(STAFF_SESSION.KIND, STAFF_SESSION.USERNAME, STAFF_SESSION.ROLE, STAFF_SESSION.ENDED_AT)
-                .from(STAFF_SESSION).where(STAFF_SESSION.ID.eq(session.id())).fetchOne();
+        // the session and its account in one read
+        Record s = tx.select(STAFF_SESSION.KIND, STAFF_SESSION.USERNAME, STAFF_SESSION.ROLE, STAFF_SESSION.ENDED_AT,
+                        STAFF.FULL_NAME, STAFF.ROLE, STAFF.ACTIVE)
+                .from(STAFF_SESSION).leftJoin(STAFF).on(STAFF.USERNAME.eq(STAFF_SESSION.USERNAME))
+                .where(STAFF_SESSION.ID.eq(session.id())).fetchOne();
         if (s == null || s.get(STAFF_SESSION.ENDED_AT) != null || !s.get(STAFF_SESSION.USERNAME).equals(session.username())
                 || !s.get(STAFF_SESSION.KIND).equals(session.kind().name())) {
             LOG.warn("Refused a session the database does not know (or that has ended) for {}", permission);
@@ -84,16 +87,15 @@ public final class Authorization {
                 return new Officer(username, username, role, session.counter());
             }
             default -> {
-                Record a = tx.select(STAFF.FULL_NAME, STAFF.ROLE, STAFF.ACTIVE).from(STAFF).where(STAFF.USERNAME.eq(username)).fetchOne();
-                if (a == null || !a.get(STAFF.ACTIVE)) {
+                if (!Boolean.TRUE.equals(s.get(STAFF.ACTIVE))) {
                     throw new AccessRefused("auth.inactive", username);
                 }
-                Role role = Role.valueOf(a.get(STAFF.ROLE));
+                Role role = Role.valueOf(s.get(STAFF.ROLE));
                 if (!permission.roles().contains(role)) {
                     LOG.info("Refused {} to {} ({})", permission, username, role);
                     throw forbidden(permission);
                 }
-                return new Officer(username, a.get(STAFF.FULL_NAME), role, session.counter());
+                return new Officer(username, s.get(STAFF.FULL_NAME), role, session.counter());
             }
         }
     }
