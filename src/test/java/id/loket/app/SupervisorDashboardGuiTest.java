@@ -156,9 +156,7 @@ class SupervisorDashboardGuiTest {
             JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
             return GuiActionRunner.execute(() -> page.getIcon() != null);
         }, Boolean.TRUE::equals);
-        JButton closePreview = robot.finder().findByName("printPreview.close", JButton.class, true);
-        robot.click(closePreview);
-        waitFor("the preview closed", WAIT, () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
+        closePreview();
         long noShows = new OutboxRepository(app.caseWork(Clock.system(WITA)).db().dsl()).all().stream()
                 .filter(e -> e.type() == EventType.NO_SHOW).map(OutboxEvent::caseRef).distinct().count();
         assertThat(noShows).as("one NO_SHOW event per booking nobody came for").isEqualTo(booked.size() - 1);
@@ -194,9 +192,7 @@ class SupervisorDashboardGuiTest {
             JLabel page = robot.finder().findByName("printPreview.page", JLabel.class, true);
             return GuiActionRunner.execute(() -> page.getIcon() != null);
         }, Boolean.TRUE::equals);
-        JButton closePreview = robot.finder().findByName("printPreview.close", JButton.class, true);
-        robot.click(closePreview);
-        waitFor("the preview closed", WAIT, () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
+        closePreview();
         JButton close = robot.finder().findByName("reports.close", JButton.class, true);
         robot.click(close);
         waitFor("the catalogue closed", WAIT, () -> GuiActionRunner.execute(list::isShowing), Boolean.FALSE::equals);
@@ -235,6 +231,20 @@ class SupervisorDashboardGuiTest {
     }
 
     // ---- helpers ----
+
+    /** Closes the print preview; a click Xvfb lost under load is given again, only while the preview still shows. */
+    private void closePreview() {
+        JButton closePreview = robot.finder().findByName("printPreview.close", JButton.class, true);
+        for (int tries = 0; tries < 3 && GuiActionRunner.execute(closePreview::isShowing); tries++) {
+            robot.click(closePreview);
+            try {
+                waitFor("the preview closed", Duration.ofSeconds(10), () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
+            } catch (org.assertj.swing.exception.WaitTimedOutError lost) {
+                // still showing: the click did not arrive
+            }
+        }
+        waitFor("the preview closed", WAIT, () -> GuiActionRunner.execute(closePreview::isShowing), Boolean.FALSE::equals);
+    }
 
     private String tile(String key) {
         return label("dashboard.tile." + key);
