@@ -24,6 +24,8 @@ import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
 import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
+import id.loket.settings.repo.KeyValues;
+import id.loket.settings.repo.PcSettings;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.service.AuthService;
 import id.loket.staff.service.Authorization;
@@ -81,6 +83,62 @@ public final class AppContext implements AutoCloseable {
 
     public static AppContext open(Path dataDir, Clock clock, Messages messages) {
         return of(dataDir, Database.openFolder(dataDir), clock, messages);
+    }
+
+    /**
+     * The office's database on its PostgreSQL server, shared with the other counters. The data
+     * folder still holds this PC's settings, its log and its copy of the audit chain's signed
+     * head (covering what this PC saw committed), signed with this folder's key.
+     */
+    public static AppContext openServer(Path dataDir, DatabaseChoice server, Path keyFile, Clock clock, Messages messages) {
+        Database db = server.open();
+        try {
+            java.nio.file.Files.createDirectories(dataDir);
+            id.loket.db.KeyFile.Owner.onlyFolder(dataDir);
+            Path keyPath = keyFile != null ? keyFile
+                    : Optional.ofNullable(System.getenv(Database.KEY_FILE_VARIABLE)).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
+            id.loket.db.KeyFile key = id.loket.db.KeyFile.forServerDesk(dataDir, keyPath);
+            AuditHeadKeeper head = AuditHeadKeeper.attach(db, key.auditKey(), dataDir.resolve(AUDIT_HEAD_FILE), true);
+            return new AppContext(dataDir, db, clock, messages, head);
+        } catch (java.io.IOException e) {
+            db.close();
+            throw new id.loket.common.model.UserFacingException(e, "data.cannotCreate", dataDir);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** True when this context works on the office's shared server (PostgreSQL), false on this PC's H2 file. */
+    public boolean sharedDatabase() {
+        return db.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+    }
+
+    /** The settings of this PC (its database, counter, language, printer), in the data folder. */
+    public PcSettings pcSettings() {
+        return new PcSettings(dataDir);
+    }
+
+    /**
+     * This desk's preferences (counter, language, printer): this PC's file; on an H2 file of an
+     * earlier Loket, which kept them in the database, the database's value until one is written.
+     */
+    public KeyValues deskSettings() {
+        PcSettings pc = pcSettings();
+        SettingsRepository office = settings();
+        boolean legacy = !sharedDatabase();
+        return new KeyValues() {
+            @Override
+            public Optional<String> get(String key) {
+                Optional<String> own = pc.get(key);
+                return own.isPresent() || !legacy ? own : office.get(key);
+            }
+
+            @Override
+            public void put(String key, String value) {
+                pc.put(key, value);
+            }
+        };
     }
 
     /** The signed head of the audit chain, in the data folder. */
@@ -151,6 +209,11 @@ public final class AppContext implements AutoCloseable {
             return new RestoreCheck(RestoreCheck.Status.INTACT, messages.get("restore.headResigned", words));
         }
         return new RestoreCheck(RestoreCheck.Status.BROKEN, words);
+    }
+
+    /** The database itself, for the commands that move it whole (db copy). */
+    Database database() {
+        return db;
     }
 
     public Path dataDir() {

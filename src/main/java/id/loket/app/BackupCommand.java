@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.common.model.UserFacingException;
+
 import id.loket.backup.model.BackupResult;
 import id.loket.common.i18n.Messages;
 import id.loket.staff.model.Permission;
@@ -29,6 +31,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.database().ifPresent(server -> {
+            throw new UserFacingException("backup.onServer", server.where());
+        });
         Messages m = root.messages();
         Logging.toFolder(root.dataDir());
         try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {

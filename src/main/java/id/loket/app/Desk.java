@@ -12,6 +12,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Tasks;
 import id.loket.settings.model.OfficeSettings;
+import id.loket.settings.repo.KeyValues;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.model.Session;
 import id.loket.sync.service.PullService;
@@ -57,17 +58,18 @@ public final class Desk {
         PullService pull = app.pullService(client, retry);
         this.sync = new SyncScheduler(pull, app.pushService(client, retry, office), client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
                 pull.lastSuccessfulPull(office), app.messages(), clock);
-        AtomicReference<String> counter = new AtomicReference<>(app.settings().get(SettingsRepository.COUNTER).orElse(null));
+        KeyValues desk = app.deskSettings();
+        AtomicReference<String> counter = new AtomicReference<>(desk.get(SettingsRepository.COUNTER).orElse(null));
         this.services = new DeskServices(app.auth(), app.queue(), app.checkIn(clock), app.verification(clock), app.cases(),
                 settings, clock, () -> LocalDate.now(clock), sync, demo,
-                code -> app.settings().put(SettingsRepository.LANGUAGE, code),
+                code -> desk.put(SettingsRepository.LANGUAGE, code),
                 () -> Optional.ofNullable(counter.get()),
                 number -> {
                     counter.set(number);
-                    app.settings().put(SettingsRepository.COUNTER, number);
+                    desk.put(SettingsRepository.COUNTER, number);
                 },
                 new PaperServices(app.receipts(clock), app.pickup(clock), app.documents(clock), new PrintingService(),
-                        new PrintSettings(app.settings())),
+                        new PrintSettings(desk)),
                 app.conflicts(), app.backlogWarnAfter(), app.dashboard(clock), app.closeDay(clock),
                 (date, by, language) -> java.util.Optional.of(paper -> app.dailySummaryPdf(date, by, language, clock)
                         .orElseThrow(() -> new UserFacingException("report.unknown", "daily-summary", "-"))),
@@ -96,7 +98,7 @@ public final class Desk {
             throw new UserFacingException("desk.noDisplay");
         }
         Desk desk = new Desk(app, client, office, demo, afterClose);
-        String lang = language != null ? language : app.settings().get(SettingsRepository.LANGUAGE).orElse("id");
+        String lang = language != null ? language : app.deskSettings().get(SettingsRepository.LANGUAGE).orElse("id");
         try {
             SwingUtilities.invokeAndWait(() -> {
                 FlatLightLaf.setup();

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import id.loket.settings.repo.PcSettings;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "Desk application for the passport counters of an immigration office.",
         subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
                 SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class})
+                BackupCommand.class, RestoreCommand.class, AuditCommand.class, DbCommand.class})
 public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     /** Longer than any token central hands out; a longer value is a pasted mistake. */
@@ -56,6 +58,17 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
             description = "The data folder's key (or the environment variable LOKET_KEY_FILE). Default: ~/.config/loket/keys/<folder id>.key")
     Path keyFile;
 
+    @Option(scope = ScopeType.INHERIT, names = "--db", paramLabel = "URL",
+            description = "The office's PostgreSQL server, e.g. jdbc:postgresql://server:5432/loket (or LOKET_DB_URL); remembered on this PC in DIR/loket.properties; \"local\" goes back to the H2 file of --data.")
+    String db;
+
+    @Option(scope = ScopeType.INHERIT, names = "--db-user", paramLabel = "ROLE", description = "The server's role for Loket (or LOKET_DB_USER); remembered.")
+    String dbUser;
+
+    @Option(scope = ScopeType.INHERIT, names = "--db-password-file", paramLabel = "FILE",
+            description = "A file whose first line is that role's password (or LOKET_DB_PASSWORD_FILE); the file's place is remembered, never the password.")
+    Path dbPasswordFile;
+
     LoketCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -80,9 +93,20 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     /** Opens the data folder with its key; what happened to the folder as it opened (a new key, encryption) goes to stderr. */
     AppContext open(java.time.Clock clock, Messages m) {
-        AppContext app = AppContext.open(dataDir(), keyFile(), clock, m);
+        Optional<DatabaseChoice> server = database();
+        AppContext app = server.isPresent() ? AppContext.openServer(dataDir(), server.get(), keyFile(), clock, m)
+                : AppContext.open(dataDir(), keyFile(), clock, m);
         app.storageNotices().forEach(err::println);
         return app;
+    }
+
+    /**
+     * The office's database server this command works on, from the options, the environment or
+     * what this PC remembered; empty: the H2 file of the data folder.
+     */
+    Optional<DatabaseChoice> database() {
+        return DatabaseChoice.resolve(new DatabaseChoice.Given(db, dbUser, dbPasswordFile), System.getenv(),
+                new PcSettings(dataDir()));
     }
 
     Path dataDir() {
@@ -114,6 +138,10 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
         }
         if (token != null && (token.isEmpty() || token.length() > TOKEN_MAX || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
             throw new UserFacingException("cli.badToken", TOKEN_MAX);
+        }
+        if (db != null && !db.strip().equalsIgnoreCase(DatabaseChoice.LOCAL)) {
+            DatabaseChoice.of(db, dbUser != null ? dbUser : System.getenv(DatabaseChoice.USER_VARIABLE),
+                    dbPasswordFile != null ? dbPasswordFile : Optional.ofNullable(System.getenv(DatabaseChoice.PASSWORD_FILE_VARIABLE)).map(Path::of).orElse(null));
         }
         if (centralCa != null && !centralCa.isBlank()) {
             CentralTrust.readPem(caPath(centralCa));

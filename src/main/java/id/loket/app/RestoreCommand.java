@@ -43,6 +43,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.database().ifPresent(server -> {
+            throw new UserFacingException("backup.onServer", server.where());
+        });
         Messages m = root.messages();
         Logging.toFolder(root.dataDir());
         Clock clock = Clock.systemDefaultZone();

@@ -370,6 +370,12 @@ public final class Database implements AutoCloseable {
                 if (sql.getErrorCode() == H2_ALREADY_OPEN) {
                     return new UserFacingException(e, "data.inUse", where, "?");
                 }
+                if (where instanceof String && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    return new UserFacingException(e, "data.serverUnreachable", where);
+                }
+                if (where instanceof String && ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState()))) {
+                    return new UserFacingException(e, "data.serverRefusedLogin", where, "?");
+                }
             }
         }
         return new UserFacingException(e, "data.cannotOpen", where, e.getMessage());

@@ -50,7 +50,20 @@ public final class KeyFile {
 
     /** The data folder's id ({@code loket.id}), made once. */
     public static String folderId(Path dataDir) {
-        Path idFile = dataDir.resolve("loket.id");
+        return idIn(dataDir.resolve("loket.id"));
+    }
+
+    /**
+     * The key that signs this PC's copy of the audit chain's head when the database is the
+     * office's server: its own id ({@code desk.id}, not the folder's {@code loket.id}, which says
+     * the folder has had an H2 database), made once with its key.
+     */
+    public static KeyFile forServerDesk(Path dataDir, Path keyPath) {
+        Path path = keyPath != null ? keyPath : defaultLocation(idIn(dataDir.resolve("desk.id")));
+        return Files.exists(path) ? read(path) : create(path);
+    }
+
+    private static String idIn(Path idFile) {
         try {
             if (Files.exists(idFile)) {
                 String id = Files.readString(idFile, StandardCharsets.US_ASCII).strip();
@@ -60,7 +73,7 @@ public final class KeyFile {
                 throw new UserFacingException("key.badFolderId", idFile);
             }
             String id = UUID.randomUUID().toString();
-            Files.createDirectories(dataDir);
+            Files.createDirectories(idFile.getParent());
             Files.writeString(idFile, id + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Owner.only(idFile);
             return id;

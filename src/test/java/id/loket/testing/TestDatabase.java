@@ -69,6 +69,42 @@ public final class TestDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * A fresh, empty PostgreSQL schema that the test opens itself, as a command or a desk would:
+     * its URL (with {@code currentSchema}), role and password. Dropped on close.
+     */
+    public static PostgresSchema postgresSchema(String name) {
+        PgServer server = PgServer.fromEnvironment();
+        String schema = schemaName(name);
+        server.run("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+        return new PostgresSchema(server.url(schema), server.user(), server.password(), () -> server.run("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    }
+
+    /** See {@link #postgresSchema}. */
+    public record PostgresSchema(String url, String user, String password, Runnable drop) implements AutoCloseable {
+
+        /** A file holding the password on its first line, as {@code --db-password-file} takes it. */
+        public Path passwordFile(Path dir) {
+            try {
+                Path f = dir.resolve("db-password");
+                java.nio.file.Files.writeString(f, password + "\n");
+                return f;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Opens it as Loket does (migrating it). */
+        public Database open() {
+            return Database.openPostgres(url, user, password);
+        }
+
+        @Override
+        public void close() {
+            drop.run();
+        }
+    }
+
     public Database db() {
         return db;
     }

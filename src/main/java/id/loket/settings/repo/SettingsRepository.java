@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Key-value settings of this desk, and the office settings read from them. */
-public final class SettingsRepository {
+public final class SettingsRepository implements KeyValues {
 
     public static final String OFFICE_CODE = "office.code";
     public static final String OFFICE_NAME = "office.name";
@@ -47,6 +47,7 @@ public final class SettingsRepository {
         this.ctx = ctx;
     }
 
+    @Override
     public Optional<String> get(String key) {
         return ctx.select(SETTING.SETTING_VALUE).from(SETTING).where(SETTING.SETTING_KEY.eq(key)).fetchOptional(SETTING.SETTING_VALUE);
     }
@@ -58,6 +59,7 @@ public final class SettingsRepository {
      * Writes a setting. A change of the office's settings is audited (key and new value; a token's
      * value never: only that it changed), in the same transaction when {@code ctx} is one.
      */
+    @Override
     public void put(String key, String value) {
         Optional<String> before = get(key);
         if (before.isPresent() && before.get().equals(value)) {

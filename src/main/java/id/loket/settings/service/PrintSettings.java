@@ -4,15 +4,16 @@ import id.loket.staff.model.Unguarded;
 import id.loket.document.PaperSize;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.PrintMemory;
+import id.loket.settings.repo.KeyValues;
 import id.loket.settings.repo.SettingsRepository;
 import java.util.Optional;
 
 /** Remembers the printer and paper chosen in the print preview ({@code print.printer}, {@code print.paper}). */
 public final class PrintSettings implements PrintMemory {
 
-    private final SettingsRepository settings;
+    private final KeyValues settings;
 
-    public PrintSettings(SettingsRepository settings) {
+    public PrintSettings(KeyValues settings) {
         this.settings = settings;
     }
 
