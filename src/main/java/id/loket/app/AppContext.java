@@ -49,6 +49,8 @@ import id.loket.sync.service.PullService;
 import id.loket.sync.service.PushService;
 import id.loket.sync.service.PushSettings;
 import id.loket.sync.service.RetrySettings;
+import id.loket.sync.service.SyncLeadership;
+import id.loket.db.AdvisoryLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.LocalDate;
@@ -269,6 +271,42 @@ public final class AppContext implements AutoCloseable {
     /** The same on another clock (a simulated day's) and with other batch and breaker settings. */
     public PushService pushService(CentralClient client, RetrySettings retry, String office, Clock clock, PushSettings settings) {
         return new PushService(db, client, retry, clock, office, messages, settings, auth().systemSession());
+    }
+
+    /**
+     * Who of the office talks to central: on the office's server, the holder of one advisory lock
+     * (per database schema, so each office's data has its own); on the H2 file, this process.
+     * {@code role} names this process to the others, e.g. "desk" or "sync-worker".
+     */
+    public SyncLeadership syncLeadership(String role) {
+        if (!sharedDatabase()) {
+            return SyncLeadership.ALONE;
+        }
+        String schema = String.valueOf(db.dsl().fetchValue("SELECT current_schema()"));
+        long key = 0x4C4F4B4554L << 16 ^ (schema == null ? 0 : schema.hashCode() & 0xFFFFFFFFL);
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "?";
+        }
+        AdvisoryLock lock = new AdvisoryLock(db, key, "loket " + role + " " + host + " pid " + ProcessHandle.current().pid());
+        return new SyncLeadership() {
+            @Override
+            public boolean holdsOrAcquires() {
+                return lock.holdsOrAcquires();
+            }
+
+            @Override
+            public Optional<String> holder() {
+                return lock.holder();
+            }
+
+            @Override
+            public void close() {
+                lock.close();
+            }
+        };
     }
 
     /** The conflicts between the office and central, for the supervisor. */

@@ -57,7 +57,7 @@ public final class Desk {
         RetrySettings retry = new RetrySettings(1, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
         PullService pull = app.pullService(client, retry);
         this.sync = new SyncScheduler(pull, app.pushService(client, retry, office), client, office, () -> LocalDate.now(clock), DAYS_AHEAD,
-                pull.lastSuccessfulPull(office), app.messages(), clock);
+                pull.lastSuccessfulPull(office), app.messages(), clock, app.syncLeadership("desk"));
         KeyValues desk = app.deskSettings();
         AtomicReference<String> counter = new AtomicReference<>(desk.get(SettingsRepository.COUNTER).orElse(null));
         this.services = new DeskServices(app.auth(), app.queue(), app.checkIn(clock), app.verification(clock), app.cases(),

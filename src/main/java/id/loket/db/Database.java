@@ -438,6 +438,28 @@ public final class Database implements AutoCloseable {
         return java.sql.DriverManager.getConnection(url, user, pass);
     }
 
+    /**
+     * A new connection of this database's own user, not from the pool, for what must live as long
+     * as the process's link to the server (a lock, a listener): named {@code applicationName} on
+     * PostgreSQL, so the server's views say whose it is. The caller closes it.
+     */
+    public Connection connectDedicated(String applicationName) throws SQLException {
+        java.util.Properties p = new java.util.Properties();
+        if (dataSource.getUsername() != null) {
+            p.setProperty("user", dataSource.getUsername());
+        }
+        if (dataSource.getPassword() != null) {
+            p.setProperty("password", dataSource.getPassword());
+        }
+        if (dialect.family() == SQLDialect.POSTGRES) {
+            p.setProperty("ApplicationName", applicationName);
+            p.setProperty("tcpKeepAlive", "true");
+            p.setProperty("connectTimeout", "5");
+            p.setProperty("socketTimeout", "30");
+        }
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), p);
+    }
+
     /** Runs one use case in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
         return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));

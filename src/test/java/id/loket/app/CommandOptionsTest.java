@@ -59,6 +59,9 @@ class CommandOptionsTest {
                 row("db copy from a folder without a database", "holds no Loket database", "db", "copy", "--from-data", "{DIR}/none", "--to",
                         "jdbc:postgresql://127.0.0.1/loket", "--db-user", "loket", "--db-password-file", "{DIR}/pw"),
                 row("db copy to H2", "Not a PostgreSQL database address", "db", "copy", "--from-data", "{DIR}", "--to", "jdbc:h2:/tmp/x"),
+                row("sync-worker --push-every 0", "--push-every must be 1 to 600 (given 0).", "sync-worker", "--push-every", "0"),
+                row("sync-worker --pull-every 1", "--pull-every must be 5 to 3600 (given 1).", "sync-worker", "--pull-every", "1"),
+                row("sync-worker --days 40", "--days must be 1 to 31 (given 40).", "sync-worker", "--days", "40"),
                 row("unknown option of loket", "loket has no option --nope; \"loket --help\" lists its options.", "--nope"),
                 row("unknown command", "loket does not take \"nonsense\"; \"loket --help\" says what it takes.", "nonsense"),
                 // sync

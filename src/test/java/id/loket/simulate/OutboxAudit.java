@@ -33,12 +33,17 @@ record OutboxAudit(List<OutboxEvent> events, List<OutboxEntry> unsent, Set<Long>
 
     static OutboxAudit read(Path data, String office, LocalDate date) {
         try (Database db = Database.openFolder(data)) {
-            CaseQueries q = new CaseQueries(db);
-            Session reader = TestSessions.reader(db);
-            return new OutboxAudit(q.allEvents(reader), new PushRepository(db.dsl()).unsent(),
-                    new ConflictRepository(db.dsl()).open().stream().map(Conflict::id).collect(Collectors.toSet()),
-                    q.day(reader, office, date));
+            return read(db, office, date);
         }
+    }
+
+    /** The same from a database already open (the office's server). */
+    static OutboxAudit read(Database db, String office, LocalDate date) {
+        CaseQueries q = new CaseQueries(db);
+        Session reader = TestSessions.reader(db);
+        return new OutboxAudit(q.allEvents(reader), new PushRepository(db.dsl()).unsent(),
+                new ConflictRepository(db.dsl()).open().stream().map(Conflict::id).collect(Collectors.toSet()),
+                q.day(reader, office, date));
     }
 
     long count(OutboxState state) {

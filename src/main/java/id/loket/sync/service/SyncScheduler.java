@@ -67,6 +67,11 @@ public final class SyncScheduler implements AutoCloseable {
         }
     };
 
+    /** How often a process that does not talk to central asks whether it may (a holder that died is replaced within this). */
+    public static final Duration CONTEND_EVERY = Duration.ofSeconds(2);
+
+    private final SyncLeadership leadership;
+    private volatile boolean leader;
     private final PullService pull;
     private final PushService push;
     private final CentralClient client;
@@ -77,6 +82,7 @@ public final class SyncScheduler implements AutoCloseable {
     private final Clock clock;
     private volatile Listener listener = NONE;
     private final ScheduledExecutorService executor;
+    private final ScheduledExecutorService contender;
     private final AtomicBoolean pulling = new AtomicBoolean();
     private final LinkMonitor link;
     private volatile Optional<OffsetDateTime> lastSuccessfulPull;
@@ -84,6 +90,17 @@ public final class SyncScheduler implements AutoCloseable {
 
     public SyncScheduler(PullService pull, PushService push, CentralClient client, String office, Supplier<LocalDate> today, int days,
             Optional<OffsetDateTime> lastSuccess, Messages messages, Clock clock) {
+        this(pull, push, client, office, today, days, lastSuccess, messages, clock, SyncLeadership.ALONE);
+    }
+
+    /**
+     * The same where several processes share the office's database: only the holder of
+     * {@code leadership} pulls and pushes; the others check central's health for their status bar,
+     * read the last pull from the database, and ask for the role every {@link #CONTEND_EVERY}.
+     */
+    public SyncScheduler(PullService pull, PushService push, CentralClient client, String office, Supplier<LocalDate> today, int days,
+            Optional<OffsetDateTime> lastSuccess, Messages messages, Clock clock, SyncLeadership leadership) {
+        this.leadership = leadership;
         this.pull = pull;
         this.push = push;
         this.client = client;
@@ -97,6 +114,11 @@ public final class SyncScheduler implements AutoCloseable {
         this.status = new SyncStatus(Connectivity.UNKNOWN, OffsetDateTime.now(clock), lastSuccess, Optional.empty());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.contender = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync-contend");
             t.setDaemon(true);
             return t;
         });
@@ -123,6 +145,56 @@ public final class SyncScheduler implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::pullOnce, 0, pullEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::pushOnce, pushEvery.toMillis(), pushEvery.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::checkHealth, healthEvery.toMillis(), healthEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (leadership != SyncLeadership.ALONE) {
+            // on a thread of its own: a slow pull or health check must not delay a takeover
+            contender.scheduleWithFixedDelay(this::contend, CONTEND_EVERY.toMillis(), CONTEND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether this process is the one talking to central (as of the last look). */
+    @Unguarded("whether this process runs the sync: no data")
+    public boolean leader() {
+        return leader;
+    }
+
+    /** Who talks to central for the office, in words (empty: this process, or nobody known). */
+    @Unguarded("the name of the process that runs the sync: no personal data")
+    public Optional<String> worker() {
+        return leader ? Optional.empty() : leadership.holder();
+    }
+
+    /** True when this process may pull and push now; a process that just took the role over syncs at once. */
+    private boolean mayTalkToCentral() {
+        boolean now = leadership.holdsOrAcquires();
+        boolean was = leader;
+        leader = now;
+        if (now && !was && leadership != SyncLeadership.ALONE) {
+            LOG.info("This process now talks to central for office {}", office);
+        } else if (!now && was) {
+            LOG.warn("This process no longer talks to central for office {}", office);
+        }
+        if (!now) {
+            // the holder pulls: what it pulled is in the shared database
+            lastSuccessfulPull = pull.lastSuccessfulPull(office).or(() -> lastSuccessfulPull);
+        }
+        return now;
+    }
+
+    /** A process without the role asks for it; when it gets it (the holder died), it pulls and pushes at once. */
+    private void contend() {
+        try {
+            if (leader) {
+                return; // the holder finds out it lost the role at its next pull or push
+            }
+            if (mayTalkToCentral()) {
+                executor.execute(this::pushOnce);
+                executor.execute(this::pullOnce);
+            } else {
+                executor.execute(this::publish);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Asking for the sync role failed", e);
+        }
     }
 
     /** Asks for a pull and a push as soon as the sync thread is free; a pull already running is not repeated. */
@@ -145,6 +217,9 @@ public final class SyncScheduler implements AutoCloseable {
      */
     private void pushOnce() {
         try {
+            if (!mayTalkToCentral()) {
+                return;
+            }
             PushReport report = push.pushOnce();
             if (report.problem().isPresent() && !report.skipped()) {
                 link.failed(report.problem().get());
@@ -168,6 +243,10 @@ public final class SyncScheduler implements AutoCloseable {
             return;
         }
         try {
+            if (!mayTalkToCentral()) {
+                publish();
+                return;
+            }
             listener.pullStarted();
             PullReport report = pull.pull(office, today.get(), days, (date, i, n, received) -> listener.pullProgress(i, n, received));
             if (report.complete()) {
@@ -223,11 +302,13 @@ public final class SyncScheduler implements AutoCloseable {
     @Override
     public void close() {
         // No interrupt: a pull in the middle of a transaction finishes it (H2 must not see an interrupted write).
+        contender.shutdown();
         executor.shutdown();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        leadership.close();
     }
 }
