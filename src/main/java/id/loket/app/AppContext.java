@@ -74,6 +74,8 @@ public final class AppContext implements AutoCloseable {
     private final Messages messages;
     private ReportReader reportReader;
     private final AuditHeadKeeper auditHead;
+    /** The office's server this context works on (null: the H2 file), with the report reader's role if named. */
+    private DatabaseChoice server;
 
     private AppContext(Path dataDir, Database db, Clock clock, Messages messages, AuditHeadKeeper auditHead) {
         this.dataDir = dataDir;
@@ -101,7 +103,9 @@ public final class AppContext implements AutoCloseable {
                     : Optional.ofNullable(System.getenv(Database.KEY_FILE_VARIABLE)).filter(v -> !v.isBlank()).map(Path::of).orElse(null);
             id.loket.db.KeyFile key = id.loket.db.KeyFile.forServerDesk(dataDir, keyPath);
             AuditHeadKeeper head = AuditHeadKeeper.attach(db, key.auditKey(), dataDir.resolve(AUDIT_HEAD_FILE), true);
-            return new AppContext(dataDir, db, clock, messages, head);
+            AppContext app = new AppContext(dataDir, db, clock, messages, head);
+            app.server = server;
+            return app;
         } catch (java.io.IOException e) {
             db.close();
             throw new id.loket.common.model.UserFacingException(e, "data.cannotCreate", dataDir);
@@ -354,7 +358,13 @@ public final class AppContext implements AutoCloseable {
     /** The database user reports run as: one per context (on H2 it sets the user's password once). */
     public synchronized ReportReader reportReader() {
         if (reportReader == null) {
-            reportReader = ReportReader.of(db);
+            if (server != null && server.reportUser() != null) {
+                reportReader = ReportReader.postgres(db, server.reportUser(), server.reportPassword().orElse(null));
+            } else if (server != null) {
+                throw new id.loket.common.model.UserFacingException("report.readerNotConfiguredServer");
+            } else {
+                reportReader = ReportReader.of(db);
+            }
         }
         return reportReader;
     }

@@ -22,17 +22,45 @@ import java.util.Optional;
  * it and goes back to the H2 file. The password itself is read from its file when the database
  * opens and is never written anywhere else.
  */
-public record DatabaseChoice(String url, String user, Path passwordFile) {
+public record DatabaseChoice(String url, String user, Path passwordFile, String reportUser, Path reportPasswordFile) {
 
     public static final String URL_VARIABLE = "LOKET_DB_URL";
     public static final String USER_VARIABLE = "LOKET_DB_USER";
     public static final String PASSWORD_FILE_VARIABLE = "LOKET_DB_PASSWORD_FILE";
+    /** The read-only role reports run as, and the file with its password (see docs/office-server.md). */
+    public static final String REPORT_USER_VARIABLE = "LOKET_DB_REPORT_USER";
+    public static final String REPORT_PASSWORD_FILE_VARIABLE = "LOKET_DB_REPORT_PASSWORD_FILE";
+
+    public DatabaseChoice(String url, String user, Path passwordFile) {
+        this(url, user, passwordFile, null, null);
+    }
     /** {@code --db local}: the H2 file of the data folder (forgets a remembered server). */
     public static final String LOCAL = "local";
 
     /** The same with the password file's place absolute, as it is remembered. */
     public DatabaseChoice withAbsoluteFile() {
-        return new DatabaseChoice(url, user, passwordFile.toAbsolutePath().normalize());
+        return new DatabaseChoice(url, user, passwordFile.toAbsolutePath().normalize(), reportUser,
+                reportPasswordFile == null ? null : reportPasswordFile.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The same with the report reader's role: from the environment, else what this PC remembered
+     * ({@code db.reportUser}, {@code db.reportPasswordFile} in its loket.properties).
+     */
+    public DatabaseChoice withReportReader(Map<String, String> env, PcSettings pc) {
+        String role = blankToNull(env.get(REPORT_USER_VARIABLE));
+        Path file = path(env.get(REPORT_PASSWORD_FILE_VARIABLE));
+        if (role == null) {
+            role = pc.get(PcSettings.DB_REPORT_USER).orElse(null);
+            file = pc.get(PcSettings.DB_REPORT_PASSWORD_FILE).map(Path::of).orElse(null);
+        }
+        return new DatabaseChoice(url, user, passwordFile, role, file);
+    }
+
+    /** The report reader's password (first line of its file), when a role is named. */
+    public java.util.Optional<String> reportPassword() {
+        return reportUser == null || reportPasswordFile == null ? java.util.Optional.empty()
+                : java.util.Optional.of(firstLine(reportPasswordFile));
     }
 
     /** What the command line said (each may be null). */
@@ -106,17 +134,21 @@ public record DatabaseChoice(String url, String user, Path passwordFile) {
 
     /** The password: the first line of its file, refused in words when the file is missing, unreadable or empty. */
     public String password() {
-        if (!Files.isRegularFile(passwordFile)) {
-            throw new UserFacingException("db.passwordFileNotFound", passwordFile);
+        return firstLine(passwordFile);
+    }
+
+    private static String firstLine(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserFacingException("db.passwordFileNotFound", file);
         }
         try {
-            List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.isEmpty() || lines.get(0).isEmpty()) {
-                throw new UserFacingException("db.passwordFileEmpty", passwordFile);
+                throw new UserFacingException("db.passwordFileEmpty", file);
             }
             return lines.get(0);
         } catch (IOException e) {
-            throw new UserFacingException(e, "db.passwordFileUnreadable", passwordFile, e.getMessage());
+            throw new UserFacingException(e, "db.passwordFileUnreadable", file, e.getMessage());
         }
     }
 

@@ -105,8 +105,9 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
      * what this PC remembered; empty: the H2 file of the data folder.
      */
     Optional<DatabaseChoice> database() {
-        return DatabaseChoice.resolve(new DatabaseChoice.Given(db, dbUser, dbPasswordFile), System.getenv(),
-                new PcSettings(dataDir()));
+        PcSettings pc = new PcSettings(dataDir());
+        return DatabaseChoice.resolve(new DatabaseChoice.Given(db, dbUser, dbPasswordFile), System.getenv(), pc)
+                .map(c -> c.withReportReader(System.getenv(), pc));
     }
 
     Path dataDir() {

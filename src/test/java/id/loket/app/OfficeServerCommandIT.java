@@ -83,6 +83,21 @@ class OfficeServerCommandIT {
             assertThat(holidaysPg.code()).isZero();
             assertThat(holidaysPg.out()).isEqualTo(holidaysH2.out()).isNotBlank();
 
+            // reports run as the server's read-only role, which the PC names
+            String[] report = {"--data", pc.toString(), "--lang", "en", "report", "daily-summary", "--date", "2026-11-27", "--format", "csv",
+                "--out", dir.resolve("summary.csv").toString(), admin().get(0), admin().get(1), admin().get(2), admin().get(3)};
+            Cli.Run unnamed = Cli.loket(report);
+            assertThat(unnamed.code()).isEqualTo(1);
+            assertThat(unnamed.err().strip()).hasLineCount(1).contains("LOKET_DB_REPORT_USER");
+            Path readerPw = dir.resolve("report-pw");
+            Files.writeString(readerPw, System.getenv().getOrDefault("LOKET_TEST_PG_REPORT_PASSWORD", "loket_report") + "\n");
+            PcSettings settings = new PcSettings(pc);
+            settings.put(PcSettings.DB_REPORT_USER, System.getenv().getOrDefault("LOKET_TEST_PG_REPORT_USER", "loket_report"));
+            settings.put(PcSettings.DB_REPORT_PASSWORD_FILE, readerPw.toString());
+            Cli.Run named = Cli.loket(report);
+            assertThat(named.code()).as(named.err()).isZero();
+            assertThat(dir.resolve("summary.csv")).isNotEmptyFile();
+
             // a backup of the server's database is pg_dump's work, said in words
             Cli.Run backup = loket("--data", pc, "--lang", "en", "backup", "--out", dir.resolve("b.zip"), admin().get(0), admin().get(1),
                     admin().get(2), admin().get(3));

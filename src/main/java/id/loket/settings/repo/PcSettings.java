@@ -29,6 +29,10 @@ public final class PcSettings implements KeyValues {
     /** The file holding the database password (its first line); the password itself is never written here. */
     public static final String DB_PASSWORD_FILE = "db.passwordFile";
 
+    /** The read-only role reports run as on the server, and the file with its password. */
+    public static final String DB_REPORT_USER = "db.reportUser";
+    public static final String DB_REPORT_PASSWORD_FILE = "db.reportPasswordFile";
+
     /** The keys that belong to the PC; a desk on an H2 file of an earlier Loket kept them in the database. */
     public static final Set<String> DESK_KEYS = Set.of(SettingsRepository.COUNTER, SettingsRepository.LANGUAGE,
             SettingsRepository.PRINT_PRINTER, SettingsRepository.PRINT_PAPER);
