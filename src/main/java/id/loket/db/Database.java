@@ -317,6 +317,14 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("loket-db");
         config.setInitializationFailTimeout(1);
+        if (url.startsWith("jdbc:postgresql:")) {
+            // a server that went away is said in seconds, not after minutes of a frozen desk
+            config.setConnectionTimeout(5_000);
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", "120");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            config.addDataSourceProperty("ApplicationName", "loket");
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
