@@ -52,7 +52,7 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
     /** How long the dispatcher waits after a first change for the rest of its burst. */
     static final long SETTLE_MILLIS = 20;
     private static final Pattern WRITE = Pattern.compile(
-            "^\\s*(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))*)",
+            "\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))*)",
             Pattern.CASE_INSENSITIVE);
     private static final String NOTIFY = "select pg_notify(?, current_schema() || '|' || ?)";
 
@@ -88,19 +88,26 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
         c.set(e2);
     }
 
-    /** The watched table a statement writes, if it writes one. */
-    static String writtenTable(String sql) {
+    /**
+     * The watched tables a statement writes. Anywhere in it: jOOQ wraps an H2 insert that returns
+     * keys as {@code select … from final table (insert into …)}. A {@code for update} or an
+     * {@code on conflict do update set} names no table, so is not taken for one.
+     */
+    static Set<String> writtenTables(String sql) {
         if (sql == null) {
-            return null;
+            return Set.of();
         }
+        Set<String> found = new TreeSet<>();
         Matcher m = WRITE.matcher(sql);
-        if (!m.find()) {
-            return null;
+        while (m.find()) {
+            String name = m.group(1);
+            int dot = name.lastIndexOf('.');
+            String last = (dot < 0 ? name : name.substring(dot + 1)).strip().replace("\"", "").toLowerCase(Locale.ROOT);
+            if (Changes.WATCHED.contains(last)) {
+                found.add(last);
+            }
         }
-        String name = m.group(1);
-        int dot = name.lastIndexOf('.');
-        String last = (dot < 0 ? name : name.substring(dot + 1)).strip().replace("\"", "").toLowerCase(Locale.ROOT);
-        return Changes.WATCHED.contains(last) ? last : null;
+        return found;
     }
 
     /** The tables as a notification carries them: {@code case_file,outbox_event}. */
@@ -151,10 +158,7 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
     }
 
     private static void add(Set<String> into, String sql) {
-        String t = writtenTable(sql);
-        if (t != null) {
-            into.add(t);
-        }
+        into.addAll(writtenTables(sql));
     }
 
     private static void notify(Connection c, Changes changes) throws SQLException {
@@ -243,6 +247,15 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
             l = listener;
         }
         return !postgres || (l != null && l.awaitListening(timeout));
+    }
+
+    /** The server process of the listening connection (0 while there is none; H2: 0): tests cut it. */
+    int listenerPid() {
+        PostgresChangeListener l;
+        synchronized (this) {
+            l = listener;
+        }
+        return l == null ? 0 : l.backendPid();
     }
 
     private void dispatch() {
