@@ -87,7 +87,11 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final ChangeFeed.Subscription subscription;
     private final javax.swing.Timer safetyReload;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
-    private OutboxSummary lastBacklog;
+    /**
+     * Events were seen waiting (after a push, or told by the change feed) since a push last found
+     * the backlog empty: a push that finds it empty now has drained it.
+     */
+    private boolean backlogWasWaiting;
     /** Central was away, or the backlog grew old, since the backlog was last empty: its draining is news. */
     private boolean drainIsNews;
 
@@ -533,16 +537,16 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
      */
     private void showBacklog(PushReport report, OutboxSummary backlog) {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
-        boolean tooOld = showBacklogFigures(backlog);
-        drainIsNews |= tooOld || (backlog.waiting() > 0 && backlog.oldestWaiting()
-                .map(t -> java.time.Duration.between(t, now).toMinutes() >= 1).orElse(false));
+        showBacklogFigures(backlog);
         if (report.conflicts() + report.invalid() > 0) {
             statusBar.notice(messages.get("status.notice.conflicts", report.conflicts() + report.invalid()));
-        } else if (backlog.waiting() == 0 && lastBacklog != null && lastBacklog.waiting() > 0 && drainIsNews) {
+        } else if (backlog.waiting() == 0 && backlogWasWaiting && drainIsNews) {
             statusBar.notice(messages.get("status.notice.drained", Dates.time(now, services.office().zone())));
             drainIsNews = false;
         }
-        lastBacklog = backlog;
+        if (backlog.waiting() == 0) {
+            backlogWasWaiting = false;
+        }
     }
 
     /**
@@ -554,6 +558,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
         statusBar.showBacklog(backlog, now, services.backlogWarnAfter());
         boolean tooOld = SyncStatusBar.tooOld(backlog, now, services.backlogWarnAfter());
+        backlogWasWaiting |= backlog.waiting() > 0;
+        drainIsNews |= tooOld || (backlog.waiting() > 0 && backlog.oldestWaiting()
+                .map(t -> java.time.Duration.between(t, now).toMinutes() >= 1).orElse(false));
         Session who = staff;
         if (tooOld && who != null && who.role() == Role.SUPERVISOR) {
             java.time.Duration age = java.time.Duration.between(backlog.oldestWaiting().orElse(now), now);
