@@ -21,6 +21,7 @@ import id.loket.receipt.service.HolidayService;
 import id.loket.receipt.service.ReceiptService;
 import id.loket.verification.service.VerificationService;
 import id.loket.common.i18n.Messages;
+import id.loket.common.live.ChangeFeed;
 import id.loket.db.Database;
 import id.loket.queue.service.QueueService;
 import id.loket.settings.model.OfficeSettings;
@@ -463,6 +464,15 @@ public final class AppContext implements AutoCloseable {
 
     public HolidayService holidays() {
         return new HolidayService(db, clock);
+    }
+
+    /**
+     * Committed changes at any counter, for the screens to follow: PostgreSQL's {@code LISTEN/NOTIFY}
+     * (one listening connection, started at the first subscriber), in-process on H2 (the file is
+     * open in this process only). Closed with the database.
+     */
+    public ChangeFeed changes() {
+        return db.changes();
     }
 
     public CaseQueries cases() {

@@ -85,7 +85,7 @@ public final class Desk {
                         return app.renderReport(report, date, by, language, clock, pdf);
                     }
                 },
-                () -> shutDown(afterClose), app.idleLock(), app.auth().isTraining());
+                () -> shutDown(afterClose), app.idleLock(), app.auth().isTraining(), app.changes(), () -> app.outboxSummary(office));
     }
 
     /**

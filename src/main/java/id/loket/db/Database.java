@@ -2,6 +2,7 @@ package id.loket.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import id.loket.common.live.ChangeFeed;
 import id.loket.common.model.UserFacingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -67,6 +68,8 @@ public final class Database implements AutoCloseable {
     private KeyFile key;
     private DataFolder folder;
     private List<Notice> notices = List.of();
+    /** Tells committed changes to the screens of every counter (see {@link ChangeTracker}). */
+    private final ChangeTracker changes;
 
     /** Something the person starting Loket should read once (a new database, its encryption), in words of the message files. */
     public record Notice(String key, Object... args) {
@@ -89,6 +92,8 @@ public final class Database implements AutoCloseable {
         this.lock = lock;
         this.where = where;
         this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+        this.changes = new ChangeTracker(dialect.family() == SQLDialect.POSTGRES, this::unpooledConnection);
+        changes.attach(dsl.configuration());
     }
 
     /** Opens (creating if needed) the database file {@code loket.mv.db} in {@code dataDir}, its key where nothing else is said. */
@@ -468,6 +473,16 @@ public final class Database implements AutoCloseable {
         return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), p);
     }
 
+    /** Committed changes to the watched tables, from this desk and (PostgreSQL) every other one. */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
+    /** A connection of its own, outside the pool, as the owner (PostgreSQL's change listener holds one). */
+    private Connection unpooledConnection() throws SQLException {
+        return connectDedicated("loket listen pid " + ProcessHandle.current().pid());
+    }
+
     /** Runs one use case in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
         return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
@@ -484,6 +499,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        changes.close();
         try {
             closeKeepingLock();
         } finally {
@@ -654,6 +670,7 @@ public final class Database implements AutoCloseable {
         DSLContext fresh = DSL.using(ds, dialect, new Settings().withExecuteLogging(false));
         // what listens to this database's transactions (the audit chain's head keeper) goes on listening
         fresh.configuration().set(dsl.configuration().transactionListenerProviders());
+        fresh.configuration().set(dsl.configuration().executeListenerProviders());
         dsl = fresh;
         tighten(folder);
     }

@@ -78,6 +78,46 @@ class DashboardServiceIT {
         return office.app().cases().findByAppointment(OFFICER, a.id()).orElseThrow().caseRef();
     }
 
+    /**
+     * Every counter of the office: who is signed in there (the session's counter) and since when,
+     * whom it serves (queue number) and since when; a counter where someone only signed in shows
+     * too, and goes once they sign out.
+     */
+    @Test
+    void everyCounterShowsWhoIsSignedInThereAndWhomItServesSinceWhen() {
+        id.loket.db.Database db = office.app().caseWork(clock).db();
+        id.loket.testing.TestSessions.account(db, "petugas7", "Komang Ayu Sari", id.loket.staff.model.Role.COUNTER);
+        id.loket.testing.TestSessions.account(db, "petugas8", "Gede Artawan", id.loket.staff.model.Role.COUNTER);
+        id.loket.staff.service.AuthService auth = new id.loket.staff.service.AuthService(db, new id.loket.staff.service.PasswordHasher(),
+                new id.loket.staff.service.Authorization(db), clock);
+        moveTo(8, 0);
+        id.loket.staff.model.Session at7 = auth.login("petugas7", id.loket.testing.TestSessions.PASSWORD.toCharArray(), null);
+        auth.standAt(at7, "7"); // the desk says where it stands
+        at7 = at7.atCounter("7");
+        moveTo(8, 2);
+        id.loket.staff.model.Session at8 = auth.login("petugas8", id.loket.testing.TestSessions.PASSWORD.toCharArray(), "8");
+        CheckInService desk = office.app().checkIn(clock);
+        Appointment a = office.booked(x -> true).get(0);
+        moveTo(8, 5);
+        desk.checkIn(a.id(), at7);
+        moveTo(8, 20);
+        desk.call(caseOf(a), at7);
+        moveTo(9, 0);
+
+        Dashboard now = dashboard().today(office(), SUPERVISOR);
+
+        assertThat(now.counters()).extracting(CounterRow::counter, CounterRow::signedIn, CounterRow::currentQueueNumber, CounterRow::served)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("7", "Komang Ayu Sari", "A-001", 0),
+                        org.assertj.core.groups.Tuple.tuple("8", "Gede Artawan", null, 0));
+        assertThat(now.counters().get(0).signedInSince().toInstant()).isEqualTo(at(8, 0).toInstant());
+        assertThat(now.counters().get(0).servingSince().toInstant()).isEqualTo(at(8, 20).toInstant());
+        assertThat(now.counters().get(1).signedInSince().toInstant()).isEqualTo(at(8, 2).toInstant());
+        assertThat(now.counters().get(1).servingSince()).isNull();
+
+        auth.logout(at8);
+        assertThat(dashboard().today(office(), SUPERVISOR).counters()).extracting(CounterRow::counter).containsExactly("7");
+    }
+
     @Test
     void theFiguresOfAFewCasesAreTheOnesWorkedOutByHand() {
         CheckInService desk = office.app().checkIn(clock);
@@ -116,7 +156,11 @@ class DashboardServiceIT {
         assertThat(now.longestWaitingNow()).isEqualTo(Duration.ofMinutes(25));          // A-004 since 09:05
         assertThat(now.meanWaitToday()).isEqualTo(Duration.ofMinutes(95).dividedBy(3));  // (15 + 30 + 50) / 3
         assertThat(now.longestWaitToday()).isEqualTo(Duration.ofMinutes(50));
-        assertThat(now.counters()).containsExactly(new CounterRow("3", "petugas1", 1, "A-003"), new CounterRow("4", "petugas2", 0, "A-002"));
+        assertThat(now.counters()).extracting(CounterRow::counter, CounterRow::officer, CounterRow::served, CounterRow::currentQueueNumber,
+                CounterRow::signedIn).containsExactly(org.assertj.core.groups.Tuple.tuple("3", "petugas1", 1, "A-003", null),
+                org.assertj.core.groups.Tuple.tuple("4", "petugas2", 0, "A-002", null));
+        assertThat(now.counters()).extracting(r -> r.servingSince().toInstant())
+                .containsExactly(at(9, 10).toInstant(), at(8, 40).toInstant()); // since the call
         assertThat(now.pendingApprovals()).isZero();
         assertThat(now.openConflicts()).isZero();
         assertThat(now.backlog().waiting()).isEqualTo(5); // four CHECKED_IN, one REJECTED

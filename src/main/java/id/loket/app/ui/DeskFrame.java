@@ -6,7 +6,10 @@ import com.formdev.flatlaf.extras.FlatSVGUtils;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
+import id.loket.common.ui.Reload;
 import id.loket.common.ui.Tasks;
+import id.loket.common.live.ChangeFeed;
+import id.loket.common.live.Changes;
 import id.loket.counter.ui.CounterScreen;
 import id.loket.counter.ui.CounterServices;
 import id.loket.staff.model.Session;
@@ -48,9 +51,15 @@ import net.miginfocom.swing.MigLayout;
 /**
  * The desk window: the login first, then the counter screen (scan, today's queue, the case at
  * this counter), with the link to central always at the bottom. Listens to the background
- * sync and reloads the queue after each pull.
+ * sync, and follows the office through the database's change feed: a case or booking changed at
+ * any counter reloads the queue, an outbox or conflict change the status bar's backlog, within a
+ * second and without a key pressed (reloads coalesced, off the event-dispatch thread). A slow
+ * safety reload every {@link #SAFETY_RELOAD_MS} ms covers anything the feed could not tell.
  */
 public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
+
+    /** The safety reload of the queue and the backlog: the change feed tells every change, this only backs it up. */
+    static final int SAFETY_RELOAD_MS = 60_000;
 
     private final Messages messages;
     private final DeskServices services;
@@ -73,9 +82,16 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final java.awt.event.AWTEventListener inputSeen = e -> lastInput = System.nanoTime();
     private final java.awt.KeyEventDispatcher keysWhileLocked;
     private javax.swing.Timer idleTimer;
-    private Session staff;
+    private volatile Session staff;
+    private final Reload<OutboxSummary> backlogReload;
+    private final ChangeFeed.Subscription subscription;
+    private final javax.swing.Timer safetyReload;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
-    private OutboxSummary lastBacklog;
+    /**
+     * Events were seen waiting (after a push, or told by the change feed) since a push last found
+     * the backlog empty: a push that finds it empty now has drained it.
+     */
+    private boolean backlogWasWaiting;
     /** Central was away, or the backlog grew old, since the backlog was last empty: its draining is news. */
     private boolean drainIsNews;
 
@@ -109,7 +125,13 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         statusBar.show(services.sync().status());
         counter = new CounterScreen(messages, new CounterServices(services.checkIn(), services.verification(), services.cases(),
                 services.queue(), services.office().code(), services.office().zone(), services.clock(), services.today(),
-                services.counter(), services.saveCounter(), services.paper()), tasks);
+                services.counter(), number -> {
+                    services.saveCounter().accept(number);
+                    Session who = staff;
+                    if (who != null) {
+                        services.auth().standAt(who, number); // the dashboard shows the desk at its new counter
+                    }
+                }, services.paper()), tasks);
         counter.onLogOut(this::logOut);
 
         content.add(loginPanel(), "login");
@@ -127,6 +149,14 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         keysWhileLocked = e -> lock.locked() && !SwingUtilities.isDescendingFrom(e.getComponent(), lock)
                 && SwingUtilities.getWindowAncestor(e.getComponent()) == this;
         watchIdle();
+        backlogReload = new Reload<>(tasks, () -> services.backlog().get(), this::showBacklogFigures,
+                e -> org.slf4j.LoggerFactory.getLogger(DeskFrame.class).warn("Reading the outbox failed: {}", e.getMessage()));
+        safetyReload = new javax.swing.Timer(SAFETY_RELOAD_MS, e -> {
+            counter.reload();
+            backlogReload.request();
+        });
+        safetyReload.start();
+        subscription = services.changes().subscribe(this::changed);
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         setJMenuBar(menuBar());
@@ -176,10 +206,36 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             user.setText(messages.get("desk.user", next.fullName(), messages.get("role." + next.role().name())));
         }
         counter.continueAs(next);
+        standAt(next);
+    }
+
+    /** Records in the session's row which counter this desk stands at (the supervisor's dashboard shows it). */
+    private void standAt(Session who) {
+        String number = services.counter().get().orElse(null);
+        tasks.run(() -> {
+            services.auth().standAt(who, number);
+            return null;
+        }, done -> { }, e -> org.slf4j.LoggerFactory.getLogger(DeskFrame.class).warn("Recording the counter failed: {}", e.getMessage()));
+    }
+
+    /**
+     * What the change feed told (on its thread): the queue reloads for cases, bookings and calls,
+     * the status bar's backlog for the outbox and conflicts. The queue shows the office's day, so
+     * any case or booking change may concern it; the read is one query, coalesced.
+     */
+    private void changed(Changes c) {
+        if (c.touches(Changes.CASE_FILE, Changes.APPOINTMENT, Changes.QUEUE_CALL)) {
+            counter.reload();
+        }
+        if (c.touches(Changes.OUTBOX_EVENT, Changes.SYNC_CONFLICT)) {
+            backlogReload.request();
+        }
     }
 
     @Override
     public void dispose() {
+        subscription.close();
+        safetyReload.stop();
         if (idleTimer != null) {
             idleTimer.stop();
             java.awt.Toolkit.getDefaultToolkit().removeAWTEventListener(inputSeen);
@@ -350,7 +406,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         Session actor = staff.atCounter(services.counter().get().orElse(null));
         id.loket.supervisor.ui.DashboardWindow.Services s = new id.loket.supervisor.ui.DashboardWindow.Services(services.dashboard(),
                 services.closeDay(), services.queue(), services.office().code(), services.office().zone(), services.today(), actor,
-                services.paper().printing(), services.paper().printMemory(), services.sync()::status);
+                services.paper().printing(), services.paper().printMemory(), services.sync()::status, services.changes());
         dashboardWindow = id.loket.supervisor.ui.DashboardWindow.open(this, messages, s, new id.loket.supervisor.ui.DashboardWindow.Actions() {
             @Override
             public void openCase(String caseRef) {
@@ -398,6 +454,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
     private void loggedIn(Session who) {
         this.staff = who;
+        standAt(who);
         conflicts.setEnabled(who.role() == Role.SUPERVISOR);
         dashboard.setEnabled(who.role() == Role.SUPERVISOR);
         reports.setEnabled(who.role() == Role.SUPERVISOR);
@@ -436,10 +493,6 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
     public Session staff() {
         return staff;
-    }
-
-    private void reloadQueue() {
-        counter.reload();
     }
 
     private void showError(Exception e) {
@@ -484,23 +537,38 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
      */
     private void showBacklog(PushReport report, OutboxSummary backlog) {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
+        showBacklogFigures(backlog);
+        if (report.conflicts() + report.invalid() > 0) {
+            statusBar.notice(messages.get("status.notice.conflicts", report.conflicts() + report.invalid()));
+        } else if (backlog.waiting() == 0 && backlogWasWaiting && drainIsNews) {
+            statusBar.notice(messages.get("status.notice.drained", Dates.time(now, services.office().zone())));
+            drainIsNews = false;
+        }
+        if (backlog.waiting() == 0) {
+            backlogWasWaiting = false;
+        }
+    }
+
+    /**
+     * The backlog's figures in the status bar, and the supervisor's warning while the oldest event
+     * is older than the setting (after each push, and whenever the feed tells of an outbox change).
+     * Answers whether it is that old.
+     */
+    private boolean showBacklogFigures(OutboxSummary backlog) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
         statusBar.showBacklog(backlog, now, services.backlogWarnAfter());
         boolean tooOld = SyncStatusBar.tooOld(backlog, now, services.backlogWarnAfter());
+        backlogWasWaiting |= backlog.waiting() > 0;
         drainIsNews |= tooOld || (backlog.waiting() > 0 && backlog.oldestWaiting()
                 .map(t -> java.time.Duration.between(t, now).toMinutes() >= 1).orElse(false));
-        if (tooOld && staff != null && staff.role() == Role.SUPERVISOR) {
+        Session who = staff;
+        if (tooOld && who != null && who.role() == Role.SUPERVISOR) {
             java.time.Duration age = java.time.Duration.between(backlog.oldestWaiting().orElse(now), now);
             statusBar.warn(messages.get("status.warning.backlog", statusBar.age(age), statusBar.age(services.backlogWarnAfter())));
         } else {
             statusBar.clearWarning();
         }
-        if (report.conflicts() + report.invalid() > 0) {
-            statusBar.notice(messages.get("status.notice.conflicts", report.conflicts() + report.invalid()));
-        } else if (backlog.waiting() == 0 && lastBacklog != null && lastBacklog.waiting() > 0 && drainIsNews) {
-            statusBar.notice(messages.get("status.notice.drained", Dates.time(now, services.office().zone())));
-            drainIsNews = false;
-        }
-        lastBacklog = backlog;
+        return tooOld;
     }
 
     @Override
@@ -521,7 +589,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         SwingUtilities.invokeLater(() -> {
             statusBar.syncFinished();
             syncNow.setEnabled(true);
-            reloadQueue();
+            // no reload here: what the pull wrote reaches the queue through the change feed
             if (report.conflicts() > 0) {
                 statusBar.notice(messages.get("status.notice.conflicts", report.conflicts()));
             }

@@ -15,6 +15,7 @@ import id.loket.common.ui.Dates;
 import id.loket.common.ui.FormDialog;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.PromptDialog;
+import id.loket.common.ui.Reload;
 import id.loket.common.ui.Tasks;
 import id.loket.document.service.DocumentService;
 import id.loket.pickup.service.PickupService;
@@ -117,7 +118,7 @@ public final class CounterScreen extends JPanel {
     private final Action help;
     private final Action logOut;
 
-    private Session staff;
+    private volatile Session staff;
     private String counter = "1";
     private CaseFile current;
     private Appointment pendingBooking;
@@ -126,12 +127,14 @@ public final class CounterScreen extends JPanel {
     private boolean busy;
     private boolean restored;
     private Runnable onLogOut = () -> { };
+    private final Reload<List<QueueEntry>> queueReload;
 
     public CounterScreen(Messages messages, CounterServices services, Tasks tasks) {
         super(new BorderLayout());
         this.messages = messages;
         this.services = services;
         this.tasks = tasks;
+        this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::backgroundFailed);
         setName("counter.screen");
 
         scan = action("counter.action.scan", Shortcut.SCAN, this::focusScan);
@@ -311,12 +314,23 @@ public final class CounterScreen extends JPanel {
         updateActions();
     }
 
-    /** Reloads the queue (and the case on screen if it changed): after each step and after each pull. */
+    /**
+     * Reloads the queue (and the case on screen if it changed): after each step here, and whenever
+     * the change feed tells of a case or booking changed at any counter. Coalesced: one read in
+     * flight and one pending at most, whoever asks and however often. Any thread may ask.
+     */
     public void reload() {
-        if (staff == null) {
-            return;
-        }
-        tasks.run(() -> services.queue().day(actor(), services.office(), today()), this::queueLoaded, this::backgroundFailed);
+        queueReload.request();
+    }
+
+    /** The queue's reload, for tests that count reads (event-dispatch thread). */
+    public Reload<List<QueueEntry>> queueReload() {
+        return queueReload;
+    }
+
+    private List<QueueEntry> readQueue() {
+        Session who = staff;
+        return who == null ? List.of() : services.queue().day(who.atCounter(counter), services.office(), today());
     }
 
     /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */

@@ -161,6 +161,27 @@ public final class AuthService {
         });
     }
 
+    /**
+     * Records the counter the desk of {@code session} stands at (null: none), for the
+     * supervisor's dashboard: only that open session's own row is written, nothing is read.
+     */
+    @Unguarded("a desk says where its own session stands: only that open session's row is written, nothing is read")
+    public void standAt(Session session, String counter) {
+        if (session == null || session.id() == null) {
+            return;
+        }
+        if (counter != null && !COUNTER.matcher(counter).matches()) {
+            throw new UserFacingException("counter.number.invalid");
+        }
+        db.inTransactionRun(tx -> tx.update(STAFF_SESSION).set(STAFF_SESSION.COUNTER_NO, counter)
+                .where(STAFF_SESSION.ID.eq(session.id()).and(STAFF_SESSION.USERNAME.eq(session.username()))
+                        .and(STAFF_SESSION.ENDED_AT.isNull()))
+                .execute());
+    }
+
+    /** A counter number as the desk takes it: 1 to 10 letters, digits or dashes. */
+    private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile("[0-9A-Za-z-]{1,10}");
+
     /** The session of the pull and push loops: it may do exactly that and nothing else. */
     @Unguarded("the system principal can only pull and push")
     public Session systemSession() {
@@ -250,6 +271,7 @@ public final class AuthService {
                 .set(STAFF_SESSION.USERNAME, username)
                 .set(STAFF_SESSION.ROLE, role == null ? null : role.name())
                 .set(STAFF_SESSION.STARTED_AT, now)
+                .set(STAFF_SESSION.COUNTER_NO, counter != null && COUNTER.matcher(counter).matches() ? counter : null)
                 .execute();
         return new Session(token, kind, username, fullName, role, now, counter);
     }

@@ -5,6 +5,8 @@ import static id.loket.db.jooq.Tables.AUDIT_LOG;
 import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.DAY_CLOSING;
 import static id.loket.db.jooq.Tables.NO_SHOW;
+import static id.loket.db.jooq.Tables.STAFF;
+import static id.loket.db.jooq.Tables.STAFF_SESSION;
 import static id.loket.db.jooq.Tables.SYNC_CONFLICT;
 
 import id.loket.appointment.model.AppointmentStatus;
@@ -33,6 +35,10 @@ public final class SupervisorRepository {
     /** A case of the day, with what the closing and the dashboard look at. */
     public record DayCase(String caseRef, String queueNumber, String name, CaseStatus status, String counter, String officer,
             OffsetDateTime checkedInAt, OffsetDateTime calledAt) {
+    }
+
+    /** Someone signed in at a counter's desk: the counter, the account, its full name, and since when. */
+    public record SignedIn(String counter, String username, String fullName, OffsetDateTime since) {
     }
 
     /** The moment a case of the day was finished (receipt issued, or rejected). */
@@ -129,6 +135,19 @@ public final class SupervisorRepository {
                         .and(AUDIT_LOG.TO_STATUS.in(CaseStatus.RECEIPT_ISSUED.name(), CaseStatus.REJECTED.name())))
                 .groupBy(AUDIT_LOG.CASE_REF)
                 .fetch(r -> new Finished(r.value1(), r.value2()));
+    }
+
+    /**
+     * Staff signed in at a counter now: open sessions that name a counter, begun at or after
+     * {@code since} (a desk that was killed yesterday left its session open), the latest first.
+     */
+    public List<SignedIn> signedIn(OffsetDateTime since) {
+        return ctx.select(STAFF_SESSION.COUNTER_NO, STAFF_SESSION.USERNAME, STAFF.FULL_NAME, STAFF_SESSION.STARTED_AT)
+                .from(STAFF_SESSION).leftJoin(STAFF).on(STAFF.USERNAME.eq(STAFF_SESSION.USERNAME))
+                .where(STAFF_SESSION.ENDED_AT.isNull().and(STAFF_SESSION.COUNTER_NO.isNotNull())
+                        .and(STAFF_SESSION.KIND.in("STAFF", "TRAINING")).and(STAFF_SESSION.STARTED_AT.ge(since)))
+                .orderBy(STAFF_SESSION.STARTED_AT.desc())
+                .fetch(r -> new SignedIn(r.value1(), r.value2(), r.value3() == null ? r.value2() : r.value3(), r.value4()));
     }
 
     public int openConflicts() {

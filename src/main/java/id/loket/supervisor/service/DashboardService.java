@@ -15,6 +15,7 @@ import id.loket.supervisor.model.HourRow;
 import id.loket.supervisor.repo.SupervisorRepository;
 import id.loket.supervisor.repo.SupervisorRepository.DayCase;
 import id.loket.supervisor.repo.SupervisorRepository.Finished;
+import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
 import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.repo.PushRepository;
 import java.time.Clock;
@@ -34,7 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The supervisor's view of the day, refreshed every few seconds: a handful of narrow queries in one
+ * The supervisor's view of the day, read again whenever the day's cases change: a handful of narrow queries in one
  * read transaction (the day's cases, the booked slots, the finishing steps, open conflicts and the
  * outbox backlog), and the figures worked out from those few hundred rows in memory.
  */
@@ -70,6 +71,7 @@ public final class DashboardService {
             List<String> slots = repo.bookedSlots(office, date);
             List<Finished> finished = repo.finished(office, date);
             int conflicts = repo.openConflicts();
+            List<SignedIn> signedIn = repo.signedIn(date.atStartOfDay(zone).toOffsetDateTime());
             OutboxSummary backlog = new PushRepository(tx).summary(office);
 
             Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);
@@ -114,12 +116,16 @@ public final class DashboardService {
             }
             Duration mean = called == 0 ? Duration.ZERO : Duration.ofMillis(waitedMillis / called);
             return new Dashboard(date, now, byStatus, slots.size(), cases.size(), finished.size(), byHour, longestNow, mean,
-                    longestToday, counters(cases, servedAt), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog);
+                    longestToday, counters(cases, servedAt, signedIn), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog);
         });
     }
 
-    /** Every counter that called someone today: its last officer, what it finished, and whom it serves now. */
-    private static List<CounterRow> counters(List<DayCase> cases, Map<String, Integer> servedAt) {
+    /**
+     * Every counter that called someone today or where someone is signed in now: its last officer,
+     * what it finished, whom it serves now (queue number) and since when, and who is signed in there
+     * (the latest sign-in, if two desks say the same counter) and since when.
+     */
+    private static List<CounterRow> counters(List<DayCase> cases, Map<String, Integer> servedAt, List<SignedIn> signedIn) {
         Map<String, DayCase> lastCalled = new HashMap<>();
         Map<String, DayCase> current = new HashMap<>();
         Comparator<DayCase> byCall = Comparator.comparing(DayCase::calledAt);
@@ -132,11 +138,20 @@ public final class DashboardService {
                 current.merge(c.counter(), c, (a, b) -> byCall.compare(a, b) >= 0 ? a : b);
             }
         }
+        Map<String, SignedIn> present = new HashMap<>();
+        for (SignedIn s : signedIn) {
+            present.putIfAbsent(s.counter(), s); // the latest first
+        }
+        java.util.Set<String> all = new java.util.HashSet<>(lastCalled.keySet());
+        all.addAll(present.keySet());
         List<CounterRow> rows = new ArrayList<>();
-        for (Map.Entry<String, DayCase> e : lastCalled.entrySet()) {
-            DayCase now = current.get(e.getKey());
-            rows.add(new CounterRow(e.getKey(), e.getValue().officer(), servedAt.getOrDefault(e.getKey(), 0),
-                    now == null ? null : now.queueNumber()));
+        for (String counter : all) {
+            DayCase last = lastCalled.get(counter);
+            DayCase now = current.get(counter);
+            SignedIn who = present.get(counter);
+            rows.add(new CounterRow(counter, last == null ? null : last.officer(), servedAt.getOrDefault(counter, 0),
+                    now == null ? null : now.queueNumber(), now == null ? null : now.calledAt(),
+                    who == null ? null : who.fullName(), who == null ? null : who.since()));
         }
         rows.sort(Comparator.comparing((CounterRow r) -> r.counter().length()).thenComparing(CounterRow::counter));
         return rows;

@@ -8,6 +8,8 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
 import id.loket.common.ui.Keys;
+import id.loket.common.ui.Reload;
+import id.loket.common.live.ChangeFeed;
 import id.loket.common.ui.Tasks;
 import id.loket.document.PaperSize;
 import id.loket.printing.PrintMemory;
@@ -67,9 +69,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The supervisor's day at a glance, refreshing by itself every few seconds: counts by status,
+ * The supervisor's day at a glance, read again as soon as anything changes at any counter (the
+ * database's change feed; a slow safety read every minute besides): counts by status,
  * arrivals and served by hour against the slot plan (a chart), current and longest waits,
- * which officer is at which counter and how many they served, the cases waiting for the
+ * every counter of the office (who is signed in there and since when, whom it serves by queue
+ * number and since when, how many it served), the cases waiting for the
  * supervisor's approval (Enter opens one at the counter screen), open conflicts, central's
  * backlog; and closing the day. Only a supervisor opens it; the services refuse anyone else
  * too.
@@ -77,13 +81,16 @@ import org.slf4j.LoggerFactory;
 public final class DashboardWindow extends JDialog {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardWindow.class);
-    /** How often the figures are read again. */
-    static final int REFRESH_MS = 5_000;
+    /**
+     * The safety read: the change feed tells every change, so this only covers what it could not
+     * (a clock that moved on: the waits grow without any change).
+     */
+    static final int REFRESH_MS = 60_000;
 
     /** What the dashboard reads and does. */
     public record Services(DashboardService dashboard, CloseDayService closeDay, QueueService queue, String office, ZoneId zone,
             Supplier<LocalDate> today, Session supervisor, PrintingService printing, PrintMemory printMemory,
-            Supplier<SyncStatus> central) {
+            Supplier<SyncStatus> central, ChangeFeed changes) {
     }
 
     /** What the dashboard asks the desk to do. */
@@ -113,7 +120,8 @@ public final class DashboardWindow extends JDialog {
     private final JLabel updated = new JLabel(" ");
     private final JLabel status = new JLabel(" ");
     private final JButton closeDay;
-    private boolean loading;
+    private final Reload<Read> reload;
+    private ChangeFeed.Subscription subscription;
 
     private DashboardWindow(Window owner, Messages m, Services s, Actions actions) {
         super(owner, m.get("dashboard.title"), ModalityType.MODELESS);
@@ -147,7 +155,8 @@ public final class DashboardWindow extends JDialog {
         chartPanel.setMinimumDrawWidth(100);
         chartPanel.setMinimumDrawHeight(100);
 
-        counters = model("dashboard.col.counter", "dashboard.col.officer", "dashboard.col.served", "dashboard.col.now");
+        counters = model("dashboard.col.counter", "dashboard.col.signedIn", "dashboard.col.signedInSince", "dashboard.col.now",
+                "dashboard.col.servingSince", "dashboard.col.officer", "dashboard.col.served");
         statuses = model("dashboard.col.status", "dashboard.col.count");
         approvals = model("dashboard.col.number", "dashboard.col.name", "dashboard.col.service");
         JTable countersTable = table(counters, "dashboard.counters");
@@ -182,11 +191,18 @@ public final class DashboardWindow extends JDialog {
         content.add(bottom, "span, growx");
         setContentPane(content);
 
+        reload = new Reload<>(tasks, () -> {
+            LocalDate date = s.today().get();
+            return new Read(s.dashboard().today(date, s.supervisor()), s.queue().day(s.supervisor(), s.office(), date));
+        }, r -> show(r.dashboard(), r.day()), this::problem);
         timer = new Timer(REFRESH_MS, e -> refresh());
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
                 timer.stop();
+                if (subscription != null) {
+                    subscription.close();
+                }
                 tasks.stop();
             }
         });
@@ -207,25 +223,21 @@ public final class DashboardWindow extends JDialog {
         w.approvalsTable.requestFocusInWindow();
         w.refresh();
         w.timer.start();
+        if (s.changes() != null) {
+            // every watched table concerns the dashboard: cases, bookings, sign-ins, the outbox, conflicts
+            w.subscription = s.changes().subscribe(c -> w.refresh());
+        }
         return w;
     }
 
     // ---- reading ----
 
-    /** Reads the figures again (off the event-dispatch thread); a read still running is not doubled. */
+    /**
+     * Reads the figures again (off the event-dispatch thread; any thread may ask): asked while a
+     * read runs, it reads once more after it, however often it was asked.
+     */
     public void refresh() {
-        if (loading) {
-            return;
-        }
-        loading = true;
-        LocalDate date = s.today().get();
-        tasks.run(() -> new Read(s.dashboard().today(date, s.supervisor()), s.queue().day(s.supervisor(), s.office(), date)), r -> {
-            loading = false;
-            show(r.dashboard(), r.day());
-        }, e -> {
-            loading = false;
-            problem(e);
-        });
+        reload.request();
     }
 
     private record Read(Dashboard dashboard, List<QueueEntry> day) {
@@ -258,7 +270,9 @@ public final class DashboardWindow extends JDialog {
 
         counters.setRowCount(0);
         for (CounterRow c : d.counters()) {
-            counters.addRow(new Object[] {c.counter(), c.officer(), c.served(), c.currentQueueNumber() == null ? "" : c.currentQueueNumber()});
+            counters.addRow(new Object[] {c.counter(), c.signedIn() == null ? "" : c.signedIn(), time(c.signedInSince()),
+                c.currentQueueNumber() == null ? "" : c.currentQueueNumber(), time(c.servingSince()), c.officer() == null ? "" : c.officer(),
+                c.served()});
         }
         statuses.setRowCount(0);
         d.byStatus().forEach((st, n) -> statuses.addRow(new Object[] {m.name(st), n}));
@@ -277,7 +291,11 @@ public final class DashboardWindow extends JDialog {
         if (!approvalRefs.isEmpty()) {
             approvalsTable.setRowSelectionInterval(keep, keep);
         }
-        updated.setText(m.get("dashboard.updated", Dates.time(d.at(), s.zone())));
+        updated.setText(m.get(s.changes() == null ? "dashboard.updated" : "dashboard.updatedLive", Dates.time(d.at(), s.zone())));
+    }
+
+    private String time(java.time.OffsetDateTime t) {
+        return t == null ? "" : Dates.time(t, s.zone());
     }
 
     private String minutes(Duration d) {
