@@ -109,7 +109,7 @@ class CounterGuiTest {
         TestSessions.account(app.caseWork(Clock.systemUTC()).db(), OFFICER, "Ni Luh Putu Ayu Lestari", Role.COUNTER);
         TestSessions.account(app.caseWork(Clock.systemUTC()).db(), SUPERVISOR, "Ketut Sudarsana", Role.SUPERVISOR);
         if (counter != null) {
-            app.settings().put(SettingsRepository.COUNTER, counter);
+            app.pcSettings().put(SettingsRepository.COUNTER, counter);
         }
         robot = BasicRobot.robotWithNewAwtHierarchy();
         Desk desk;
@@ -213,7 +213,7 @@ class CounterGuiTest {
         assertThat(app.cases().history(reader(), approved.caseRef())).allSatisfy(h -> assertThat(h.counter()).isEqualTo("3"));
         assertThat(textOf("case.banner")).contains("siap untuk tanda terima");
         assertThat(stepState("APPROVED")).isEqualTo("DONE");
-        assertThat(app.settings().get(SettingsRepository.COUNTER)).contains("3");
+        assertThat(app.pcSettings().get(SettingsRepository.COUNTER)).as("the counter is this PC's setting").contains("3");
 
         // Enter issues the receipt; its preview opens and Ctrl+P prints it on the CUPS queue.
         waitUntilFocused("the issue-receipt button", "case.issue_receipt");
@@ -229,7 +229,7 @@ class CounterGuiTest {
         waitUntilFocused("the scan field, for the next applicant", "scan.field");
         assertThat(app.cases().events(reader(), issued.caseRef())).extracting(OutboxEvent::type).endsWith(EventType.RECEIPT_ISSUED);
         waitFor("the banner shows the receipt", STEP, () -> textOf("case.banner"), t -> t.contains(number));
-        assertThat(app.settings().get("print.printer")).contains("PDF");
+        assertThat(app.pcSettings().get("print.printer")).as("the printer is this PC's setting").contains("PDF");
 
         // The applicant lost the paper: Ctrl+Shift+P prints a copy, counted and audited.
         key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);

@@ -92,7 +92,7 @@ class SupervisorDashboardGuiTest {
         app = AppContext.open(data, clock, messages);
         TestSessions.account(app.caseWork(Clock.systemUTC()).db(), "supervisor", "Ketut Sudarsana", Role.SUPERVISOR);
         TestSessions.account(app.caseWork(Clock.systemUTC()).db(), "petugas1", "Ni Luh Putu Ayu Lestari", Role.COUNTER);
-        app.settings().put(SettingsRepository.COUNTER, "1");
+        app.pcSettings().put(SettingsRepository.COUNTER, "1");
         robot = BasicRobot.robotWithNewAwtHierarchy();
         Desk desk = Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), OFFICE,
                 Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
