@@ -438,6 +438,11 @@ public final class AppContext implements AutoCloseable {
         return new CaseWork(db, clock);
     }
 
+    /** A supervisor's release of a case held by a counter whose desk stopped. */
+    public id.loket.supervisor.service.ReleaseService release(Clock clock) {
+        return new id.loket.supervisor.service.ReleaseService(caseWork(clock));
+    }
+
     public CheckInService checkIn(Clock clock) {
         return new CheckInService(caseWork(clock), office().code());
     }

@@ -69,6 +69,12 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
     @Option(names = "--counters", paramLabel = "N", defaultValue = "4", description = "Counter officers at work (default 4).")
     int counters;
 
+    @Option(names = "--first-counter", paramLabel = "K", defaultValue = "1",
+            description = "Number of the first counter (default 1): the officers sit at counters K..K+N-1. Two simulations "
+                    + "started at once on one shared database are two groups of the office's counters: give them counters "
+                    + "that do not overlap (e.g. --counters 6 and --counters 6 --first-counter 7).")
+    int firstCounter;
+
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
             description = "How fast the day runs: 0 = as fast as possible (default), 1 = real time, 60 = one simulated minute per second.")
     double speed;
@@ -91,6 +97,9 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
         Check.date("--date", date);
         if (counters < 1 || counters > SimulationSettings.MAX_COUNTERS) {
             throw new UserFacingException("simulate.badCounters", counters, SimulationSettings.MAX_COUNTERS);
+        }
+        if (firstCounter < 1 || firstCounter + counters - 1 > SimulationSettings.MAX_COUNTER_NUMBER) {
+            throw new UserFacingException("simulate.badFirstCounter", firstCounter, counters, SimulationSettings.MAX_COUNTER_NUMBER);
         }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new UserFacingException("simulate.badSpeed", String.valueOf(speed));
@@ -131,13 +140,14 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
             }
             ZoneId zone = app.office().zone();
             SimulatedClock clock = new SimulatedClock(date.atTime(hours.open()).atZone(zone).toInstant(), zone);
-            SimulationSettings settings = new SimulationSettings(office, date, zone, hours, counters, seed, speed, until);
+            SimulationSettings settings = new SimulationSettings(office, date, zone, hours, counters, seed, speed, until, firstCounter);
             PrintStream err = root.err();
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
                     app.receipts(clock), app.pickup(clock),
                     clock, settings, s -> err.println(m.get("simulate.progress", s.at().toString(), s.checkedIn(), s.waiting(),
                             s.inProgress(), s.approved())),
-                    who -> app.auth().trainingSession(who.username(), who.role(), who.counter()));
+                    who -> app.auth().trainingSession(who.username(), who.role(), who.counter()))
+                    .releaseWith(app.release(clock));
             CentralRounds rounds = null;
             if (pushEvery > 0) {
                 rounds = new CentralRounds(office, date, app.pullService(client, ROUND_RETRY),

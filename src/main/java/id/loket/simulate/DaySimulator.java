@@ -27,6 +27,7 @@ import id.loket.common.model.UserFacingException;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.service.QueueService;
 import id.loket.staff.model.Role;
+import id.loket.supervisor.service.ReleaseService;
 import id.loket.verification.service.VerificationService;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,15 @@ public final class DaySimulator {
     /** An idle officer calls a new arrival this long after the check-in. */
     private static final Duration CALL_AFTER_ARRIVAL = Duration.ofSeconds(20);
     private static final Duration AFTER_REFUSAL = Duration.ofSeconds(60);
+    /**
+     * A case in progress at a counter this run does not staff, untouched this long before the run starts, was left by a
+     * desk that stopped: the supervisor releases it and an officer of this run continues it. One touched more recently
+     * belongs to another group of counters working the same day at the same time, and is left to them.
+     */
+    private static final Duration LEFT_BEHIND_AFTER = Duration.ofMinutes(15);
+    /** Refusals that only say another group of counters got there first: normal when groups share the office's day. */
+    private static final Set<String> CONTENTION = Set.of("checkin.takenBy", "checkin.already", "case.changedMeanwhile",
+            "case.heldElsewhere");
     private static final Set<CaseStatus> AT_COUNTER = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED,
             CaseStatus.INTERVIEWED);
     private static final Set<CaseStatus> PAST_VERIFICATION = EnumSet.of(CaseStatus.VERIFIED, CaseStatus.INTERVIEWED,
@@ -131,6 +141,8 @@ public final class DaySimulator {
     private final Deque<String> returned = new ArrayDeque<>();
     private final Map<String, Instant> returnTimes = new HashMap<>();
     private int refused;
+    private int contended;
+    private ReleaseService release;
     private boolean ran;
     private Duration syncEvery;
     private DaySync sync = DaySync.NONE;
@@ -174,6 +186,15 @@ public final class DaySimulator {
         }
         this.syncEvery = every;
         this.sync = Objects.requireNonNull(sync);
+        return this;
+    }
+
+    /**
+     * How the supervisor releases a case left in progress at a counter this run does not staff (its desk stopped), so
+     * that an officer of this run may continue it. Without it such a case is left where it is. Call before {@link #run()}.
+     */
+    public DaySimulator releaseWith(ReleaseService service) {
+        this.release = Objects.requireNonNull(service);
         return this;
     }
 
@@ -261,13 +282,18 @@ public final class DaySimulator {
                 expectBack(c.caseRef(), holds.get(0), start);
             }
         }
-        for (int n = 1; n <= settings.counters(); n++) {
+        for (int n = settings.firstCounter(); n < settings.firstCounter() + settings.counters(); n++) {
             officers.add(new Officer(n));
         }
         for (CaseFile c : day) {
             if (AT_COUNTER.contains(c.status())) {
-                officers.stream().filter(o -> o.actor.counter().equals(c.counter())).findFirst()
-                        .ifPresentOrElse(o -> o.cases.addLast(c.caseRef()), () -> unattended.addLast(c.caseRef()));
+                Instant lastStep = histories.get(c.caseRef()).get(histories.get(c.caseRef()).size() - 1).at().toInstant();
+                Optional<Officer> mine = officers.stream().filter(o -> o.actor.counter().equals(c.counter())).findFirst();
+                if (mine.isPresent()) {
+                    mine.get().cases.addLast(c.caseRef());
+                } else if (c.counter() == null || !lastStep.isAfter(start.minus(LEFT_BEHIND_AFTER))) {
+                    unattended.addLast(c.caseRef());
+                }
             }
         }
         Map<String, AuditEntry> lastByWho = new HashMap<>();
@@ -404,7 +430,7 @@ public final class DaySimulator {
             switch (tick.kind()) {
                 case ARRIVAL -> arrive(tick.key());
                 case RETURN -> comeBack(tick.key());
-                case OFFICER -> officerMoves(officers.get(Integer.parseInt(tick.key()) - 1));
+                case OFFICER -> officerMoves(officers.get(Integer.parseInt(tick.key()) - settings.firstCounter()));
                 case SUPERVISOR -> supervisorMoves();
                 case RECEIPT -> issueReceipt(tick.key());
                 case READY -> markReady();
@@ -452,8 +478,11 @@ public final class DaySimulator {
                 checkIn.checkIn(toCheckIn.appointment().id(), as(DESK));
             }
         } catch (UserFacingException e) {
-            refused(appointmentId, e);
-            return;
+            if (!contended(appointmentId, e)) {
+                refused(appointmentId, e);
+                return;
+            }
+            // another group's desk checked the applicant in a moment ago: skipped, and the applicant waits all the same
         }
         wakeIdleOfficers(clock.instant().plus(CALL_AFTER_ARRIVAL));
     }
@@ -477,6 +506,12 @@ public final class DaySimulator {
         try {
             officerStep(o).ifPresent(done -> schedule(o, clock.instant().plus(behaviour.pauseAfter(done, false))));
         } catch (UserFacingException e) {
+            if (contended(o.cases.peekFirst(), e)) {
+                // another group's counter took this case first: it is theirs; this officer calls the next one
+                o.cases.pollFirst();
+                schedule(o, clock.instant().plus(CALL_AFTER_ARRIVAL));
+                return;
+            }
             refused(o.cases.peekFirst(), e);
             o.cases.pollFirst();
             schedule(o, clock.instant().plus(AFTER_REFUSAL));
@@ -487,7 +522,16 @@ public final class DaySimulator {
     private Optional<AuditEntry> officerStep(Officer o) {
         while (true) {
             if (o.cases.isEmpty() && !unattended.isEmpty()) {
-                o.cases.addFirst(unattended.pollFirst());
+                String left = unattended.pollFirst();
+                CaseFile c = verification.get(as(reader), left);
+                if (AT_COUNTER.contains(c.status()) && c.counter() != null && !c.counter().equals(o.actor.counter())) {
+                    if (release == null) {
+                        continue;
+                    }
+                    // its desk stopped: the supervisor releases it, and this officer's next step takes it
+                    release.release(left, as(SUPERVISOR), "counter " + c.counter() + " is not staffed in this run");
+                }
+                o.cases.addFirst(left);
             }
             String ref = o.cases.peekFirst();
             if (ref != null) {
@@ -581,7 +625,9 @@ public final class DaySimulator {
             }
             schedule(clock.instant().plus(behaviour.pauseAfter(lastStep(c.caseRef()), true)), Kind.SUPERVISOR, "");
         } catch (UserFacingException e) {
-            refused(c.caseRef(), e);
+            if (!contended(c.caseRef(), e)) {
+                refused(c.caseRef(), e);
+            }
             schedule(roundAfter(clock.instant()), Kind.SUPERVISOR, "");
         }
     }
@@ -648,6 +694,24 @@ public final class DaySimulator {
         } catch (UserFacingException e) {
             refused(receiptNumber, e);
         }
+    }
+
+    /**
+     * Whether {@code e} only says that another group of counters on the same day got there first (checked the
+     * applicant in, called or changed the case): normal when groups share the office's day, counted apart.
+     */
+    private boolean contended(String what, UserFacingException e) {
+        if (!CONTENTION.contains(e.key())) {
+            return false;
+        }
+        contended++;
+        LOG.info("Simulation at {}: {} taken by another counter: {}", time(clock.instant()), what, e.getMessage());
+        return true;
+    }
+
+    /** Steps another group of counters took first (see {@link #contended}); zero when one simulation has the day. */
+    public int contended() {
+        return contended;
     }
 
     private void refused(String what, UserFacingException e) {

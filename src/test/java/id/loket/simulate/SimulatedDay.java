@@ -53,7 +53,8 @@ record SimulatedDay(DaySummary summary, Map<String, CaseFile> cases, Map<String,
                     settings.date().atTime(settings.hours().open()).atZone(settings.zone()).toInstant(), settings.zone());
             DaySimulator simulator = new DaySimulator(app.checkIn(clock), app.verification(clock), app.cases(), app.queue(),
                     app.receipts(clock), app.pickup(clock),
-                    clock, settings, listener, who -> app.auth().trainingSession(who.username(), who.role(), who.counter()));
+                    clock, settings, listener, who -> app.auth().trainingSession(who.username(), who.role(), who.counter()))
+                    .releaseWith(app.release(clock));
             started.accept(simulator);
             long t0 = System.nanoTime();
             DaySummary summary = simulator.run();

@@ -16,5 +16,11 @@ public enum CaseAction {
      * or left it for follow-up): recorded in the case's trail, not a step of its lifecycle (no
      * {@link Lifecycle} rule; the conflict service checks the role).
      */
-    CONFLICT_RESOLVED
+    CONFLICT_RESOLVED,
+    /**
+     * A supervisor let go of a case held by a counter whose desk stopped: the counter is cleared,
+     * the state stays, and the next step by any counter takes the case. Not a step of its
+     * lifecycle (no {@link Lifecycle} rule; the release service checks the role and the state).
+     */
+    RELEASE
 }

@@ -23,6 +23,10 @@ public final class Lifecycle {
     private static final Set<CaseStatus> OPEN = EnumSet.of(CaseStatus.CHECKED_IN, CaseStatus.IN_VERIFICATION,
             CaseStatus.VERIFIED, CaseStatus.INTERVIEWED, CaseStatus.APPROVAL_PENDING, CaseStatus.APPROVED, CaseStatus.ON_HOLD);
 
+    /** From the call to the interview a case is worked at one counter, the one that called it (or resumed it). */
+    private static final Set<CaseStatus> AT_COUNTER = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED,
+            CaseStatus.INTERVIEWED);
+
     private static final List<Rule> RULES = List.of(
             new Rule(CaseAction.CALL, EnumSet.of(CaseStatus.CHECKED_IN), CaseStatus.IN_VERIFICATION, COUNTER_STAFF),
             new Rule(CaseAction.RECORD_DOCUMENT, EnumSet.of(CaseStatus.IN_VERIFICATION), null, COUNTER_STAFF),
@@ -68,6 +72,16 @@ public final class Lifecycle {
             throw new TransitionRefused("case.refused.role", action, role);
         }
         throw new TransitionRefused("case.refused.state", action, from);
+    }
+
+    /**
+     * Whether a case in {@code status} is held by the counter that called it: from the call
+     * (IN_VERIFICATION) to the interview (INTERVIEWED) only that counter takes its steps. Before
+     * (waiting) and after (on hold, with the supervisor, at the receipt or pickup desk, closed) it
+     * is nobody's.
+     */
+    public static boolean heldAtCounter(CaseStatus status) {
+        return AT_COUNTER.contains(status);
     }
 
     /** Whether {@code role} may take {@code action} on a case in {@code from}. */

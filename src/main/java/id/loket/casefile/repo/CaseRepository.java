@@ -126,8 +126,58 @@ public final class CaseRepository {
 
     /** Waiting cases (checked in, not yet called), the ones "call next" picks from. */
     public List<CaseFile> waiting(String office, LocalDate date) {
-        return load(CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date))
-                .and(CASE_FILE.STATUS.eq(CaseStatus.CHECKED_IN.name())).and(CASE_FILE.COUNTER_NO.isNull()));
+        return load(waitingOn(office, date));
+    }
+
+    /**
+     * The waiting cases (checked in, not yet called) without their checklists and rejection
+     * reasons: what "call next" puts in the office's order before it takes one. One query, so a
+     * long queue stays cheap to read at every call.
+     */
+    public List<CaseFile> waitingHeads(String office, LocalDate date) {
+        Result<CaseFileRecord> rows = ctx.selectFrom(CASE_FILE).where(waitingOn(office, date))
+                .orderBy(CASE_FILE.QUEUE_SERIES, CASE_FILE.QUEUE_NUMBER).fetch();
+        List<CaseFile> list = new ArrayList<>(rows.size());
+        for (CaseFileRecord r : rows) {
+            list.add(toCase(r, List.of(), Set.of()));
+        }
+        return list;
+    }
+
+    private static Condition waitingOn(String office, LocalDate date) {
+        return CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date))
+                .and(CASE_FILE.STATUS.eq(CaseStatus.CHECKED_IN.name())).and(CASE_FILE.COUNTER_NO.isNull());
+    }
+
+    /**
+     * The case as it is now if it still waits and no other transaction holds its row at this
+     * moment ({@code SELECT ... FOR UPDATE SKIP LOCKED}): a row another counter is claiming right
+     * now is passed over at once instead of waited for. Empty when the case was taken, or is
+     * being taken. The row stays locked until the caller's transaction ends.
+     */
+    public Optional<CaseFile> findIfWaitingAndFree(String caseRef) {
+        String ref = ctx.select(CASE_FILE.CASE_REF).from(CASE_FILE)
+                .where(CASE_FILE.CASE_REF.eq(caseRef)
+                        .and(CASE_FILE.STATUS.eq(CaseStatus.CHECKED_IN.name()))
+                        .and(CASE_FILE.COUNTER_NO.isNull()))
+                .forUpdate().skipLocked()
+                .fetchOne(CASE_FILE.CASE_REF);
+        return ref == null ? Optional.empty() : find(ref);
+    }
+
+    /**
+     * Lets go of a case held by a counter (its desk stopped): the counter and officer are cleared,
+     * the state and what was done stay; the next step by any counter takes it. False if the case
+     * changed meanwhile ({@code rowVersion}).
+     */
+    public boolean release(String caseRef, int rowVersion, OffsetDateTime now) {
+        return ctx.update(CASE_FILE)
+                .set(CASE_FILE.COUNTER_NO, (String) null)
+                .set(CASE_FILE.OFFICER, (String) null)
+                .set(CASE_FILE.ROW_VERSION, rowVersion + 1)
+                .set(CASE_FILE.UPDATED_AT, now)
+                .where(CASE_FILE.CASE_REF.eq(caseRef).and(CASE_FILE.ROW_VERSION.eq(rowVersion)))
+                .execute() == 1;
     }
 
     /**

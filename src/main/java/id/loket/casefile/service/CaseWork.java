@@ -121,9 +121,16 @@ public final class CaseWork {
         return db.inTransaction(tx -> {
             CaseRepository cases = new CaseRepository(tx);
             CaseFile current = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
+            requireHeldHere(current, actor);
             Optional<CaseStatus> to = Lifecycle.check(current.status(), action, actor.role());
             OffsetDateTime now = now();
             Outcome outcome = change.apply(tx, current, to, now);
+            CaseFile next = outcome.next();
+            if (Lifecycle.heldAtCounter(next.status()) && next.counter() == null) {
+                // a case a supervisor released: the counter that takes its next step holds it from now on
+                next = next.toBuilder().counter(actor.counter()).officer(actor.username()).build();
+                outcome = new Outcome(next, outcome.steps());
+            }
             if (!cases.update(outcome.next(), now)) {
                 throw new UserFacingException("case.changedMeanwhile", current.queueNumber());
             }
@@ -133,6 +140,20 @@ public final class CaseWork {
             record(tx, caseRef, actor, now, outcome.steps());
             return cases.find(caseRef).orElseThrow();
         });
+    }
+
+    /**
+     * Refuses, in words, a step on a case that another counter holds (from the call to the
+     * interview a case is worked at the counter that called it: "sedang dilayani di loket N oleh
+     * X"). A case nobody holds (waiting, released, on hold, with the supervisor, at the receipt
+     * desk) may be stepped by anyone the lifecycle allows.
+     */
+    @Unguarded("a rule over a case the caller already read with its session checked")
+    public static void requireHeldHere(CaseFile c, Officer actor) {
+        if (Lifecycle.heldAtCounter(c.status()) && c.counter() != null && !c.counter().equals(actor.counter())) {
+            throw new UserFacingException("case.heldElsewhere", c.queueNumber().toString(), c.counter(),
+                    c.officer() == null ? "-" : c.officer());
+        }
     }
 
     /** Stores a new case with the steps that created it (check-in, walk-in registration). */

@@ -14,6 +14,8 @@ import id.loket.casefile.model.Lifecycle;
 import id.loket.casefile.model.Person;
 import id.loket.casefile.model.QueueNumber;
 import id.loket.casefile.model.QueueSeries;
+import id.loket.casefile.model.AuditEntry;
+import id.loket.casefile.repo.AuditRepository;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.repo.DaySequenceRepository;
 import id.loket.casefile.service.CaseWork;
@@ -136,17 +138,46 @@ public final class CheckInService {
         Officer actor = work.require(session, Permission.CHECK_IN);
         Appointment booking = new AppointmentRepository(work.db().dsl()).findById(appointmentId)
                 .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
-        if (!(scan(booking.bookingCode()) instanceof ScanResult.ToCheckIn)) {
+        refuseIfCheckedIn(booking);
+        ScanResult scanned;
+        try {
+            scanned = scan(booking.bookingCode());
+        } catch (UserFacingException e) {
+            // checked in at another counter between the look above and the scan
+            refuseIfCheckedIn(booking);
+            throw e;
+        }
+        if (!(scanned instanceof ScanResult.ToCheckIn)) {
             throw new UserFacingException("checkin.onHoldUseResume", booking.bookingCode());
         }
         try {
             return insertCheckIn(appointmentId, actor);
         } catch (DataAccessException e) {
-            // Another counter checked the same booking in a moment ago: say so as a scan would.
-            Appointment a = new AppointmentRepository(work.db().dsl()).findById(appointmentId).orElseThrow(() -> e);
-            scan(a.bookingCode());
+            // Another counter checked the same booking in a moment ago (the unique key on the appointment
+            // refused the second case): say who did, in words, not as an SQL error.
+            Optional<CaseFile> other = new CaseRepository(work.db().dsl()).findByAppointment(appointmentId);
+            if (other.isPresent()) {
+                throw takenBy(booking, other.get());
+            }
             throw e;
         }
+    }
+
+    /** Refuses, naming who did it, a booking that already has a case not on hold (a held one is resumed instead). */
+    private void refuseIfCheckedIn(Appointment booking) {
+        Optional<CaseFile> already = new CaseRepository(work.db().dsl()).findByAppointment(booking.id());
+        if (already.isPresent() && already.get().status() != CaseStatus.ON_HOLD) {
+            throw takenBy(booking, already.get());
+        }
+    }
+
+    /** The refusal of a booking another counter checked in: who, at which counter, with which number. */
+    private UserFacingException takenBy(Appointment booking, CaseFile c) {
+        AuditEntry checkedIn = new AuditRepository(work.db().dsl()).history(c.caseRef()).stream()
+                .filter(h -> h.action() == CaseAction.CHECK_IN).findFirst().orElse(null);
+        String who = checkedIn == null ? "-" : checkedIn.officer();
+        String counter = checkedIn == null || checkedIn.counter() == null ? "-" : checkedIn.counter();
+        return new UserFacingException("checkin.takenBy", booking.bookingCode(), who, counter, c.queueNumber().toString());
     }
 
     private CaseFile insertCheckIn(String appointmentId, Officer actor) {
@@ -256,12 +287,19 @@ public final class CheckInService {
     public Optional<CaseFile> callNext(Session session) {
         Officer actor = work.require(session, Permission.CALL);
         CaseRepository read = new CaseRepository(work.db().dsl());
-        List<CaseFile> waiting = new ArrayList<>(read.waiting(office, today()));
+        List<CaseFile> waiting = new ArrayList<>(read.waitingHeads(office, today()));
         waiting.sort(Comparator.comparing((CaseFile c) -> c.queueNumber().series() != QueueSeries.P)
                 .thenComparing(this::slotOrArrival)
-                .thenComparing(CaseFile::checkedInAt));
-        for (CaseFile candidate : waiting) {
-            Optional<CaseFile> taken = tryCall(candidate, actor);
+                .thenComparing(CaseFile::checkedInAt)
+                .thenComparing(CaseFile::caseRef));
+        for (CaseFile head : waiting) {
+            // The first in the office's order that still waits and that no other counter is claiming at this
+            // moment (its row locked: SKIP LOCKED passes it at once instead of waiting for that counter's commit).
+            Optional<CaseFile> candidate = work.db().inTransaction(tx -> new CaseRepository(tx).findIfWaitingAndFree(head.caseRef()));
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            Optional<CaseFile> taken = tryCall(candidate.get(), actor);
             if (taken.isPresent()) {
                 return taken;
             }

@@ -26,6 +26,8 @@ public enum Permission {
     RUN_REPORT(Role.SUPERVISOR, Role.ADMIN),
     EXPORT_PERSONAL_DATA(Role.SUPERVISOR, Role.ADMIN),
     VIEW_OUTBOX(Role.SUPERVISOR, Role.ADMIN),
+    /** Lets go of a case held by a counter whose desk stopped, so another counter can take it. */
+    RELEASE_CASE(Role.SUPERVISOR),
     // the administrator
     MANAGE_STAFF(Role.ADMIN),
     MANAGE_HOLIDAYS(Role.ADMIN),

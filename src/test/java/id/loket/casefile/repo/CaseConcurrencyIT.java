@@ -437,11 +437,16 @@ class CaseConcurrencyIT {
         VerificationService verification = new VerificationService(work, 7);
         AtomicInteger refused = new AtomicInteger();
 
+        // officers taking turns at the counter that holds the case (another counter would be refused: it is not theirs)
+        List<Session> atCounterOne = IntStream.rangeClosed(1, THREADS)
+                .mapToObj(n -> TestSessions.staff("petugas" + n, Role.COUNTER, "1")).toList();
+        TestSessions.register(db, atCounterOne.toArray(Session[]::new));
+
         List<Integer> done = together(THREADS, t -> () -> {
             int ok = 0;
             for (int i = 0; i < 10; i++) {
                 try {
-                    verification.flag(ref, counter(t + 1), "note " + t + "-" + i);
+                    verification.flag(ref, atCounterOne.get(t), "note " + t + "-" + i);
                     ok++;
                 } catch (UserFacingException e) {
                     assertThat(e.key()).isEqualTo("case.changedMeanwhile");

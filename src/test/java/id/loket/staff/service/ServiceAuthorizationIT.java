@@ -107,6 +107,7 @@ class ServiceAuthorizationIT {
         f.put(id.loket.appointment.service.AppointmentExport.class, s -> app.appointmentExport());
         f.put(id.loket.supervisor.service.CloseDayService.class, s -> app.closeDay(clock));
         f.put(id.loket.supervisor.service.DashboardService.class, s -> app.dashboard(clock));
+        f.put(id.loket.supervisor.service.ReleaseService.class, s -> app.release(clock));
         f.put(id.loket.report.service.ReportService.class, s -> app.reports(clock));
         f.put(id.loket.sync.service.ConflictService.class, s -> app.conflicts());
         f.put(id.loket.audit.service.AuditVerifier.class, s -> app.auditVerifier());
