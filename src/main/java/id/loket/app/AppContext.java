@@ -480,6 +480,11 @@ public final class AppContext implements AutoCloseable {
         return db.changes();
     }
 
+    /** Whether the office's database server answers this process (always, on the H2 file). */
+    public id.loket.common.live.ServerLink serverLink() {
+        return db.serverLink();
+    }
+
     public CaseQueries cases() {
         return new CaseQueries(db);
     }

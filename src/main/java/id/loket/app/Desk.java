@@ -85,7 +85,8 @@ public final class Desk {
                         return app.renderReport(report, date, by, language, clock, pdf);
                     }
                 },
-                () -> shutDown(afterClose), app.idleLock(), app.auth().isTraining(), app.changes(), () -> app.outboxSummary(office));
+                () -> shutDown(afterClose), app.idleLock(), app.auth().isTraining(), app.changes(), () -> app.outboxSummary(office),
+                app.serverLink());
     }
 
     /**

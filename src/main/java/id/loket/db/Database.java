@@ -3,6 +3,7 @@ package id.loket.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import id.loket.common.live.ChangeFeed;
+import id.loket.common.live.ServerLink;
 import id.loket.common.model.UserFacingException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -70,6 +71,8 @@ public final class Database implements AutoCloseable {
     private List<Notice> notices = List.of();
     /** Tells committed changes to the screens of every counter (see {@link ChangeTracker}). */
     private final ChangeTracker changes;
+    /** Watches for a lost link to the server; statements that meet one are refused in words. */
+    private final ServerLinkMonitor link;
 
     /** Something the person starting Loket should read once (a new database, its encryption), in words of the message files. */
     public record Notice(String key, Object... args) {
@@ -94,6 +97,13 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
         this.changes = new ChangeTracker(dialect.family() == SQLDialect.POSTGRES, this::unpooledConnection);
         changes.attach(dsl.configuration());
+        this.link = new ServerLinkMonitor(dataSource, where);
+        link.attach(dsl.configuration());
+    }
+
+    /** Whether the database server answers (always, for an H2 file). */
+    public ServerLink serverLink() {
+        return link;
     }
 
     /** Opens (creating if needed) the database file {@code loket.mv.db} in {@code dataDir}, its key where nothing else is said. */
@@ -485,11 +495,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs one use case in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+        try {
+            return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+        } catch (UserFacingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // beginning or committing a transaction meets a lost server outside any statement
+            throw ServerLinkMonitor.isLinkLost(e) ? link.lost(e) : e;
+        }
     }
 
     public void inTransactionRun(Consumer<DSLContext> work) {
-        dsl.transaction(configuration -> work.accept(configuration.dsl()));
+        inTransaction(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
     }
 
     /** Shuts H2 down cleanly, closes the pool and frees the data folder. Safe to call twice. */
@@ -500,6 +520,7 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         changes.close();
+        link.close();
         try {
             closeKeepingLock();
         } finally {

@@ -23,6 +23,7 @@ import id.loket.sync.model.SyncStatus;
 import id.loket.sync.service.SyncScheduler;
 import id.loket.sync.ui.SyncStatusBar;
 import java.awt.BorderLayout;
+import java.util.Optional;
 import java.awt.CardLayout;
 import java.awt.Dimension;
 import java.awt.event.ActionEvent;
@@ -85,6 +86,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private volatile Session staff;
     private final Reload<OutboxSummary> backlogReload;
     private final ChangeFeed.Subscription subscription;
+    private final ChangeFeed.Subscription linkSubscription;
+    /** The red band across the top while the office's database server does not answer. */
+    private final JLabel serverLost = new JLabel("", SwingConstants.CENTER);
     private final javax.swing.Timer safetyReload;
     private SyncStatus.Connectivity lastConnectivity = SyncStatus.Connectivity.UNKNOWN;
     /**
@@ -136,13 +140,21 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
 
         content.add(loginPanel(), "login");
         content.add(deskPanel(), "desk");
+        JPanel bands = new JPanel();
+        bands.setLayout(new javax.swing.BoxLayout(bands, javax.swing.BoxLayout.Y_AXIS));
         if (services.training()) {
             JLabel training = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
             training.setName("desk.training");
             training.setOpaque(true);
             training.putClientProperty(FlatClientProperties.STYLE, "background: #B45309; foreground: #FFFFFF; font: bold +1; border: 6,8,6,8");
-            getContentPane().add(training, BorderLayout.NORTH);
+            training.setAlignmentX(0.5f);
+            training.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
+            bands.add(training);
         }
+        serverLost.setAlignmentX(0.5f);
+        serverLost.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        bands.add(serverLost);
+        getContentPane().add(bands, BorderLayout.NORTH);
         lock = new LockPanel(messages, services.auth(), tasks, this::unlocked);
         setGlassPane(lock);
         lock.setVisible(false);
@@ -157,6 +169,12 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         });
         safetyReload.start();
         subscription = services.changes().subscribe(this::changed);
+        serverLost.setName("desk.serverLost");
+        serverLost.setOpaque(true);
+        serverLost.putClientProperty(FlatClientProperties.STYLE, "background: #B91C1C; foreground: #FFFFFF; font: bold +1; border: 8,10,8,10");
+        serverLost.setVisible(false);
+        linkSubscription = services.serverLink().subscribe(lost -> SwingUtilities.invokeLater(() -> showServerLink(lost)));
+        services.serverLink().lostSince().ifPresent(since -> showServerLink(Optional.of(since)));
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         setJMenuBar(menuBar());
@@ -232,9 +250,27 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         }
     }
 
+    /**
+     * The office's database server stopped answering, or answers again: a red band across the top
+     * while it is away (every step refused in the meantime said so itself), a notice and a reload
+     * when it is back.
+     */
+    private void showServerLink(Optional<java.time.Instant> lost) {
+        if (lost.isPresent()) {
+            serverLost.setText(messages.get("desk.serverLost", Dates.time(lost.get().atOffset(java.time.ZoneOffset.UTC), services.office().zone())));
+            serverLost.setVisible(true);
+        } else if (serverLost.isVisible()) {
+            serverLost.setVisible(false);
+            statusBar.notice(messages.get("desk.serverBack", Dates.time(java.time.OffsetDateTime.now(services.clock()), services.office().zone())));
+            counter.reload();
+            backlogReload.request();
+        }
+    }
+
     @Override
     public void dispose() {
         subscription.close();
+        linkSubscription.close();
         safetyReload.stop();
         if (idleTimer != null) {
             idleTimer.stop();
