@@ -26,6 +26,8 @@ public enum Permission {
     RUN_REPORT(Role.SUPERVISOR, Role.ADMIN),
     EXPORT_PERSONAL_DATA(Role.SUPERVISOR, Role.ADMIN),
     VIEW_OUTBOX(Role.SUPERVISOR, Role.ADMIN),
+    /** The running text of the waiting-room display (loket display). */
+    SET_DISPLAY_TEXT(Role.SUPERVISOR, Role.ADMIN),
     // the administrator
     MANAGE_STAFF(Role.ADMIN),
     MANAGE_HOLIDAYS(Role.ADMIN),
