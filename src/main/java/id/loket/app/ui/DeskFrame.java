@@ -66,6 +66,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final Action conflicts;
     private final Action dashboard;
     private final Action reports;
+    /** Opens the waiting-room display (given by the desk once it can: {@link #onOpenDisplay}). */
+    private final Action waitingRoom;
+    private Runnable openDisplay = () -> { };
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
     /** Covers the desk after {@code services.idleLock()} without input; see {@link #watchIdle()}. */
     private final LockPanel lock;
@@ -104,6 +107,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         dashboard.setEnabled(false);
         reports = action("action.reports", KeyEvent.VK_R, id.loket.counter.ui.Shortcut.REPORTS.stroke(), e -> showReports());
         reports.setEnabled(false);
+        waitingRoom = action("display.menu", KeyEvent.VK_L, null, e -> openDisplay.run());
+        waitingRoom.setEnabled(false);
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
@@ -258,6 +263,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             language.add(item);
         }
         view.add(language);
+        JMenuItem waitingRoomItem = new JMenuItem(waitingRoom);
+        waitingRoomItem.setName("menu.display");
+        view.add(waitingRoomItem);
         bar.add(view);
 
         services.demo().ifPresent(demo -> bar.add(demoMenu(demo)));
@@ -315,6 +323,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         menu.add(flaky);
         menu.add(cancel);
         menu.add(pay);
+        menu.addSeparator();
+        JMenuItem display = new JMenuItem(waitingRoom);
+        display.setName("demo.display");
+        menu.add(display);
         return menu;
     }
 
@@ -526,5 +538,11 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
                 statusBar.notice(messages.get("status.notice.conflicts", report.conflicts()));
             }
         });
+    }
+
+    /** What "Layar ruang tunggu" (View menu, and the Demo menu) does: open the waiting-room display. */
+    public void onOpenDisplay(Runnable open) {
+        openDisplay = open;
+        waitingRoom.setEnabled(open != null);
     }
 }
