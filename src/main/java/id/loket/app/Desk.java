@@ -147,7 +147,7 @@ public final class Desk {
         java.util.Optional<java.awt.GraphicsDevice> second = id.loket.display.ui.DisplayWindow.otherScreen(frame.get());
         id.loket.display.service.DisplayService service = app.display(clock);
         display = id.loket.display.ui.DisplayWindow.open(office.name(), clock, () -> service, second.orElse(null), second.isPresent(),
-                id.loket.display.voice.Announcer.JAVA_SOUND, () -> LOG.info("Waiting-room display closed"));
+                false, id.loket.display.voice.Announcer.JAVA_SOUND, () -> LOG.info("Waiting-room display closed"));
     }
 
     /** The waiting-room display opened from this desk, if any (tests). */

@@ -52,6 +52,8 @@ public final class DisplayWindow extends JFrame {
     private final Runnable onClose;
     private final GraphicsDevice screen;
     private boolean fullScreen;
+    /** Every call handed to the announcer, in order (on the event-dispatch thread). */
+    private final List<QueueCall> announced = new java.util.ArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -140,6 +142,7 @@ public final class DisplayWindow extends JFrame {
             canvas.show(state);
             for (QueueCall c : state.toAnnounce()) {
                 canvas.flash(c);
+                announced.add(c);
                 announcer.announce(c.number(), c.counter());
             }
         });
@@ -151,6 +154,11 @@ public final class DisplayWindow extends JFrame {
     /** What the display shows, in words (tests): the state line, each served number with its counter, the last calls, the waiting counts. */
     public List<String> shown() {
         return canvas.lines();
+    }
+
+    /** The calls announced since the window opened, oldest first (on the event-dispatch thread; tests). */
+    public List<QueueCall> announced() {
+        return List.copyOf(announced);
     }
 
     private void stop() {
@@ -173,17 +181,22 @@ public final class DisplayWindow extends JFrame {
     public static DisplayWindow open(String officeName, Clock clock, java.util.function.Supplier<id.loket.display.service.DisplayService> connect,
             Integer screen, boolean windowed, Announcer.Speaker speaker, Runnable onClose) {
         GraphicsDevice device = windowed && screen == null ? null : screen(screen);
-        return open(officeName, clock, connect, device, !windowed, speaker, onClose);
+        return open(officeName, clock, connect, device, !windowed, true, speaker, onClose);
     }
 
-    /** The same on {@code device} (null: the default one), full screen or as a window. */
+    /**
+     * The same on {@code device} (null: the default one), full screen or as a window;
+     * {@code takeFocus} false leaves the keyboard where it is (opened from a desk, whose officer
+     * goes on typing).
+     */
     public static DisplayWindow open(String officeName, Clock clock, java.util.function.Supplier<id.loket.display.service.DisplayService> connect,
-            GraphicsDevice device, boolean full, Announcer.Speaker speaker, Runnable onClose) {
+            GraphicsDevice device, boolean full, boolean takeFocus, Announcer.Speaker speaker, Runnable onClose) {
         Announcer announcer = new Announcer(new id.loket.display.voice.CallAudio(new id.loket.display.voice.Clips()), speaker);
         DisplayWindow w = new DisplayWindow(officeName, clock, new DisplayFeed(connect), announcer, device, onClose);
         if (!full) {
             w.place(false);
         }
+        w.setAutoRequestFocus(takeFocus);
         return w.start();
     }
 
