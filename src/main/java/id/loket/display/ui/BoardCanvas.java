@@ -204,21 +204,31 @@ final class BoardCanvas extends JComponent {
     }
 
     private void paintServing(Graphics2D g, int x, int y, int w, int h, int screenH) {
+        List<Serving> serving = board == null ? List.of() : board.serving();
+        // no counter has a case in hand right now: the last call stays big, under its own title
+        boolean lastOnly = serving.isEmpty() && board != null && !board.lastCalls().isEmpty();
+        if (lastOnly) {
+            QueueCall last = board.lastCalls().get(0);
+            serving = List.of(new Serving(last.counter(), last.number()));
+        }
         g.setColor(MUTED);
         Font title = BOLD.deriveFont((float) (screenH * 0.038));
         g.setFont(title);
         int titleH = g.getFontMetrics().getHeight();
-        g.drawString(id.get("display.serving").toUpperCase(id.locale()), x, y + g.getFontMetrics().getAscent());
+        g.drawString(id.get(lastOnly ? "display.lastCall.title" : "display.serving").toUpperCase(id.locale()), x,
+                y + g.getFontMetrics().getAscent());
         y += titleH;
         h -= titleH;
-        List<Serving> serving = board == null ? List.of() : board.serving();
         Font number = numberFont(screenH);
-        Font counterFont = BOLD.deriveFont((float) (screenH * 0.06));
+        int cap = capHeight(number, g.getFontRenderContext());
+        // the counter beside its number: the word "LOKET" small above the counter's own number, nearly as tall as the queue number
+        Font counterFont = BOLD.deriveFont(number.getSize2D() * 0.8f);
+        Font counterWord = BOLD.deriveFont(number.getSize2D() * 0.2f);
         FontMetrics nm = g.getFontMetrics(number);
         FontMetrics cm = g.getFontMetrics(counterFont);
         int pad = (int) (screenH * 0.015);
-        int tileW = nm.stringWidth("W-000") + 2 * pad;
-        int tileH = capHeight(number, g.getFontRenderContext()) + cm.getHeight() + 4 * pad;
+        int tileW = 3 * pad + nm.stringWidth("W-000") + 4 * pad + cm.stringWidth("00") + 3 * pad;
+        int tileH = cap + 4 * pad;
         int cols = Math.max(1, (w + pad) / (tileW + pad));
         int rows = Math.max(1, (h + pad) / (tileH + pad));
         if (serving.isEmpty()) {
@@ -231,9 +241,8 @@ final class BoardCanvas extends JComponent {
         int pages = (serving.size() + perPage - 1) / perPage;
         int page = pages <= 1 ? 0 : (int) ((System.currentTimeMillis() / PAGE_MILLIS) % pages);
         List<Serving> shown = serving.subList(page * perPage, Math.min(serving.size(), (page + 1) * perPage));
-        tileW = Math.max(tileW, Math.min((w - (cols - 1) * pad) / cols, tileW * 3 / 2));
+        tileW = (w - (cols - 1) * pad) / cols;
         long nowMillis = System.currentTimeMillis();
-        int cap = capHeight(number, g.getFontRenderContext());
         for (int i = 0; i < shown.size(); i++) {
             Serving s = shown.get(i);
             int tx = x + (i % cols) * (tileW + pad);
@@ -241,14 +250,24 @@ final class BoardCanvas extends JComponent {
             boolean flash = flashUntil.getOrDefault(s.counter(), 0L) > nowMillis && (nowMillis / 500) % 2 == 0;
             g.setColor(flash ? NUMBER : PANEL);
             g.fillRoundRect(tx, ty, tileW, tileH, pad * 2, pad * 2);
+            int base = ty + 2 * pad + cap;
             g.setColor(flash ? BACKGROUND : NUMBER);
             g.setFont(number);
-            String text = s.number().toString();
-            g.drawString(text, tx + (tileW - nm.stringWidth(text)) / 2, ty + 2 * pad + cap);
+            g.drawString(s.number().toString(), tx + 3 * pad, base);
+            int room = tileW - 3 * pad - nm.stringWidth(s.number().toString()) - 4 * pad - 3 * pad;
+            Font cf = counterFont;
+            while (g.getFontMetrics(cf).stringWidth(s.counter()) > room && cf.getSize2D() > 8) {
+                cf = cf.deriveFont(cf.getSize2D() * 0.9f);
+            }
             g.setColor(flash ? BACKGROUND : TEXT);
-            g.setFont(counterFont);
-            String counter = id.get("display.counter", s.counter()).toUpperCase(id.locale());
-            g.drawString(counter, tx + (tileW - cm.stringWidth(counter)) / 2, ty + 3 * pad + cap + cm.getAscent());
+            g.setFont(cf);
+            int right = tx + tileW - 3 * pad;
+            g.drawString(s.counter(), right - g.getFontMetrics().stringWidth(s.counter()), base);
+            g.setColor(flash ? BACKGROUND : MUTED);
+            g.setFont(counterWord);
+            String word = id.get("display.counterWord").toUpperCase(id.locale());
+            FontMetrics wm = g.getFontMetrics();
+            g.drawString(word, right - wm.stringWidth(word), ty + pad + wm.getAscent());
         }
         if (pages > 1) {
             g.setColor(MUTED);
