@@ -120,7 +120,7 @@ public final class Desk {
 
     private void show(Messages messages, Session loggedIn) {
         DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
-        next.onOpenDisplay(this::openDisplay);
+        next.onOpenDisplay(this::openDisplay, app.display(services.clock()));
         DeskFrame previous = frame.getAndSet(next);
         sync.setListener(next);
         if (loggedIn != null) {

@@ -69,6 +69,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     /** Opens the waiting-room display (given by the desk once it can: {@link #onOpenDisplay}). */
     private final Action waitingRoom;
     private Runnable openDisplay = () -> { };
+    /** The display's running text, for the supervisor's dashboard (given by the desk: {@link #onOpenDisplay}). */
+    private id.loket.display.service.DisplayService displayService;
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
     /** Covers the desk after {@code services.idleLock()} without input; see {@link #watchIdle()}. */
     private final LockPanel lock;
@@ -379,6 +381,25 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             public java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>> dailySummary(LocalDate date) {
                 return services.dailySummary().of(date, actor, messages);
             }
+
+            @Override
+            public java.util.Optional<id.loket.supervisor.ui.DashboardWindow.RunningText> runningText() {
+                id.loket.display.service.DisplayService display = displayService;
+                if (display == null) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new id.loket.supervisor.ui.DashboardWindow.RunningText() {
+                    @Override
+                    public String get() {
+                        return display.runningText();
+                    }
+
+                    @Override
+                    public String set(String text) {
+                        return display.setRunningText(actor, text);
+                    }
+                });
+            }
         });
     }
 
@@ -540,9 +561,13 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         });
     }
 
-    /** What "Layar ruang tunggu" (View menu, and the Demo menu) does: open the waiting-room display. */
-    public void onOpenDisplay(Runnable open) {
+    /**
+     * What "Layar ruang tunggu" (View menu, and the Demo menu) does: open the waiting-room
+     * display; and the service whose running text the supervisor's dashboard sets.
+     */
+    public void onOpenDisplay(Runnable open, id.loket.display.service.DisplayService display) {
         openDisplay = open;
+        displayService = display;
         waitingRoom.setEnabled(open != null);
     }
 }
