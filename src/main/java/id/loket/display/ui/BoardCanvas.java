@@ -234,7 +234,7 @@ final class BoardCanvas extends JComponent {
         if (serving.isEmpty()) {
             g.setColor(MUTED);
             g.setFont(REGULAR.deriveFont((float) (screenH * 0.045)));
-            centre(g, id.get("display.noneServing"), x, y, w, h / 2);
+            centre(g, board == null ? "" : id.get("display.noneServing"), x, y, w, h / 2);
             return;
         }
         int perPage = cols * rows;
@@ -314,12 +314,12 @@ final class BoardCanvas extends JComponent {
         Font wl = REGULAR.deriveFont((float) (screenH * 0.03));
         for (QueueSeries s : QueueSeries.values()) {
             wy += (int) (screenH * 0.042);
-            int count = board == null ? 0 : board.waiting().getOrDefault(s, 0);
+            // before the first read nothing is known: a dash, not a zero
+            String n = board == null ? "–" : Integer.toString(board.waiting().getOrDefault(s, 0));
             g.setFont(wf);
             g.setColor(NUMBER);
             g.drawString(s.name(), ix, wy);
             int letterW = g.getFontMetrics().stringWidth("W  ");
-            String n = Integer.toString(count);
             int nw = g.getFontMetrics().stringWidth(n);
             g.setColor(TEXT);
             g.drawString(n, ix + iw - nw, wy);
