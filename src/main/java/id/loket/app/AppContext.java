@@ -489,6 +489,11 @@ public final class AppContext implements AutoCloseable {
         return new CaseQueries(db);
     }
 
+    /** The waiting-room display's reads (queue numbers and counters only) and its running text. */
+    public id.loket.display.service.DisplayService display(Clock clock) {
+        return new id.loket.display.service.DisplayService(db, clock, office().code());
+    }
+
     @Override
     public void close() {
         db.close();

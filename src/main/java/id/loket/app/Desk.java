@@ -49,6 +49,8 @@ public final class Desk {
     private final Tasks tasks = new Tasks("db");
     private final DeskServices services;
     private final AtomicReference<DeskFrame> frame = new AtomicReference<>();
+    /** The waiting-room display opened from this desk (H2: the display shares the desk's process), or null. */
+    private id.loket.display.ui.DisplayWindow display;
 
     private Desk(AppContext app, CentralClient client, String office, Optional<DemoControls> demo, Runnable afterClose) {
         this.app = app;
@@ -121,6 +123,7 @@ public final class Desk {
 
     private void show(Messages messages, Session loggedIn) {
         DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
+        next.onOpenDisplay(this::openDisplay, app.display(services.clock()));
         DeskFrame previous = frame.getAndSet(next);
         sync.setListener(next);
         if (loggedIn != null) {
@@ -131,6 +134,28 @@ public final class Desk {
             previous.dispose();
         }
         next.setVisible(true);
+    }
+
+    /**
+     * Opens the waiting-room display from the desk (on the event-dispatch thread): full screen on
+     * a second monitor if there is one, else a window beside the desk; once only.
+     */
+    void openDisplay() {
+        if (display != null && display.isDisplayable()) {
+            display.toFront();
+            return;
+        }
+        OfficeSettings office = app.office();
+        Clock clock = Clock.system(office.zone());
+        java.util.Optional<java.awt.GraphicsDevice> second = id.loket.display.ui.DisplayWindow.otherScreen(frame.get());
+        id.loket.display.service.DisplayService service = app.display(clock);
+        display = id.loket.display.ui.DisplayWindow.open(office.name(), clock, () -> service, second.orElse(null), second.isPresent(),
+                false, id.loket.display.voice.Announcer.JAVA_SOUND, () -> LOG.info("Waiting-room display closed"));
+    }
+
+    /** The waiting-room display opened from this desk, if any (tests). */
+    public java.util.Optional<id.loket.display.ui.DisplayWindow> display() {
+        return java.util.Optional.ofNullable(display);
     }
 
     private void relaunch(String language) {

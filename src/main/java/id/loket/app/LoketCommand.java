@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "Desk application for the passport counters of an immigration office.",
         subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
                 SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class, DbCommand.class, SyncWorkerCommand.class, CaseCommand.class})
+                BackupCommand.class, RestoreCommand.class, AuditCommand.class, DbCommand.class, SyncWorkerCommand.class, CaseCommand.class,
+                DisplayCommand.class})
 public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     /** Longer than any token central hands out; a longer value is a pasted mistake. */

@@ -158,6 +158,15 @@ class CommandOptionsTest {
                 // outbox
                 row("outbox --format xml", "Unknown format \"xml\": use text or json.", "outbox", "--format", "xml"),
                 row("outbox --format without a value", "--format needs a value (text|json).", "outbox", "--format"),
+                // display
+                row("display --screen 0", "--screen must be 1 to 16 (given 0).", "display", "--screen", "0"),
+                row("display --screen 17", "--screen must be 1 to 16 (given 17).", "display", "--screen", "17"),
+                row("display --screen x", "--screen does not take \"x\": give a whole number.", "display", "--screen", "x"),
+                row("display --set-text with --windowed", "--set-text only changes the running text", "display", "--set-text", "Halo",
+                        "--windowed"),
+                row("display --set-text too long", "The running text is too long (301 characters, at most 300).", "display", "--set-text",
+                        "x".repeat(301), "--user", "supervisor"),
+                row("display --user without --set-text", "--user is only used with --set-text", "display", "--user", "supervisor"),
                 // report
                 row("report --date day first", "--date must be a date YYYY-MM-DD (given \"27-11-2026\").", "report", "daily-summary", "--date", "27-11-2026",
                         "--out", "{DIR}/r.pdf"),

@@ -76,6 +76,11 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final Action conflicts;
     private final Action dashboard;
     private final Action reports;
+    /** Opens the waiting-room display (given by the desk once it can: {@link #onOpenDisplay}). */
+    private final Action waitingRoom;
+    private Runnable openDisplay = () -> { };
+    /** The display's running text, for the supervisor's dashboard (given by the desk: {@link #onOpenDisplay}). */
+    private id.loket.display.service.DisplayService displayService;
     private id.loket.supervisor.ui.DashboardWindow dashboardWindow;
     /** Covers the desk after {@code services.idleLock()} without input; see {@link #watchIdle()}. */
     private final LockPanel lock;
@@ -124,6 +129,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         dashboard.setEnabled(false);
         reports = action("action.reports", KeyEvent.VK_R, id.loket.counter.ui.Shortcut.REPORTS.stroke(), e -> showReports());
         reports.setEnabled(false);
+        waitingRoom = action("display.menu", KeyEvent.VK_L, null, e -> openDisplay.run());
+        waitingRoom.setEnabled(false);
         statusBar = new SyncStatusBar(messages, services.office().code(), services.office().name(), today,
                 services.office().zone(), syncNow);
         statusBar.show(services.sync().status());
@@ -350,6 +357,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             language.add(item);
         }
         view.add(language);
+        JMenuItem waitingRoomItem = new JMenuItem(waitingRoom);
+        waitingRoomItem.setName("menu.display");
+        view.add(waitingRoomItem);
         bar.add(view);
 
         services.demo().ifPresent(demo -> bar.add(demoMenu(demo)));
@@ -407,6 +417,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         menu.add(flaky);
         menu.add(cancel);
         menu.add(pay);
+        menu.addSeparator();
+        JMenuItem display = new JMenuItem(waitingRoom);
+        display.setName("demo.display");
+        menu.add(display);
         return menu;
     }
 
@@ -458,6 +472,25 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             @Override
             public java.util.Optional<java.util.function.Function<id.loket.document.PaperSize, byte[]>> dailySummary(LocalDate date) {
                 return services.dailySummary().of(date, actor, messages);
+            }
+
+            @Override
+            public java.util.Optional<id.loket.supervisor.ui.DashboardWindow.RunningText> runningText() {
+                id.loket.display.service.DisplayService display = displayService;
+                if (display == null) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new id.loket.supervisor.ui.DashboardWindow.RunningText() {
+                    @Override
+                    public String get() {
+                        return display.runningText();
+                    }
+
+                    @Override
+                    public String set(String text) {
+                        return display.setRunningText(actor, text);
+                    }
+                });
             }
         });
     }
@@ -630,5 +663,15 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
                 statusBar.notice(messages.get("status.notice.conflicts", report.conflicts()));
             }
         });
+    }
+
+    /**
+     * What "Layar ruang tunggu" (View menu, and the Demo menu) does: open the waiting-room
+     * display; and the service whose running text the supervisor's dashboard sets.
+     */
+    public void onOpenDisplay(Runnable open, id.loket.display.service.DisplayService display) {
+        openDisplay = open;
+        displayService = display;
+        waitingRoom.setEnabled(open != null);
     }
 }

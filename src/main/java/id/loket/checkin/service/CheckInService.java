@@ -25,6 +25,7 @@ import id.loket.checkin.model.ScanResult;
 import id.loket.checkin.model.WalkInForm;
 import id.loket.common.model.Nik;
 import id.loket.common.model.UserFacingException;
+import id.loket.display.repo.QueueCallRepository;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.model.QueueFilter;
 import id.loket.staff.model.Guarded;
@@ -325,6 +326,7 @@ public final class CheckInService {
             }
             work.record(tx, candidate.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, CaseStatus.CHECKED_IN,
                     CaseStatus.IN_VERIFICATION, "counter " + actor.counter(), List.of())));
+            new QueueCallRepository(tx).add(office, candidate.date(), candidate.queueNumber(), actor.counter(), now, false, candidate.caseRef());
             return cases.find(candidate.caseRef());
         });
     }
@@ -333,5 +335,30 @@ public final class CheckInService {
     private String slotOrArrival(CaseFile c) {
         return c.slotStart() != null ? c.slotStart()
                 : c.checkedInAt().atZoneSameInstant(work.clock().getZone()).toLocalTime().toString().substring(0, 5);
+    }
+
+    /**
+     * Calls the number of a case at this officer's counter once more (the applicant did not come
+     * up): the waiting-room display announces it again. Only for a case already called here and
+     * still in hand (IN_VERIFICATION or a later step, not on hold, not finished); audited as a
+     * CALL step that leaves the status as it is.
+     */
+    @Guarded(Permission.CALL)
+    public CaseFile recall(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.CALL);
+        CaseFile c = work.load(caseRef);
+        if (c.status() == CaseStatus.CHECKED_IN || c.status() == CaseStatus.ON_HOLD || c.status().isClosed()) {
+            throw new UserFacingException("display.recall.notInHand", c.queueNumber().toString());
+        }
+        if (actor.counter() == null || !actor.counter().equals(c.counter())) {
+            throw new UserFacingException("display.recall.otherCounter", c.queueNumber().toString(), c.counter() == null ? "-" : c.counter());
+        }
+        return work.db().inTransaction(tx -> {
+            OffsetDateTime now = work.now();
+            new QueueCallRepository(tx).add(office, c.date(), c.queueNumber(), actor.counter(), now, true, c.caseRef());
+            work.record(tx, c.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, c.status(), c.status(),
+                    "recall, counter " + actor.counter(), List.of())));
+            return c;
+        });
     }
 }

@@ -110,6 +110,7 @@ public final class CounterScreen extends JPanel {
     private final Map<Verb, Action> verbs = new EnumMap<>(Verb.class);
     private final Action scan;
     private final Action callNext;
+    private final Action recall;
     private final Action walkIn;
     private final Action checkIn;
     private final Action resumeScanned;
@@ -139,6 +140,7 @@ public final class CounterScreen extends JPanel {
 
         scan = action("counter.action.scan", Shortcut.SCAN, this::focusScan);
         callNext = action("counter.action.callNext", Shortcut.CALL_NEXT, this::callNext);
+        recall = action("counter.action.recall", Shortcut.RECALL, this::recallCurrent);
         walkIn = action("counter.action.walkIn", Shortcut.WALK_IN, this::walkIn);
         checkIn = action("counter.action.checkIn", null, this::checkInPending);
         resumeScanned = action("counter.action.resume", null, this::resumePending);
@@ -190,6 +192,7 @@ public final class CounterScreen extends JPanel {
         split.setContinuousLayout(true);
         split.setBorder(null);
         Keys.release(split, Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8));
+        Keys.release(split, Shortcut.RECALL.stroke());
         add(scanBar, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         // The queue takes 40% of the width the first time the screen is laid out; then it is the officer's to drag.
@@ -243,7 +246,7 @@ public final class CounterScreen extends JPanel {
         JMenu m = new JMenu(messages.get("counter.menu"));
         m.setName("menu.case");
         m.setMnemonic(KeyEvent.getExtendedKeyCodeForChar(messages.get("counter.menu.mnemonic").charAt(0)));
-        for (Action a : List.of(scan, callNext, verbs.get(Verb.CALL), walkIn)) {
+        for (Action a : List.of(scan, callNext, verbs.get(Verb.CALL), recall, walkIn)) {
             m.add(new JMenuItem(a));
         }
         m.addSeparator();
@@ -516,6 +519,16 @@ public final class CounterScreen extends JPanel {
     private void called(CaseFile c) {
         scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), counter));
         openCase(c, true);
+    }
+
+    /** Calls the open case's number again (it is in hand at this counter): the waiting-room display repeats the announcement. */
+    private void recallCurrent() {
+        CaseFile c = current;
+        if (c == null || busy) {
+            return;
+        }
+        act(() -> services.checkIn().recall(c.caseRef(), actor()),
+                again -> scanBar.showInfo(messages.get("counter.recalled", again.queueNumber().toString(), counter)), e -> { });
     }
 
     private void callCurrent() {
@@ -895,6 +908,8 @@ public final class CounterScreen extends JPanel {
         boolean counterStaff = in && staff.role() != Role.ADMIN;
         scan.setEnabled(in);
         callNext.setEnabled(counterStaff && !busy);
+        recall.setEnabled(counterStaff && !busy && current != null && counter.equals(current.counter())
+                && current.status() != CaseStatus.CHECKED_IN && current.status() != CaseStatus.ON_HOLD && !current.status().isClosed());
         walkIn.setEnabled(counterStaff && !busy);
         checkIn.setEnabled(counterStaff && !busy && pendingBooking != null);
         resumeScanned.setEnabled(counterStaff && !busy && pendingResume != null);

@@ -22,6 +22,7 @@ public enum Shortcut {
             "action.conflicts"),
     CALL_NEXT(Group.DESK, Keys.key(KeyEvent.VK_F6), "counter.action.callNext"),
     CALL(Group.DESK, Keys.key(KeyEvent.VK_F7), "counter.action.call"),
+    RECALL(Group.DESK, KeyStroke.getKeyStroke(KeyEvent.VK_F6, InputEvent.SHIFT_DOWN_MASK), "counter.action.recall"),
     WALK_IN(Group.DESK, Keys.ctrl(KeyEvent.VK_W), "counter.action.walkIn"),
     MARK_READY(Group.DESK, Keys.key(KeyEvent.VK_F9), "counter.action.markReady"),
     COUNTER(Group.DESK, Keys.ctrl(KeyEvent.VK_K), "counter.action.counter"),

@@ -28,6 +28,8 @@ public enum Permission {
     VIEW_OUTBOX(Role.SUPERVISOR, Role.ADMIN),
     /** Lets go of a case held by a counter whose desk stopped, so another counter can take it. */
     RELEASE_CASE(Role.SUPERVISOR),
+    /** The running text of the waiting-room display (loket display). */
+    SET_DISPLAY_TEXT(Role.SUPERVISOR, Role.ADMIN),
     // the administrator
     MANAGE_STAFF(Role.ADMIN),
     MANAGE_HOLIDAYS(Role.ADMIN),

@@ -103,6 +103,19 @@ public final class DashboardWindow extends JDialog {
 
         /** The daily summary of the date as PDF for a paper size, if the report catalogue has it. */
         Optional<Function<PaperSize, byte[]>> dailySummary(LocalDate date);
+
+        /** The waiting-room display's running text, if this desk can reach it (none: no field is shown). */
+        default Optional<RunningText> runningText() {
+            return Optional.empty();
+        }
+    }
+
+    /** The running text of the waiting-room display: read and set (as the supervisor); both touch the database. */
+    public interface RunningText {
+        String get();
+
+        /** Sets it; answers the text as saved. */
+        String set(String text);
     }
 
     private final Messages m;
@@ -188,6 +201,7 @@ public final class DashboardWindow extends JDialog {
         bottom.add(conflicts);
         bottom.add(closeDay);
         bottom.add(close);
+        actions.runningText().ifPresent(text -> content.add(runningTextRow(text), "span, growx, wrap"));
         content.add(bottom, "span, growx");
         setContentPane(content);
 
@@ -413,6 +427,36 @@ public final class DashboardWindow extends JDialog {
         b.addActionListener(e -> run.run());
         Keys.enterClicks(b);
         return b;
+    }
+
+    /** "Teks berjalan di layar ruang tunggu: [ … ] [Simpan teks]": read once when the window opens, saved by the button or Enter. */
+    private JPanel runningTextRow(RunningText text) {
+        JPanel row = new JPanel(new MigLayout("insets 0, fillx", "[][grow, fill][]", "[]"));
+        javax.swing.JTextField field = new javax.swing.JTextField();
+        field.setName("dashboard.runningText");
+        javax.swing.JLabel label = new javax.swing.JLabel(m.get("display.text.label"));
+        label.setLabelFor(field);
+        JButton save = new JButton(m.get("display.text.save"));
+        save.setName("dashboard.runningText.save");
+        Runnable store = () -> {
+            save.setEnabled(false);
+            String wanted = field.getText();
+            tasks.run(() -> text.set(wanted), saved -> {
+                save.setEnabled(true);
+                field.setText(saved);
+                info(m.get("display.text.saved"));
+            }, e -> {
+                save.setEnabled(true);
+                problem(e);
+            });
+        };
+        save.addActionListener(e -> store.run());
+        field.addActionListener(e -> store.run());
+        tasks.run(text::get, field::setText, this::problem);
+        row.add(label);
+        row.add(field, "wmin 200");
+        row.add(save);
+        return row;
     }
 
     private void info(String text) {

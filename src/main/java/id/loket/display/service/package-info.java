@@ -1,0 +1,2 @@
+/** Reading the display's board, and the supervisor's running text. */
+package id.loket.display.service;
