@@ -88,7 +88,7 @@ public final class Desk {
                     }
                 },
                 () -> shutDown(afterClose), app.idleLock(), app.auth().isTraining(), app.changes(), () -> app.outboxSummary(office),
-                app.serverLink());
+                app.serverLink(), app.release(clock));
     }
 
     /**

@@ -164,6 +164,58 @@ class SupervisorDashboardGuiTest {
     }
 
     @Test
+    void theSupervisorReleasesTheCaseOfACounterWhoseDeskStopped() throws Exception {
+        openDesk();
+        logIn("supervisor");
+        ctrl(KeyEvent.VK_D);
+        waitFor("the dashboard's first figures", WAIT, () -> tile("arrivals"), "0"::equals);
+
+        // counter 2 checks someone in and calls them, then its desk stops with the applicant in hand
+        Session counter2 = TestSessions.staff("petugas1", Role.COUNTER, "2");
+        TestSessions.register(app.caseWork(Clock.systemUTC()).db(), counter2);
+        Appointment booking = sim.store().latest(OFFICE, today).stream().filter(a -> a.status() == AppointmentStatus.BOOKED).findFirst().orElseThrow();
+        app.checkIn(Clock.system(WITA)).checkIn(booking.id(), counter2);
+        id.loket.casefile.model.CaseFile held = app.checkIn(Clock.system(WITA)).callNext(counter2).orElseThrow();
+        JTable counters = robot.finder().findByName("dashboard.counters", JTable.class, true);
+        waitFor("counter 2 serving on the dashboard", WAIT, () -> GuiActionRunner.execute(() -> rowOf(counters, "2")), r -> r >= 0);
+        JButton release = robot.finder().findByName("dashboard.release", JButton.class, true);
+        assertThat(GuiActionRunner.execute(release::isEnabled)).as("nothing selected, nothing to release").isFalse();
+        GuiActionRunner.execute(() -> counters.setRowSelectionInterval(rowOf(counters, "2"), rowOf(counters, "2")));
+        waitFor("the release offered", WAIT, () -> GuiActionRunner.execute(release::isEnabled), Boolean.TRUE::equals);
+
+        robot.pressAndReleaseKey(KeyEvent.VK_L, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        JButton ok = waitForButton(messages.get("dashboard.release.ok"));
+        javax.swing.JTextField reason = robot.finder().find(new GenericTypeMatcher<javax.swing.JTextField>(javax.swing.JTextField.class, true) {
+            @Override
+            protected boolean isMatching(javax.swing.JTextField f) {
+                java.awt.Window w = javax.swing.SwingUtilities.getWindowAncestor(f);
+                return w != null && "dashboard.releaseDialog".equals(w.getName());
+            }
+        });
+        GuiActionRunner.execute(() -> reason.setText("komputer loket 2 mati"));
+        robot.click(ok);
+
+        waitFor("the release said", WAIT, () -> label("dashboard.status"), t -> t.contains(held.queueNumber().toString()) && t.contains("loket 2"));
+        id.loket.casefile.model.CaseFile after = app.cases().find(TestSessions.reader(app.caseWork(Clock.systemUTC()).db()), held.caseRef()).orElseThrow();
+        assertThat(after.counter()).as("no counter holds it").isNull();
+        assertThat(after.status()).as("the case keeps its step").isEqualTo(held.status());
+        assertThat(app.cases().history(TestSessions.reader(app.caseWork(Clock.systemUTC()).db()), held.caseRef()))
+                .anySatisfy(h -> assertThat(h.action().name()).isEqualTo("RELEASE"));
+        waitFor("counter 2 no longer serving", WAIT, () -> GuiActionRunner.execute(() -> rowOf(counters, "2")), r -> r < 0
+                || GuiActionRunner.execute(() -> String.valueOf(counters.getValueAt(rowOf(counters, "2"), 3))).isEmpty());
+    }
+
+    /** The row of {@code counter} in the dashboard's counters table, -1 if it has none. Call on the event-dispatch thread. */
+    private static int rowOf(JTable counters, String counter) {
+        for (int r = 0; r < counters.getRowCount(); r++) {
+            if (counter.equals(String.valueOf(counters.getValueAt(r, 0))) && !String.valueOf(counters.getValueAt(r, 3)).isEmpty()) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void theReportCatalogueListsTheShippedReportsAndPreviewsOneForADate() throws Exception {
         openDesk();
         logIn("supervisor");

@@ -475,6 +475,11 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             }
 
             @Override
+            public java.util.Optional<id.loket.supervisor.ui.DashboardWindow.CaseRelease> release() {
+                return java.util.Optional.of((caseRef, reason) -> services.release().release(caseRef, actor, reason));
+            }
+
+            @Override
             public java.util.Optional<id.loket.supervisor.ui.DashboardWindow.RunningText> runningText() {
                 id.loket.display.service.DisplayService display = displayService;
                 if (display == null) {

@@ -151,7 +151,7 @@ public final class DashboardService {
             SignedIn who = present.get(counter);
             rows.add(new CounterRow(counter, last == null ? null : last.officer(), servedAt.getOrDefault(counter, 0),
                     now == null ? null : now.queueNumber(), now == null ? null : now.calledAt(),
-                    who == null ? null : who.fullName(), who == null ? null : who.since()));
+                    who == null ? null : who.fullName(), who == null ? null : who.since(), now == null ? null : now.caseRef()));
         }
         rows.sort(Comparator.comparing((CounterRow r) -> r.counter().length()).thenComparing(CounterRow::counter));
         return rows;

@@ -104,10 +104,23 @@ public final class DashboardWindow extends JDialog {
         /** The daily summary of the date as PDF for a paper size, if the report catalogue has it. */
         Optional<Function<PaperSize, byte[]>> dailySummary(LocalDate date);
 
+        /**
+         * Releases the case a counter holds (its desk stopped): any counter may then go on with it.
+         * Touches the database. None: this desk cannot (no button is shown).
+         */
+        default Optional<CaseRelease> release() {
+            return Optional.empty();
+        }
+
         /** The waiting-room display's running text, if this desk can reach it (none: no field is shown). */
         default Optional<RunningText> runningText() {
             return Optional.empty();
         }
+    }
+
+    /** Releases a case held at a counter, as the supervisor, with the reason given (may be empty). */
+    public interface CaseRelease {
+        void release(String caseRef, String reason);
     }
 
     /** The running text of the waiting-room display: read and set (as the supervisor); both touch the database. */
@@ -126,6 +139,10 @@ public final class DashboardWindow extends JDialog {
     private final Map<String, JLabel> tiles = new LinkedHashMap<>();
     private final DefaultCategoryDataset hours = new DefaultCategoryDataset();
     private final DefaultTableModel counters;
+    private final JTable countersTable;
+    /** The case each row of the counters table holds (null: none), in the table's order. */
+    private final List<CounterRow> counterRows = new java.util.ArrayList<>();
+    private JButton release;
     private final DefaultTableModel statuses;
     private final DefaultTableModel approvals;
     private final JTable approvalsTable;
@@ -172,7 +189,8 @@ public final class DashboardWindow extends JDialog {
                 "dashboard.col.servingSince", "dashboard.col.officer", "dashboard.col.served");
         statuses = model("dashboard.col.status", "dashboard.col.count");
         approvals = model("dashboard.col.number", "dashboard.col.name", "dashboard.col.service");
-        JTable countersTable = table(counters, "dashboard.counters");
+        countersTable = table(counters, "dashboard.counters");
+        countersTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         JTable statusTable = table(statuses, "dashboard.statuses");
         approvalsTable = table(approvals, "dashboard.approvals");
         approvalsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
@@ -187,7 +205,18 @@ public final class DashboardWindow extends JDialog {
         JPanel content = new JPanel(new MigLayout("insets 16, fill, gap 12", "[grow 60, fill][grow 40, fill]", "[][grow, fill][grow 60, fill][]"));
         content.add(tilesRow, "span, growx, wrap");
         content.add(chartPanel, "grow");
-        content.add(section("dashboard.counters", new JScrollPane(countersTable)), "grow, wrap");
+        JPanel countersSection = new JPanel(new MigLayout("insets 0, fill, wrap 1", "[grow, fill]", "[grow, fill][]"));
+        countersSection.add(new JScrollPane(countersTable), "grow");
+        actions.release().ifPresent(r -> {
+            release = button("dashboard.release", "Ctrl+Shift+L", () -> releaseSelected(r));
+            release.setName("dashboard.release");
+            release.setEnabled(false);
+            countersTable.getSelectionModel().addListSelectionListener(e -> release.setEnabled(selectedHeldCase() != null));
+            Keys.bind(getRootPane(), JComponent.WHEN_IN_FOCUSED_WINDOW, KeyStroke.getKeyStroke(KeyEvent.VK_L,
+                    KeyEvent.CTRL_DOWN_MASK | KeyEvent.SHIFT_DOWN_MASK), "release", release::doClick);
+            countersSection.add(release, "growx 0, align right");
+        });
+        content.add(section("dashboard.counters", countersSection), "grow, wrap");
         content.add(section("dashboard.approvals", new JScrollPane(approvalsTable)), "grow");
         content.add(section("dashboard.statuses", new JScrollPane(statusTable)), "grow, wrap");
         JPanel bottom = new JPanel(new MigLayout("insets 0, fillx", "[grow][][][][]", "[]"));
@@ -282,11 +311,23 @@ public final class DashboardWindow extends JDialog {
             hours.addValue(h.served(), served, hour);
         }
 
+        String selectedCounter = countersTable.getSelectedRow() < 0 || countersTable.getSelectedRow() >= counterRows.size() ? null
+                : counterRows.get(countersTable.getSelectedRow()).counter();
         counters.setRowCount(0);
+        counterRows.clear();
+        counterRows.addAll(d.counters());
         for (CounterRow c : d.counters()) {
             counters.addRow(new Object[] {c.counter(), c.signedIn() == null ? "" : c.signedIn(), time(c.signedInSince()),
                 c.currentQueueNumber() == null ? "" : c.currentQueueNumber(), time(c.servingSince()), c.officer() == null ? "" : c.officer(),
                 c.served()});
+        }
+        for (int i = 0; i < counterRows.size(); i++) {
+            if (counterRows.get(i).counter().equals(selectedCounter)) {
+                countersTable.setRowSelectionInterval(i, i); // the selection survives the refresh
+            }
+        }
+        if (release != null) {
+            release.setEnabled(selectedHeldCase() != null);
         }
         statuses.setRowCount(0);
         d.byStatus().forEach((st, n) -> statuses.addRow(new Object[] {m.name(st), n}));
@@ -317,6 +358,44 @@ public final class DashboardWindow extends JDialog {
     }
 
     // ---- doing ----
+
+    /** The counter row selected, if it holds a case. */
+    private CounterRow selectedHeldCase() {
+        int row = countersTable.getSelectedRow();
+        if (row < 0 || row >= counterRows.size()) {
+            return null;
+        }
+        CounterRow c = counterRows.get(row);
+        return c.currentCaseRef() == null ? null : c;
+    }
+
+    /**
+     * Releases the case the selected counter holds, after saying what it does and asking why
+     * (optional): for a desk that stopped with an applicant in hand. The case keeps its step and
+     * any counter may go on with it.
+     */
+    private void releaseSelected(CaseRelease r) {
+        CounterRow c = selectedHeldCase();
+        if (c == null) {
+            return;
+        }
+        String who = c.signedIn() != null ? c.signedIn() : c.officer() != null ? c.officer() : "-";
+        Optional<String> reason = id.loket.common.ui.PromptDialog.ask(this, "dashboard.releaseDialog", m.get("dashboard.release.title"),
+                m.get("dashboard.release.intro", c.currentQueueNumber(), c.counter(), who), m.get("dashboard.release.reason"), "", 30,
+                text -> text.length() > 500 ? m.get("release.reasonTooLong", 500) : null, m.get("dashboard.release.ok"),
+                m.get("counter.dialog.cancel"));
+        if (reason.isEmpty()) {
+            return;
+        }
+        tasks.run(() -> {
+            r.release(c.currentCaseRef(), reason.get());
+            return c;
+        }, done -> {
+            status.setText(m.get("dashboard.released", done.currentQueueNumber(), done.counter()));
+            status.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.foreground");
+            refresh();
+        }, this::problem);
+    }
 
     private void openApproval() {
         int row = approvalsTable.getSelectedRow();
