@@ -188,6 +188,18 @@ class MarkReadyDialogGuiTest {
         // A row chosen in the list, and Enter.
         dialog.table("markReady.table").selectRows(0);
         dialog.table("markReady.table").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        // An Enter a loaded Xvfb lost is given again, only while the row is still there and the case not yet marked.
+        for (int tries = 0; tries < 2 && dialog.table("markReady.table").rowCount() == 1; tries++) {
+            try {
+                await("the list is empty", () -> dialog.table("markReady.table").rowCount() == 0);
+            } catch (org.assertj.swing.exception.WaitTimedOutError lost) {
+                if (office.verification().get(OFFICER, bookings.get(1).id()).status() != CaseStatus.RECEIPT_ISSUED) {
+                    throw lost; // the step was taken: the list is what is late
+                }
+                dialog.table("markReady.table").selectRows(0);
+                dialog.table("markReady.table").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            }
+        }
         await("the list is empty", () -> dialog.table("markReady.table").rowCount() == 0);
         assertThat(status()).isEqualTo(two + " ready for pickup: " + bookings.get(1).applicant().fullName());
         assertThat(office.verification().get(OFFICER, bookings.get(1).id()).status()).isEqualTo(CaseStatus.READY_FOR_PICKUP);
