@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -296,11 +297,10 @@ public final class CheckInService {
         for (CaseFile head : waiting) {
             // The first in the office's order that still waits and that no other counter is claiming at this
             // moment (its row locked: SKIP LOCKED passes it at once instead of waiting for that counter's commit).
-            Optional<CaseFile> candidate = work.db().inTransaction(tx -> new CaseRepository(tx).findIfWaitingAndFree(head.caseRef()));
-            if (candidate.isEmpty()) {
-                continue;
-            }
-            Optional<CaseFile> taken = tryCall(candidate.get(), actor);
+            // The lock is kept until the claim commits, so a case found free is taken by this counter for sure:
+            // another counter never passes it over while this one then fails to claim it.
+            Optional<CaseFile> taken = work.db().inTransaction(tx -> new CaseRepository(tx).findIfWaitingAndFree(head.caseRef())
+                    .flatMap(candidate -> claimAndRecord(tx, candidate, actor)));
             if (taken.isPresent()) {
                 return taken;
             }
@@ -318,17 +318,20 @@ public final class CheckInService {
     }
 
     private Optional<CaseFile> tryCall(CaseFile candidate, Officer actor) {
-        return work.db().inTransaction(tx -> {
-            OffsetDateTime now = work.now();
-            CaseRepository cases = new CaseRepository(tx);
-            if (!cases.claim(candidate.caseRef(), candidate.rowVersion(), actor.counter(), actor.username(), now)) {
-                return Optional.<CaseFile>empty();
-            }
-            work.record(tx, candidate.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, CaseStatus.CHECKED_IN,
-                    CaseStatus.IN_VERIFICATION, "counter " + actor.counter(), List.of())));
-            new QueueCallRepository(tx).add(office, candidate.date(), candidate.queueNumber(), actor.counter(), now, false, candidate.caseRef());
-            return cases.find(candidate.caseRef());
-        });
+        return work.db().inTransaction(tx -> claimAndRecord(tx, candidate, actor));
+    }
+
+    /** Claims the case for this counter inside {@code tx} and records the call; empty if it changed meanwhile. */
+    private Optional<CaseFile> claimAndRecord(DSLContext tx, CaseFile candidate, Officer actor) {
+        OffsetDateTime now = work.now();
+        CaseRepository cases = new CaseRepository(tx);
+        if (!cases.claim(candidate.caseRef(), candidate.rowVersion(), actor.counter(), actor.username(), now)) {
+            return Optional.empty();
+        }
+        work.record(tx, candidate.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, CaseStatus.CHECKED_IN,
+                CaseStatus.IN_VERIFICATION, "counter " + actor.counter(), List.of())));
+        new QueueCallRepository(tx).add(office, candidate.date(), candidate.queueNumber(), actor.counter(), now, false, candidate.caseRef());
+        return cases.find(candidate.caseRef());
     }
 
     /** The slot, or for a walk-in its arrival as office time (a database may hand times back in another zone). */
