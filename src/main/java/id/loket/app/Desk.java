@@ -1,6 +1,5 @@
 package id.loket.app;
 
-import com.formdev.flatlaf.FlatLightLaf;
 import id.loket.app.ui.DemoControls;
 import id.loket.app.ui.DeskFrame;
 import id.loket.app.ui.DeskServices;
@@ -10,6 +9,7 @@ import id.loket.settings.service.PrintSettings;
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Theme;
 import id.loket.common.ui.Tasks;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.settings.repo.KeyValues;
@@ -104,7 +104,7 @@ public final class Desk {
         String lang = language != null ? language : app.deskSettings().get(SettingsRepository.LANGUAGE).orElse("id");
         try {
             SwingUtilities.invokeAndWait(() -> {
-                FlatLightLaf.setup();
+                Theme.setup();
                 desk.show(Messages.forLanguage(lang), null);
             });
         } catch (InterruptedException e) {
