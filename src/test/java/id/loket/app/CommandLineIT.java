@@ -213,10 +213,13 @@ class CommandLineIT {
         central.sim().injectNext(Fault.pass(), Fault.slow(Duration.ofSeconds(20)));
         Process child = ChildJvm.start(dir.resolve("killed"), "sync", "--lang", "en", "--central", central.baseUrl(),
                 "--token", TOKEN, "--office", OFFICE, "--date", DAY.toString(), "--data", data.toString(), "--timeout", "60");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // A loaded machine may take long to start the child JVM: wait for its second page request (the first
+        // page is committed by then) however long that takes, and say so if it never came.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (central.sim().requestCount() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertThat(central.sim().requestCount()).as("the child asked for its second page before it was killed").isGreaterThanOrEqualTo(2);
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
         Run resumed = sync();

@@ -150,6 +150,16 @@ public final class CaseRepository {
     }
 
     /**
+     * The case as it is now, its row locked until the caller's transaction ends: another step on
+     * the same case waits for this one and then sees its outcome.
+     */
+    public Optional<CaseFile> findLocked(String caseRef) {
+        boolean exists = ctx.select(CASE_FILE.CASE_REF).from(CASE_FILE).where(CASE_FILE.CASE_REF.eq(caseRef))
+                .forUpdate().fetchOptional().isPresent();
+        return exists ? find(caseRef) : Optional.empty();
+    }
+
+    /**
      * The case as it is now if it still waits and no other transaction holds its row at this
      * moment ({@code SELECT ... FOR UPDATE SKIP LOCKED}): a row another counter is claiming right
      * now is passed over at once instead of waited for. Empty when the case was taken, or is

@@ -120,7 +120,10 @@ public final class CaseWork {
     public CaseFile actWith(String caseRef, Officer actor, CaseAction action, TxChange change) {
         return db.inTransaction(tx -> {
             CaseRepository cases = new CaseRepository(tx);
-            CaseFile current = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
+            // The case's row is locked first: two steps on one case at once (two groups of counters, a double
+            // press) run one after the other, and the second sees the first's outcome and is refused in words
+            // instead of colliding on the rows the first wrote (a receipt, a handover).
+            CaseFile current = cases.findLocked(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
             requireHeldHere(current, actor);
             Optional<CaseStatus> to = Lifecycle.check(current.status(), action, actor.role());
             OffsetDateTime now = now();
