@@ -13,7 +13,7 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.db.jooq.tables.records.AppointmentGuardianRecord;
 import id.loket.db.jooq.tables.records.AppointmentRecord;
 import java.time.LocalDate;

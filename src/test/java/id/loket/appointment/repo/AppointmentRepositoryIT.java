@@ -11,7 +11,7 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
