@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,12 +95,14 @@ class ArchitectureTest {
 
     @Test
     void featuresDoNotUseEachOthersRepositories() {
+        List<String> violations = new ArrayList<>();
         for (String feature : features()) {
-            noClasses().that().resideInAPackage("id.loket." + feature + "..")
+            violations.addAll(noClasses().that().resideInAPackage("id.loket." + feature + "..")
                     .should().dependOnClassesThat(repositoryOfAnotherFeatureThan(feature))
                     .because("a feature reads another feature's data through that feature's service")
-                    .check(classes);
+                    .evaluate(classes).getFailureReport().getDetails());
         }
+        assertThat(violations).as("classes using another feature's repository").isEmpty();
     }
 
     @Test

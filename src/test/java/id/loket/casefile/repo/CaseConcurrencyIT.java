@@ -1,5 +1,6 @@
 package id.loket.casefile.repo;
 
+import id.loket.audit.AuditTrail;
 import id.loket.staff.model.Permission;
 import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.DAY_SEQUENCE;
@@ -132,7 +133,7 @@ class CaseConcurrencyIT {
     }
 
     private int auditRows() {
-        return new AuditRepository(db.dsl()).count();
+        return new AuditTrail(db.dsl()).count();
     }
 
     private int outboxRows() {
