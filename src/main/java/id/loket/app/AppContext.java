@@ -1,19 +1,20 @@
 package id.loket.app;
 
-import id.loket.appointment.service.AppointmentExport;
+import id.loket.casefile.service.AppointmentExport;
 import id.loket.backup.model.RestoreCheck;
 import id.loket.audit.model.AuditReport;
 import id.loket.backup.service.BackupService;
 import id.loket.audit.model.AuditHead;
-import id.loket.audit.repo.AuditChainRepository;
-import id.loket.audit.repo.AuditHeadKeeper;
-import id.loket.audit.service.AuditVerifier;
+import id.loket.audit.AuditChainRepository;
+import id.loket.audit.AuditHeadKeeper;
+import id.loket.backup.service.AuditVerifier;
 import id.loket.staff.service.Authorization;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
 import id.loket.receipt.model.FeeTable;
+import id.loket.receipt.model.PickupRules;
 import id.loket.checkin.service.CheckInService;
 import id.loket.document.service.DocumentService;
 import id.loket.pickup.service.PickupService;
@@ -239,6 +240,13 @@ public final class AppContext implements AutoCloseable {
         return new SettingsRepository(db.dsl());
     }
 
+    /** The pickup rules as the office's settings say now (Denpasar's defaults where one is not set). */
+    public PickupRules pickupRules() {
+        SettingsRepository s = settings();
+        return PickupRules.from(s.get(SettingsRepository.PICKUP_WORKING_DAYS), s.get(SettingsRepository.PICKUP_FIRST_DAY_HOURS),
+                s.get(SettingsRepository.PICKUP_LATER_DAY_HOURS));
+    }
+
     public OfficeSettings office() {
         return settings().office();
     }
@@ -453,7 +461,7 @@ public final class AppContext implements AutoCloseable {
 
     /** Receipts, with the pickup rules as the settings say now. */
     public ReceiptService receipts(Clock clock) {
-        return new ReceiptService(caseWork(clock), settings().pickup());
+        return new ReceiptService(caseWork(clock), pickupRules());
     }
 
     public PickupService pickup(Clock clock) {
@@ -463,7 +471,7 @@ public final class AppContext implements AutoCloseable {
     /** The printable documents of a case, as the database holds them now; the office's letterhead and zone. */
     public DocumentService documents(Clock clock) {
         SettingsRepository settings = settings();
-        return new DocumentService(db, settings.pickup(), office(), clock,
+        return new DocumentService(db, pickupRules(), office(), clock,
                 new FeeTable(key -> settings.get(key).map(Long::parseLong).orElse(null)));
     }
 

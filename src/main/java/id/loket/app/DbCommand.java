@@ -1,7 +1,7 @@
 package id.loket.app;
 
 import id.loket.audit.model.AuditReport;
-import id.loket.audit.service.AuditVerifier;
+import id.loket.backup.service.AuditVerifier;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;

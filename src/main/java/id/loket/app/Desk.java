@@ -5,7 +5,6 @@ import id.loket.app.ui.DeskFrame;
 import id.loket.app.ui.DeskServices;
 import id.loket.counter.ui.PaperServices;
 import id.loket.printing.PrintingService;
-import id.loket.settings.service.PrintSettings;
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;

@@ -2,7 +2,7 @@ package id.loket.app;
 
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
-import id.loket.appointment.service.AppointmentExport;
+import id.loket.casefile.service.AppointmentExport;
 import id.loket.casefile.service.CaseExport;
 import id.loket.common.model.UserFacingException;
 import java.io.IOException;

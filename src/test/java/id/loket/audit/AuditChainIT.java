@@ -8,7 +8,6 @@ import id.loket.audit.model.AuditHead;
 import id.loket.audit.model.AuditReport;
 import id.loket.audit.model.AuditReport.Outcome;
 import id.loket.audit.model.SignedHead;
-import id.loket.audit.repo.AuditChainRepository;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.common.model.UserFacingException;
@@ -281,7 +280,7 @@ class AuditChainIT {
 
     @Test
     void conflictDecisionIsChainedInTheCaseTrailButNotAsACaseStep() {
-        f.db.inTransactionRun(tx -> new AuditRepository(tx).appendConflictResolution("DPS-20261127-A101", 42, "KEEP_OFFICE", "supervisor",
+        f.db.inTransactionRun(tx -> new AuditTrail(tx).appendConflictResolution("DPS-20261127-A101", 42, "KEEP_OFFICE", "supervisor",
                 "9", "central had the old slot", OffsetDateTime.now(AuditFixture.CLOCK)));
         assertThat(verify().entries()).isEqualTo(N + 1);
         assertThat(f.db.dsl().fetchValue("SELECT action FROM audit_log WHERE seq = ?", N + 1)).isEqualTo("CONFLICT_RESOLVED");

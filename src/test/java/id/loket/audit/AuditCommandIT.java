@@ -7,7 +7,7 @@ import id.loket.audit.model.AuditHead;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
@@ -45,13 +45,13 @@ class AuditCommandIT {
             OffsetDateTime at = OffsetDateTime.now(AuditFixture.CLOCK);
             db.inTransactionRun(tx -> {
                 AuditRepository audit = new AuditRepository(tx);
-                audit.appendOffice(OfficeAction.LOGIN, "petugas1", "1", null, at);
+                new AuditTrail(tx).appendOffice(OfficeAction.LOGIN, "petugas1", "1", null, at);
                 audit.append(new AuditEntry("A1", CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN, at, "petugas1", "1", null));
             });
             db.inTransactionRun(tx -> new AuditRepository(tx).append(
                     new AuditEntry("A1", CaseAction.REJECT, CaseStatus.IN_VERIFICATION, CaseStatus.REJECTED, at, "petugas1", "1", "FORGED_DOCUMENT")));
-            db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.LOGOUT, "petugas1", "1", null, at));
-            db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.LOGIN, "supervisor", "9", null, at));
+            db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.LOGOUT, "petugas1", "1", null, at));
+            db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.LOGIN, "supervisor", "9", null, at));
         }
     }
 

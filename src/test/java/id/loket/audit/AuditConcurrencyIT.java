@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.loket.audit.model.AuditReport;
 import id.loket.audit.model.AuditReport.Outcome;
 import id.loket.audit.model.SignedHead;
-import id.loket.audit.repo.AuditChainRepository;
-import id.loket.audit.repo.AuditHeadKeeper;
-import id.loket.audit.service.AuditVerifier;
+import id.loket.backup.service.AuditVerifier;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.db.Database;
 import id.loket.staff.model.Role;
@@ -83,7 +81,7 @@ class AuditConcurrencyIT {
                                     OffsetDateTime now = OffsetDateTime.now(AuditFixture.CLOCK).plusSeconds(k);
                                     audit.append(new AuditEntry("CASE-" + worker + "-" + k, CaseAction.CALL, CaseStatus.CHECKED_IN,
                                             CaseStatus.IN_VERIFICATION, now, "petugas" + worker, String.valueOf(worker), null));
-                                    audit.appendOffice(OfficeAction.DOCUMENT_PRINTED, "petugas" + worker, String.valueOf(worker), "slip", now);
+                                    new AuditTrail(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, "petugas" + worker, String.valueOf(worker), "slip", now);
                                     if (rollBack) {
                                         throw new IllegalStateException("rolled back on purpose");
                                     }

@@ -1,11 +1,10 @@
 package id.loket.audit;
 
-import id.loket.audit.repo.AuditHeadKeeper;
-import id.loket.audit.service.AuditVerifier;
+import id.loket.backup.service.AuditVerifier;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.db.Database;
 import id.loket.staff.model.Role;
@@ -63,7 +62,7 @@ final class AuditFixture implements AutoCloseable {
             db.inTransactionRun(tx -> {
                 AuditRepository audit = new AuditRepository(tx);
                 if (k % 5 == 0) {
-                    audit.appendOffice(OfficeAction.LOGIN, "supervisor", "9", "login", at);
+                    new AuditTrail(tx).appendOffice(OfficeAction.LOGIN, "supervisor", "9", "login", at);
                 } else {
                     CaseAction a = STEPS[(k - 1) % STEPS.length];
                     audit.append(new AuditEntry("DPS-20261127-A" + (100 + k / 7), a, CaseStatus.IN_VERIFICATION,

@@ -6,7 +6,7 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;

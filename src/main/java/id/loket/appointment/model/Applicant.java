@@ -1,5 +1,6 @@
 package id.loket.appointment.model;
 
+import id.loket.common.model.Sex;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import static id.loket.db.jooq.Tables.NO_SHOW;
 
 import id.loket.appointment.model.Applicant;
 import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.UpsertCounts;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.Guardian;
 import id.loket.appointment.model.GuardianRelation;
@@ -13,7 +14,7 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.db.jooq.tables.records.AppointmentGuardianRecord;
 import id.loket.db.jooq.tables.records.AppointmentRecord;
 import java.time.LocalDate;
@@ -33,10 +34,6 @@ import org.jooq.Result;
  * a transaction's context to take part in that transaction.
  */
 public final class AppointmentRepository {
-
-    /** How a batch of incoming appointments was taken. */
-    public record UpsertCounts(int applied, int ignored) {
-    }
 
     private final DSLContext ctx;
 

@@ -1,14 +1,14 @@
 package id.loket.backup.service;
 
+import id.loket.settings.Settings;
+import id.loket.audit.AuditTrail;
 import id.loket.backup.model.AfterRestore;
 import id.loket.backup.model.BackupResult;
 import id.loket.backup.model.RestoreCheck;
 import id.loket.backup.model.RestoreResult;
-import id.loket.casefile.model.OfficeAction;
-import id.loket.casefile.repo.AuditRepository;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
-import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
@@ -134,7 +134,7 @@ public final class BackupService {
     public static RestoreOutcome restoreIntoFolderWithoutDatabase(Path dataDir, Path keyFile, Path backup, Clock clock) {
         Database restored = Database.restoreIntoFolderWithoutDatabase(dataDir, keyFile, backup);
         try {
-            restored.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.RESTORED, "-", null,
+            restored.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.RESTORED, "-", null,
                     "from " + backup.getFileName() + " into a folder without a database, by the holder of the key", OffsetDateTime.now(clock)));
         } catch (RuntimeException e) {
             restored.close();
@@ -154,7 +154,7 @@ public final class BackupService {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         db.inTransactionRun(tx -> {
             Officer officer = authorization.require(tx, session, Permission.BACKUP);
-            new AuditRepository(tx).appendOffice(OfficeAction.BACKUP_MADE, officer.username(), officer.counter(),
+            new AuditTrail(tx).appendOffice(OfficeAction.BACKUP_MADE, officer.username(), officer.counter(),
                     "to " + out.toAbsolutePath() + "; " + bytes + " bytes", OffsetDateTime.now(clock));
         });
         LOG.info("Backup written to {} ({} bytes, {} ms)", out.toAbsolutePath(), bytes, took.toMillis());
@@ -162,11 +162,11 @@ public final class BackupService {
     }
 
     private void audit(OfficeAction action, String officer, String counter, String details) {
-        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(action, officer, counter, details, OffsetDateTime.now(clock)));
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(action, officer, counter, details, OffsetDateTime.now(clock)));
     }
 
     private int keep() {
-        String value = new SettingsRepository(db.dsl()).get(KEEP_SETTING).orElse(Integer.toString(DEFAULT_KEEP)).strip();
+        String value = new Settings(db.dsl()).get(KEEP_SETTING).orElse(Integer.toString(DEFAULT_KEEP)).strip();
         try {
             int keep = Integer.parseInt(value);
             if (keep >= 1 && keep <= MAX_KEEP) {

@@ -1,6 +1,6 @@
 package id.loket.casefile.model;
 
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import java.time.LocalDate;
 
 /** The applicant as the case holds them: from the booking, or as the walk-in form recorded them. */

@@ -6,7 +6,7 @@ import static id.loket.db.jooq.Tables.CASE_REJECTION_REASON;
 
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentCheck;

@@ -1,7 +1,8 @@
 package id.loket.casefile.service;
 
+import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Officer;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Unguarded;
 import id.loket.staff.model.Session;
@@ -86,7 +87,7 @@ public final class CaseExport {
     @Guarded(Permission.EXPORT_PERSONAL_DATA)
     public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
         Officer officer = authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
-        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
                 officer.counter(), "cases of " + office + " " + date + " as " + format, java.time.OffsetDateTime.now().truncatedTo(
                         java.time.temporal.ChronoUnit.MILLIS)));
         List<Row> rows = rows(session, date, office);

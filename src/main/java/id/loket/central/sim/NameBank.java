@@ -1,6 +1,6 @@
 package id.loket.central.sim;
 
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import java.util.List;
 import java.util.random.RandomGenerator;
 

@@ -2,7 +2,7 @@ package id.loket.checkin.model;
 
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.PriorityCategory;
 import java.time.LocalDate;
 

@@ -1,10 +1,12 @@
 package id.loket.checkin.service;
 
+import id.loket.display.service.QueueCalls;
+import id.loket.appointment.service.Appointments;
+import id.loket.casefile.service.Cases;
 import id.loket.staff.model.Unguarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.Limits;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
@@ -15,9 +17,6 @@ import id.loket.casefile.model.Person;
 import id.loket.casefile.model.QueueNumber;
 import id.loket.casefile.model.QueueSeries;
 import id.loket.casefile.model.AuditEntry;
-import id.loket.casefile.repo.AuditRepository;
-import id.loket.casefile.repo.CaseRepository;
-import id.loket.casefile.repo.DaySequenceRepository;
 import id.loket.casefile.service.CaseWork;
 import id.loket.casefile.service.CaseWork.Event;
 import id.loket.casefile.service.CaseWork.Step;
@@ -25,7 +24,6 @@ import id.loket.checkin.model.ScanResult;
 import id.loket.checkin.model.WalkInForm;
 import id.loket.common.model.Nik;
 import id.loket.common.model.UserFacingException;
-import id.loket.display.repo.QueueCallRepository;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.model.QueueFilter;
 import id.loket.staff.model.Guarded;
@@ -79,12 +77,12 @@ public final class CheckInService {
         if (code.isEmpty()) {
             throw new UserFacingException("checkin.empty");
         }
-        CaseRepository cases = new CaseRepository(work.db().dsl());
+        Cases cases = new Cases(work.db().dsl());
         if (code.startsWith("W-")) {
             CaseFile walkIn = cases.find(code).orElseThrow(() -> new UserFacingException("checkin.unknown", code));
             return resumeOrRefuse(walkIn);
         }
-        List<Appointment> found = new AppointmentRepository(work.db().dsl()).findByBookingCode(code);
+        List<Appointment> found = new Appointments(work.db().dsl()).findByBookingCode(code);
         if (found.isEmpty()) {
             throw new UserFacingException("checkin.unknown", code);
         }
@@ -106,7 +104,7 @@ public final class CheckInService {
         if (!a.date().equals(today)) {
             throw new UserFacingException("checkin.otherDay", code, a.date().toString());
         }
-        if (new AppointmentRepository(work.db().dsl()).recordedNoShow(a.id())) {
+        if (new Appointments(work.db().dsl()).recordedNoShow(a.id())) {
             // The day was closed and the no-show already went to central: a walk-in registration is the way now.
             throw new UserFacingException("checkin.noShow", code);
         }
@@ -129,7 +127,7 @@ public final class CheckInService {
         if (filter.isEmpty()) {
             return List.of();
         }
-        return new AppointmentRepository(work.db().dsl()).findByDate(office, today()).stream()
+        return new Appointments(work.db().dsl()).findByDate(office, today()).stream()
                 .filter(a -> filter.matches(new QueueEntry(a)))
                 .toList();
     }
@@ -138,7 +136,7 @@ public final class CheckInService {
     @Guarded(Permission.CHECK_IN)
     public CaseFile checkIn(String appointmentId, Session session) {
         Officer actor = work.require(session, Permission.CHECK_IN);
-        Appointment booking = new AppointmentRepository(work.db().dsl()).findById(appointmentId)
+        Appointment booking = new Appointments(work.db().dsl()).findById(appointmentId)
                 .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
         refuseIfCheckedIn(booking);
         ScanResult scanned;
@@ -157,7 +155,7 @@ public final class CheckInService {
         } catch (DataAccessException e) {
             // Another counter checked the same booking in a moment ago (the unique key on the appointment
             // refused the second case): say who did, in words, not as an SQL error.
-            Optional<CaseFile> other = new CaseRepository(work.db().dsl()).findByAppointment(appointmentId);
+            Optional<CaseFile> other = new Cases(work.db().dsl()).findByAppointment(appointmentId);
             if (other.isPresent()) {
                 throw takenBy(booking, other.get());
             }
@@ -167,7 +165,7 @@ public final class CheckInService {
 
     /** Refuses, naming who did it, a booking that already has a case not on hold (a held one is resumed instead). */
     private void refuseIfCheckedIn(Appointment booking) {
-        Optional<CaseFile> already = new CaseRepository(work.db().dsl()).findByAppointment(booking.id());
+        Optional<CaseFile> already = new Cases(work.db().dsl()).findByAppointment(booking.id());
         if (already.isPresent() && already.get().status() != CaseStatus.ON_HOLD) {
             throw takenBy(booking, already.get());
         }
@@ -175,7 +173,7 @@ public final class CheckInService {
 
     /** The refusal of a booking another counter checked in: who, at which counter, with which number. */
     private UserFacingException takenBy(Appointment booking, CaseFile c) {
-        AuditEntry checkedIn = new AuditRepository(work.db().dsl()).history(c.caseRef()).stream()
+        AuditEntry checkedIn = new Cases(work.db().dsl()).history(c.caseRef()).stream()
                 .filter(h -> h.action() == CaseAction.CHECK_IN).findFirst().orElse(null);
         String who = checkedIn == null ? "-" : checkedIn.officer();
         String counter = checkedIn == null || checkedIn.counter() == null ? "-" : checkedIn.counter();
@@ -184,11 +182,11 @@ public final class CheckInService {
 
     private CaseFile insertCheckIn(String appointmentId, Officer actor) {
         return work.db().inTransaction(tx -> {
-            Appointment a = new AppointmentRepository(tx).findById(appointmentId)
+            Appointment a = new Appointments(tx).findById(appointmentId)
                     .orElseThrow(() -> new UserFacingException("checkin.unknown", appointmentId));
             // Checked by scan() just before; a counter that got there first meanwhile trips the unique key.
             OffsetDateTime now = work.now();
-            QueueNumber number = new QueueNumber(QueueSeries.A, new DaySequenceRepository(tx).next(office, a.date(), QueueSeries.A.name()));
+            QueueNumber number = new QueueNumber(QueueSeries.A, new Cases(tx).nextInSeries(office, a.date(), QueueSeries.A.name()));
             Person p = new Person(a.applicant().nik(), a.applicant().fullName(), a.applicant().birthDate(),
                     a.applicant().birthPlace(), a.applicant().sex(), a.applicant().married());
             int validity = a.validityYears() != null ? a.validityYears() : p.isMinorOn(a.date()) ? 5 : 10;
@@ -232,11 +230,11 @@ public final class CheckInService {
         }
         LocalDate today = today();
         return work.db().inTransaction(tx -> {
-            DaySequenceRepository seq = new DaySequenceRepository(tx);
+            Cases seq = new Cases(tx);
             String ref = "W-" + office + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"
-                    + String.format("%04d", seq.next(office, today, "WALKIN"));
+                    + String.format("%04d", seq.nextInSeries(office, today, "WALKIN"));
             QueueSeries series = form.priority() != null ? QueueSeries.P : QueueSeries.W;
-            QueueNumber number = new QueueNumber(series, seq.next(office, today, series.name()));
+            QueueNumber number = new QueueNumber(series, seq.nextInSeries(office, today, series.name()));
             Person p = new Person(form.nik(), form.fullName(), form.birthDate(), form.birthPlace(), form.sex(), form.married());
             OffsetDateTime now = work.now();
             CaseFile c = new CaseFile(ref, office, today, null, true, number, CaseStatus.CHECKED_IN, form.service(),
@@ -288,7 +286,7 @@ public final class CheckInService {
     @Guarded(Permission.CALL)
     public Optional<CaseFile> callNext(Session session) {
         Officer actor = work.require(session, Permission.CALL);
-        CaseRepository read = new CaseRepository(work.db().dsl());
+        Cases read = new Cases(work.db().dsl());
         List<CaseFile> waiting = new ArrayList<>(read.waitingHeads(office, today()));
         waiting.sort(Comparator.comparing((CaseFile c) -> c.queueNumber().series() != QueueSeries.P)
                 .thenComparing(this::slotOrArrival)
@@ -299,7 +297,7 @@ public final class CheckInService {
             // moment (its row locked: SKIP LOCKED passes it at once instead of waiting for that counter's commit).
             // The lock is kept until the claim commits, so a case found free is taken by this counter for sure:
             // another counter never passes it over while this one then fails to claim it.
-            Optional<CaseFile> taken = work.db().inTransaction(tx -> new CaseRepository(tx).findIfWaitingAndFree(head.caseRef())
+            Optional<CaseFile> taken = work.db().inTransaction(tx -> new Cases(tx).findIfWaitingAndFree(head.caseRef())
                     .flatMap(candidate -> claimAndRecord(tx, candidate, actor)));
             if (taken.isPresent()) {
                 return taken;
@@ -324,13 +322,13 @@ public final class CheckInService {
     /** Claims the case for this counter inside {@code tx} and records the call; empty if it changed meanwhile. */
     private Optional<CaseFile> claimAndRecord(DSLContext tx, CaseFile candidate, Officer actor) {
         OffsetDateTime now = work.now();
-        CaseRepository cases = new CaseRepository(tx);
+        Cases cases = new Cases(tx);
         if (!cases.claim(candidate.caseRef(), candidate.rowVersion(), actor.counter(), actor.username(), now)) {
             return Optional.empty();
         }
         work.record(tx, candidate.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, CaseStatus.CHECKED_IN,
                 CaseStatus.IN_VERIFICATION, "counter " + actor.counter(), List.of())));
-        new QueueCallRepository(tx).add(office, candidate.date(), candidate.queueNumber(), actor.counter(), now, false, candidate.caseRef());
+        new QueueCalls(tx).add(office, candidate.date(), candidate.queueNumber(), actor.counter(), now, false, candidate.caseRef());
         return cases.find(candidate.caseRef());
     }
 
@@ -358,7 +356,7 @@ public final class CheckInService {
         }
         return work.db().inTransaction(tx -> {
             OffsetDateTime now = work.now();
-            new QueueCallRepository(tx).add(office, c.date(), c.queueNumber(), actor.counter(), now, true, c.caseRef());
+            new QueueCalls(tx).add(office, c.date(), c.queueNumber(), actor.counter(), now, true, c.caseRef());
             work.record(tx, c.caseRef(), actor, now, List.of(new Step(CaseAction.CALL, c.status(), c.status(),
                     "recall, counter " + actor.counter(), List.of())));
             return c;

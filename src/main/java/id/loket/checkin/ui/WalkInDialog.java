@@ -3,7 +3,7 @@ package id.loket.checkin.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.PriorityCategory;
 import id.loket.checkin.model.WalkInForm;
 import id.loket.checkin.ui.WalkInFormModel.Checked;

@@ -1,6 +1,5 @@
 package id.loket.common.model;
 
-import id.loket.appointment.model.Sex;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;

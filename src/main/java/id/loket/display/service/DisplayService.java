@@ -2,8 +2,8 @@ package id.loket.display.service;
 
 import static id.loket.db.jooq.Tables.SETTING;
 
-import id.loket.casefile.model.OfficeAction;
-import id.loket.casefile.repo.AuditRepository;
+import id.loket.audit.AuditTrail;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.display.model.DisplayBoard;
@@ -99,7 +99,7 @@ public final class DisplayService {
                 return clean;
             }
             OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-            new AuditRepository(tx).appendOffice(OfficeAction.SETTING_CHANGED, actor.username(), actor.counter(),
+            new AuditTrail(tx).appendOffice(OfficeAction.SETTING_CHANGED, actor.username(), actor.counter(),
                     RUNNING_TEXT + " = " + clean, now);
             if (tx.update(SETTING).set(SETTING.SETTING_VALUE, clean).where(SETTING.SETTING_KEY.eq(RUNNING_TEXT)).execute() == 0) {
                 tx.insertInto(SETTING, SETTING.SETTING_KEY, SETTING.SETTING_VALUE).values(RUNNING_TEXT, clean).execute();

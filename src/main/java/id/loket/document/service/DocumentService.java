@@ -1,15 +1,17 @@
 package id.loket.document.service;
 
+import id.loket.receipt.service.Receipts;
+import id.loket.appointment.service.Appointments;
+import id.loket.casefile.service.Cases;
+import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Officer;
-import id.loket.casefile.repo.AuditRepository;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.Payment;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
@@ -31,7 +33,6 @@ import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.PickupRules;
 import id.loket.receipt.model.FeeTable;
 import id.loket.receipt.model.Receipt;
-import id.loket.receipt.repo.ReceiptRepository;
 import id.loket.settings.model.OfficeSettings;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,7 +85,7 @@ public final class DocumentService {
             case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
         };
         // Who printed which paper of a case, original or copy: the case's trail, in the audit chain.
-        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, officer.username(), officer.counter(),
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, officer.username(), officer.counter(),
                 kind + (copy ? " copy" : " original") + " of " + caseRef.strip() + " on " + paper,
                 java.time.OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         return pdf;
@@ -102,10 +103,10 @@ public final class DocumentService {
         if (!HAS_RECEIPT.contains(c.status())) {
             throw new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name());
         }
-        Receipt r = new ReceiptRepository(db.dsl()).byCase(c.caseRef())
+        Receipt r = new Receipts(db.dsl()).byCase(c.caseRef())
                 .orElseThrow(() -> new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name()));
         Optional<Payment> payment = Optional.ofNullable(c.appointmentId())
-                .flatMap(id -> new AppointmentRepository(db.dsl()).findById(id)).map(Appointment::payment);
+                .flatMap(id -> new Appointments(db.dsl()).findById(id)).map(Appointment::payment);
         long fee = payment.map(Payment::amount)
                 .orElseGet(() -> fees.fee(c.passportType(), c.validityYears(), false, c.service()));
         String billingCode = payment.map(Payment::billingCode).orElse(null);
@@ -141,7 +142,7 @@ public final class DocumentService {
         if (c.holdReturnBy() == null) {
             throw new UserFacingException("print.notOnHold", c.caseRef(), c.status().name());
         }
-        List<DocumentType> missing = Holds.missing(c, new id.loket.casefile.repo.OutboxRepository(db.dsl()).forCase(c.caseRef()));
+        List<DocumentType> missing = Holds.missing(c, new Cases(db.dsl()).events(c.caseRef()));
         String officer = last(c.caseRef(), CaseAction.PUT_ON_HOLD).map(AuditEntry::officer).orElse(c.officer());
         return new HoldSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), missing, c.holdReturnBy(),
                 null, officer);
@@ -152,7 +153,7 @@ public final class DocumentService {
     public PickupSlipData pickupSlipData(Session session, String caseRef) {
         authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
-        Optional<Receipt> receipt = new ReceiptRepository(db.dsl()).byCase(c.caseRef());
+        Optional<Receipt> receipt = new Receipts(db.dsl()).byCase(c.caseRef());
         if (c.status() != CaseStatus.HANDED_OVER || receipt.isEmpty() || !receipt.get().handedOver()) {
             throw new UserFacingException("print.notHandedOver", c.caseRef(), c.status().name());
         }
@@ -165,12 +166,12 @@ public final class DocumentService {
 
     private CaseFile load(String caseRef) {
         String ref = caseRef == null ? "" : caseRef.strip();
-        return new id.loket.casefile.repo.CaseRepository(db.dsl()).find(ref).orElseThrow(() -> new UserFacingException("print.unknownCase", ref));
+        return new Cases(db.dsl()).find(ref).orElseThrow(() -> new UserFacingException("print.unknownCase", ref));
     }
 
     private Optional<AuditEntry> last(String caseRef, CaseAction action) {
         AuditEntry found = null;
-        for (AuditEntry e : new id.loket.casefile.repo.AuditRepository(db.dsl()).history(caseRef)) {
+        for (AuditEntry e : new Cases(db.dsl()).history(caseRef)) {
             if (e.action() == action) {
                 found = e;
             }

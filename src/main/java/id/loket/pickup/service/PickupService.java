@@ -1,5 +1,6 @@
 package id.loket.pickup.service;
 
+import id.loket.receipt.service.Receipts;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
@@ -17,7 +18,6 @@ import id.loket.common.model.UserFacingException;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.PassportNumber;
 import id.loket.receipt.model.Receipt;
-import id.loket.receipt.repo.ReceiptRepository;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -46,7 +46,7 @@ public final class PickupService {
         Officer actor = work.require(session, Permission.HAND_OVER);
         Receipt found = receipt(receiptNumber);
         work.actWith(found.caseRef(), actor, CaseAction.MARK_READY, (tx, c, to, now) -> {
-            ReceiptRepository receipts = new ReceiptRepository(tx);
+            Receipts receipts = new Receipts(tx);
             Receipt r = receipts.byCase(c.caseRef()).orElseThrow();
             receipts.update(new Receipt(r.caseRef(), r.receiptNumber(), r.receiptDate(), r.pickupDate(), r.issuedAt(), r.issuedBy(),
                     r.reprintCount(), now, null, null, null, null, null, null));
@@ -110,7 +110,7 @@ public final class PickupService {
         String repName = name;
         String repNik = nik;
         work.actWith(ready.caseFile().caseRef(), actor, CaseAction.HAND_OVER, (tx, c, to, now) -> {
-            ReceiptRepository receipts = new ReceiptRepository(tx);
+            Receipts receipts = new Receipts(tx);
             Receipt r = receipts.byCase(c.caseRef()).orElseThrow();
             receipts.update(new Receipt(r.caseRef(), r.receiptNumber(), r.receiptDate(), r.pickupDate(), r.issuedAt(), r.issuedBy(),
                     r.reprintCount(), r.readyAt(), passport, collectedBy, repName, repNik, now, actor.username()));
@@ -128,19 +128,19 @@ public final class PickupService {
     public List<Receipt> dueBy(Session session, String office, java.time.LocalDate date) {
         work.require(session, Permission.HAND_OVER);
         String prefix = "TT-" + office + "-";
-        return new ReceiptRepository(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
+        return new Receipts(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
     }
 
     /** The office's receipts whose passports have not arrived yet (case RECEIPT_ISSUED), oldest first. */
     @Guarded(Permission.HAND_OVER)
     public List<Receipt> waitingForPassport(Session session, String office) {
         work.require(session, Permission.HAND_OVER);
-        return new ReceiptRepository(work.db().dsl()).byCaseStatus(office, CaseStatus.RECEIPT_ISSUED.name());
+        return new Receipts(work.db().dsl()).byCaseStatus(office, CaseStatus.RECEIPT_ISSUED.name());
     }
 
     private Receipt receipt(String receiptNumber) {
         String clean = receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT);
-        return new ReceiptRepository(work.db().dsl()).byNumber(clean)
+        return new Receipts(work.db().dsl()).byNumber(clean)
                 .orElseThrow(() -> new UserFacingException("pickup.unknownReceipt", clean));
     }
 

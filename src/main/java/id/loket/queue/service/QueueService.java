@@ -1,13 +1,13 @@
 package id.loket.queue.service;
 
+import id.loket.appointment.service.Appointments;
+import id.loket.casefile.service.Cases;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseFile;
-import id.loket.casefile.repo.CaseRepository;
 import id.loket.db.Database;
 import id.loket.queue.model.QueueEntry;
 import java.time.LocalDate;
@@ -36,9 +36,9 @@ public final class QueueService {
     public List<QueueEntry> day(Session session, String office, LocalDate date) {
         authorization.require(session, Permission.VIEW_QUEUE);
         return db.inTransaction(tx -> {
-            List<Appointment> bookings = new AppointmentRepository(tx).findByDate(office, date);
+            List<Appointment> bookings = new Appointments(tx).findByDate(office, date);
             Map<String, CaseFile> byAppointment = new HashMap<>();
-            List<CaseFile> cases = new CaseRepository(tx).findDay(office, date);
+            List<CaseFile> cases = new Cases(tx).findDay(office, date);
             for (CaseFile c : cases) {
                 if (c.appointmentId() != null) {
                     byAppointment.put(c.appointmentId(), c);

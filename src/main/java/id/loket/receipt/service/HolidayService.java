@@ -1,8 +1,8 @@
 package id.loket.receipt.service;
 
+import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Authorization;
-import id.loket.casefile.model.OfficeAction;
-import id.loket.casefile.repo.AuditRepository;
+import id.loket.audit.model.OfficeAction;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -57,7 +57,7 @@ public final class HolidayService {
         }
         db.inTransactionRun(tx -> {
             new HolidayRepository(tx).put(new Holiday(date, clean, kind));
-            new AuditRepository(tx).appendOffice(OfficeAction.HOLIDAY_ADDED, actor.username(), actor.counter(), date + " " + kind + " " + clean,
+            new AuditTrail(tx).appendOffice(OfficeAction.HOLIDAY_ADDED, actor.username(), actor.counter(), date + " " + kind + " " + clean,
                     OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         });
         LOG.info("Holiday {} ({}) set by {}", date, kind, actor.username());
@@ -69,7 +69,7 @@ public final class HolidayService {
         boolean removed = db.inTransaction(tx -> {
             boolean gone = new HolidayRepository(tx).remove(date);
             if (gone) {
-                new AuditRepository(tx).appendOffice(OfficeAction.HOLIDAY_REMOVED, actor.username(), actor.counter(), date.toString(),
+                new AuditTrail(tx).appendOffice(OfficeAction.HOLIDAY_REMOVED, actor.username(), actor.counter(), date.toString(),
                         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
             }
             return gone;

@@ -1,5 +1,7 @@
 package id.loket.receipt.service;
 
+import id.loket.appointment.service.Appointments;
+import id.loket.casefile.service.Cases;
 import id.loket.staff.model.Unguarded;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
@@ -7,11 +9,9 @@ import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PaymentStatus;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.EventType;
-import id.loket.casefile.repo.DaySequenceRepository;
 import id.loket.casefile.service.CaseWork;
 import id.loket.casefile.service.CaseWork.Event;
 import id.loket.casefile.service.CaseWork.Outcome;
@@ -56,7 +56,7 @@ public final class ReceiptService {
         work.actWith(caseRef, actor, CaseAction.ISSUE_RECEIPT, (tx, c, to, now) -> {
             requirePaid(tx, c);
             LocalDate today = now.toLocalDate();
-            int n = new DaySequenceRepository(tx).next(c.office(), today, SERIES);
+            int n = new Cases(tx).nextInSeries(c.office(), today, SERIES);
             String number = "TT-" + c.office() + "-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format(java.util.Locale.ROOT, "%04d", n);
             LocalDate pickup = HolidayService.calendarFrom(tx, today).after(today, rules.workingDays());
             new ReceiptRepository(tx).insert(new Receipt(c.caseRef(), number, today, pickup, now, actor.username(), 0,
@@ -99,7 +99,7 @@ public final class ReceiptService {
         if (c.paymentNtpn() != null) {
             return;
         }
-        boolean paid = c.appointmentId() != null && new AppointmentRepository(tx).findById(c.appointmentId())
+        boolean paid = c.appointmentId() != null && new Appointments(tx).findById(c.appointmentId())
                 .map(Appointment::payment).filter(p -> p != null && p.status() == PaymentStatus.PAID).isPresent();
         if (!paid) {
             throw new UserFacingException(c.walkIn() ? "receipt.walkInNeedsNtpn" : "receipt.unpaid", c.queueNumber().toString());

@@ -1,9 +1,9 @@
 package id.loket.report.service;
 
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.AuditTrail;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.AccessRefused;
 import org.jooq.DSLContext;
-import id.loket.casefile.repo.AuditRepository;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
@@ -165,7 +165,7 @@ public final class ReportService {
             }
             throw new UserFacingException(e, "report.queryFailed", def.name(), firstLine(e.getMessage()));
         }
-        new AuditRepository(dsl).appendOffice(OfficeAction.REPORT_RUN, by, officer.counter(), def.name() + " " + values,
+        new AuditTrail(dsl).appendOffice(OfficeAction.REPORT_RUN, by, officer.counter(), def.name() + " " + values,
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         return new ReportResult(def, values, rows, clock.instant(), by);
     }

@@ -2,8 +2,7 @@ package id.loket.settings.repo;
 
 import static id.loket.db.jooq.Tables.SETTING;
 
-import id.loket.receipt.model.PickupHours;
-import id.loket.receipt.model.PickupRules;
+import id.loket.audit.AuditTrail;
 import id.loket.settings.model.OfficeSettings;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -67,7 +66,7 @@ public final class SettingsRepository implements KeyValues {
         }
         if (!PREFERENCES.contains(key)) {
             String shown = key.contains("token") || key.contains("password") ? "(changed)" : String.valueOf(value);
-            new id.loket.casefile.repo.AuditRepository(ctx).appendOffice(id.loket.casefile.model.OfficeAction.SETTING_CHANGED, "-", null,
+            new AuditTrail(ctx).appendOffice(id.loket.audit.model.OfficeAction.SETTING_CHANGED, "-", null,
                     key + " = " + (shown.length() > 200 ? shown.substring(0, 200) + "…" : shown),
                     java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
@@ -75,15 +74,6 @@ public final class SettingsRepository implements KeyValues {
         if (updated == 0) {
             ctx.insertInto(SETTING, SETTING.SETTING_KEY, SETTING.SETTING_VALUE).values(key, value).execute();
         }
-    }
-
-    /** The pickup rules, Denpasar's defaults where nothing is set. */
-    public PickupRules pickup() {
-        PickupRules d = PickupRules.defaults();
-        return new PickupRules(
-                get(PICKUP_WORKING_DAYS).map(String::strip).map(Integer::parseInt).orElse(d.workingDays()),
-                get(PICKUP_FIRST_DAY_HOURS).map(PickupHours::parse).orElse(d.firstDayHours()),
-                get(PICKUP_LATER_DAY_HOURS).map(PickupHours::parse).orElse(d.laterDayHours()));
     }
 
     /** The office settings, Denpasar's defaults where nothing is set. */

@@ -2,8 +2,8 @@ package id.loket.staff.service;
 
 import static id.loket.db.jooq.Tables.STAFF_SESSION;
 
-import id.loket.casefile.model.OfficeAction;
-import id.loket.casefile.repo.AuditRepository;
+import id.loket.audit.AuditTrail;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.AccessRefused;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
@@ -77,13 +77,13 @@ public final class AuthService {
             if (account == null) {
                 hasher.matches(password, NOBODY_HASH); // the same time as for a known name
                 LOG.info("Login refused: no such account");
-                db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.LOGIN_REFUSED, "-", counter, "unknown username", now));
+                db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.LOGIN_REFUSED, "-", counter, "unknown username", now));
                 throw new AccessRefused("login.refused");
             }
             boolean matches = hasher.matches(password, account.passwordHash());
             if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
                 LOG.info("Login refused for '{}': locked until {}", name, account.lockedUntil());
-                db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.LOGIN_REFUSED, name, counter, "locked", now));
+                db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.LOGIN_REFUSED, name, counter, "locked", now));
                 long minutes = Math.max(1, Duration.between(now, account.lockedUntil()).plusSeconds(59).toMinutes());
                 throw new AccessRefused("login.locked", minutes);
             }
@@ -92,7 +92,7 @@ public final class AuthService {
             }
             Session session = db.inTransaction(tx -> {
                 new StaffRepository(tx).loginSucceeded(name);
-                new AuditRepository(tx).appendOffice(OfficeAction.LOGIN, name, counter, null, now);
+                new AuditTrail(tx).appendOffice(OfficeAction.LOGIN, name, counter, null, now);
                 return open(tx, Session.Kind.STAFF, name, account.staff().fullName(), account.staff().role(), counter, now);
             });
             LOG.info("Login: {} ({})", name, account.staff().role());
@@ -105,7 +105,7 @@ public final class AuthService {
     private void refuse(String name, StaffRepository.Account account, String counter, OffsetDateTime now) {
         boolean locked = db.inTransaction(tx -> {
             StaffRepository repo = new StaffRepository(tx);
-            AuditRepository audit = new AuditRepository(tx);
+            AuditTrail audit = new AuditTrail(tx);
             int failed = repo.loginFailed(name);
             audit.appendOffice(OfficeAction.LOGIN_REFUSED, name, counter, account.active() ? "wrong password (" + failed + ")" : "inactive", now);
             if (account.active() && failed >= MAX_FAILED) {
@@ -137,7 +137,7 @@ public final class AuthService {
             throw new AccessRefused("desk.lock.notAllowed", locked == null ? "-" : locked.username());
         }
         OffsetDateTime now = now();
-        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(same ? OfficeAction.DESK_UNLOCKED : OfficeAction.DESK_TAKEN_OVER,
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(same ? OfficeAction.DESK_UNLOCKED : OfficeAction.DESK_TAKEN_OVER,
                 next.username(), counter, same ? null : "from " + locked.username(), now));
         if (!same) {
             logout(locked);
@@ -156,7 +156,7 @@ public final class AuthService {
             int ended = tx.update(STAFF_SESSION).set(STAFF_SESSION.ENDED_AT, now)
                     .where(STAFF_SESSION.ID.eq(session.id()).and(STAFF_SESSION.ENDED_AT.isNull())).execute();
             if (ended > 0 && session.kind() == Session.Kind.STAFF) {
-                new AuditRepository(tx).appendOffice(OfficeAction.LOGOUT, session.username(), session.counter(), null, now);
+                new AuditTrail(tx).appendOffice(OfficeAction.LOGOUT, session.username(), session.counter(), null, now);
             }
         });
     }
@@ -220,7 +220,7 @@ public final class AuthService {
     }
 
     private static boolean isTraining(DSLContext ctx) {
-        return new id.loket.settings.repo.SettingsRepository(ctx).get(Authorization.TRAINING_SETTING).map("true"::equals).orElse(false);
+        return new id.loket.settings.Settings(ctx).get(Authorization.TRAINING_SETTING).map("true"::equals).orElse(false);
     }
 
     /**
@@ -236,8 +236,8 @@ public final class AuthService {
             if (new StaffRepository(tx).count() > 0) {
                 throw new UserFacingException("simulate.realFolder");
             }
-            new id.loket.settings.repo.SettingsRepository(tx).put(Authorization.TRAINING_SETTING, "true");
-            new AuditRepository(tx).appendOffice(OfficeAction.TRAINING_FOLDER, "-", null, "marked as a training folder", now());
+            new id.loket.settings.Settings(tx).put(Authorization.TRAINING_SETTING, "true");
+            new AuditTrail(tx).appendOffice(OfficeAction.TRAINING_FOLDER, "-", null, "marked as a training folder", now());
         });
     }
 
@@ -255,7 +255,7 @@ public final class AuthService {
             StaffRepository repo = new StaffRepository(tx);
             if (!repo.exists(staff.username())) {
                 repo.insert(staff, passwordHash, now());
-                new AuditRepository(tx).appendOffice(OfficeAction.ACCOUNT_CREATED, "-", null, staff.username() + " " + staff.role() + " (training)", now());
+                new AuditTrail(tx).appendOffice(OfficeAction.ACCOUNT_CREATED, "-", null, staff.username() + " " + staff.role() + " (training)", now());
             }
         });
     }
@@ -310,7 +310,7 @@ public final class AuthService {
                     throw new UserFacingException("staff.taken", name);
                 }
                 repo.insert(staff, hash, now);
-                new AuditRepository(tx).appendOffice(OfficeAction.ACCOUNT_CREATED, admin.username(), session.counter(), name + " " + role, now);
+                new AuditTrail(tx).appendOffice(OfficeAction.ACCOUNT_CREATED, admin.username(), session.counter(), name + " " + role, now);
             });
             LOG.info("Account created: {} ({}) by {}", name, role, admin.username());
             return staff;
@@ -334,7 +334,7 @@ public final class AuthService {
             StaffRepository repo = new StaffRepository(tx);
             Role before = repo.find(name).orElseThrow(() -> new UserFacingException("staff.unknown", name)).staff().role();
             repo.setRole(name, role);
-            new AuditRepository(tx).appendOffice(OfficeAction.ROLE_CHANGED, admin.username(), session.counter(), name + " " + before + " -> " + role, now());
+            new AuditTrail(tx).appendOffice(OfficeAction.ROLE_CHANGED, admin.username(), session.counter(), name + " " + before + " -> " + role, now());
         });
         LOG.info("Role of {} changed to {} by {}", name, role, admin.username());
     }
@@ -351,7 +351,7 @@ public final class AuthService {
             StaffRepository repo = new StaffRepository(tx);
             repo.find(name).orElseThrow(() -> new UserFacingException("staff.unknown", name));
             repo.setActive(name, false);
-            new AuditRepository(tx).appendOffice(OfficeAction.ACCOUNT_DEACTIVATED, admin.username(), session.counter(), name, now());
+            new AuditTrail(tx).appendOffice(OfficeAction.ACCOUNT_DEACTIVATED, admin.username(), session.counter(), name, now());
         });
         LOG.info("Account {} deactivated by {}", name, admin.username());
     }
@@ -365,7 +365,7 @@ public final class AuthService {
             StaffRepository repo = new StaffRepository(tx);
             repo.find(name).orElseThrow(() -> new UserFacingException("staff.unknown", name));
             repo.loginSucceeded(name);
-            new AuditRepository(tx).appendOffice(OfficeAction.UNLOCKED, admin.username(), session.counter(), name, now());
+            new AuditTrail(tx).appendOffice(OfficeAction.UNLOCKED, admin.username(), session.counter(), name, now());
         });
         LOG.info("Account {} unlocked by {}", name, admin.username());
     }

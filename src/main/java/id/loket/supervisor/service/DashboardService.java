@@ -17,7 +17,7 @@ import id.loket.supervisor.repo.SupervisorRepository.DayCase;
 import id.loket.supervisor.repo.SupervisorRepository.Finished;
 import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
 import id.loket.sync.model.OutboxSummary;
-import id.loket.sync.repo.PushRepository;
+import id.loket.sync.service.PushService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,7 +72,7 @@ public final class DashboardService {
             List<Finished> finished = repo.finished(office, date);
             int conflicts = repo.openConflicts();
             List<SignedIn> signedIn = repo.signedIn(date.atStartOfDay(zone).toOffsetDateTime());
-            OutboxSummary backlog = new PushRepository(tx).summary(office);
+            OutboxSummary backlog = PushService.backlog(tx, office);
 
             Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);
             TreeMap<Integer, int[]> hours = new TreeMap<>(); // hour -> {slotted, arrived, served}

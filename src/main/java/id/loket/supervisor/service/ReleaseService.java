@@ -1,9 +1,9 @@
 package id.loket.supervisor.service;
 
+import id.loket.casefile.service.Cases;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.Lifecycle;
-import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.service.CaseWork;
 import id.loket.casefile.service.CaseWork.Step;
 import id.loket.common.model.UserFacingException;
@@ -47,7 +47,7 @@ public final class ReleaseService {
             throw new UserFacingException("release.reasonTooLong", REASON_MAX);
         }
         return work.db().inTransaction(tx -> {
-            CaseRepository cases = new CaseRepository(tx);
+            Cases cases = new Cases(tx);
             CaseFile c = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
             if (!Lifecycle.heldAtCounter(c.status()) || c.counter() == null) {
                 throw new UserFacingException("release.notHeld", c.queueNumber().toString(), c.status());

@@ -1,10 +1,9 @@
 package id.loket.sync.service;
 
-import id.loket.casefile.repo.AuditRepository;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.AuditTrail;
+import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.CaseAction;
-import id.loket.casefile.model.AuditEntry;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
@@ -134,12 +133,12 @@ public final class ConflictService {
                     details + (note == null || note.isBlank() ? "" : "; note: " + note)));
             String line = "conflict " + id + " " + c.kind() + ": " + r + "; " + details;
             line = line.length() > 3900 ? line.substring(0, 3900) + "…" : line;
-            AuditRepository audit = new AuditRepository(tx);
+            AuditTrail audit = new AuditTrail(tx);
             java.util.Optional<id.loket.casefile.model.CaseFile> onCase = c.caseRef() == null ? java.util.Optional.empty()
-                    : new id.loket.casefile.repo.CaseRepository(tx).find(c.caseRef());
+                    : new id.loket.casefile.service.Cases(tx).find(c.caseRef());
             if (onCase.isPresent()) {
                 CaseStatus status = onCase.get().status();
-                audit.append(new AuditEntry(c.caseRef(), CaseAction.CONFLICT_RESOLVED, status, status, now, actor.username(), actor.counter(), line));
+                audit.appendCaseStep(c.caseRef(), CaseAction.CONFLICT_RESOLVED.name(), status.name(), status.name(), now, actor.username(), actor.counter(), line);
             } else {
                 audit.appendOffice(OfficeAction.CONFLICT_RESOLVED, actor.username(), actor.counter(), line + " (case " + c.caseRef() + ")", now);
             }

@@ -1,14 +1,14 @@
 package id.loket.sync.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.loket.appointment.service.Appointments;
+import id.loket.casefile.service.Cases;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentResult;
 import id.loket.casefile.model.Person;
-import id.loket.casefile.repo.CaseRepository;
 import id.loket.central.ContractJson;
 import id.loket.sync.model.Conflict;
 import id.loket.sync.model.ConflictKind;
@@ -54,8 +54,8 @@ final class PullConflicts {
     /** Finds and records the conflicts of the items about to be stored; answers the ones recorded. */
     List<Conflict> check(List<Appointment> incoming) {
         List<Conflict> found = new ArrayList<>();
-        AppointmentRepository appointments = new AppointmentRepository(tx);
-        CaseRepository cases = new CaseRepository(tx);
+        Appointments appointments = new Appointments(tx);
+        Cases cases = new Cases(tx);
         for (Appointment a : incoming) {
             Optional<Appointment> stored = appointments.findById(a.id());
             if (stored.isPresent() && a.version() <= stored.get().version()) {

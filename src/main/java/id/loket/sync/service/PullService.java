@@ -1,5 +1,7 @@
 package id.loket.sync.service;
 
+import id.loket.appointment.model.UpsertCounts;
+import id.loket.appointment.service.Appointments;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
@@ -7,7 +9,6 @@ import id.loket.staff.model.Unguarded;
 import id.loket.staff.service.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.loket.appointment.model.Appointment;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.central.AppointmentPage;
 import id.loket.central.CentralClient;
 import id.loket.central.CentralException;
@@ -134,9 +135,9 @@ public final class PullService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         int[] conflicts = {0};
-        AppointmentRepository.UpsertCounts counts = db.inTransaction(tx -> {
+        UpsertCounts counts = db.inTransaction(tx -> {
             conflicts[0] = new PullConflicts(tx, now).check(good).size();
-            AppointmentRepository.UpsertCounts c = new AppointmentRepository(tx).upsertNewer(good, now);
+            UpsertCounts c = new Appointments(tx).upsertNewer(good, now);
             SyncRepository sync = new SyncRepository(tx);
             for (int i = 0; i < bad.size(); i++) {
                 sync.addRejected(bad.get(i), badJson.get(i), now);

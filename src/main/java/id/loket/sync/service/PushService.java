@@ -1,5 +1,6 @@
 package id.loket.sync.service;
 
+import id.loket.appointment.service.Appointments;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
-import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.central.CentralClient;
 import id.loket.central.ContractJson;
@@ -77,6 +77,12 @@ public final class PushService {
     private final ObjectMapper json = ContractJson.mapper();
     private final Session system;
     private final Authorization authorization;
+
+    /** The outbox's backlog at {@code office}, for the supervisor's dashboard: inside the caller's transaction. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public static OutboxSummary backlog(DSLContext tx, String office) {
+        return new PushRepository(tx).summary(office);
+    }
 
     /** {@code system} is the system principal's session: pushing is all it may do. */
     public PushService(Database db, CentralClient client, RetrySettings retry, Clock clock, String office, Messages messages,
@@ -256,7 +262,7 @@ public final class PushService {
         ObjectNode central = json.createObjectNode();
         ObjectNode result = central.putObject("result");
         result.put("eventId", e.eventId()).put("status", a.status()).put("reason", a.reason()).put("appointmentId", a.appointmentId());
-        appointmentId.flatMap(id -> new AppointmentRepository(tx).findById(id))
+        appointmentId.flatMap(id -> new Appointments(tx).findById(id))
                 .ifPresent(appt -> central.set("appointment", ContractJson.write(appt)));
         Conflict c = new ConflictRepository(tx).insert(kind, e.caseRef(), appointmentId.orElse(null), e.eventId(), e.payload(),
                 central.toString(), reason, now);

@@ -1,6 +1,6 @@
 package id.loket.verification.ui;
 
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.Applicant;
 import id.loket.appointment.model.Appointment;
+import id.loket.appointment.model.UpsertCounts;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.Guardian;
 import id.loket.appointment.model.GuardianRelation;
@@ -11,7 +12,7 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.db.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,9 +64,9 @@ class AppointmentRepositoryIT {
                 List.of(new Guardian("5171011708650001", "I Wayan Sastra", GuardianRelation.FATHER),
                         new Guardian("5171014708700002", "Ni Made Sari", GuardianRelation.MOTHER)));
 
-        AppointmentRepository.UpsertCounts counts = repo().upsertNewer(List.of(a), NOW);
+        UpsertCounts counts = repo().upsertNewer(List.of(a), NOW);
 
-        assertThat(counts).isEqualTo(new AppointmentRepository.UpsertCounts(1, 0));
+        assertThat(counts).isEqualTo(new UpsertCounts(1, 0));
         assertThat(repo().findById(a.id())).contains(a);
     }
 
@@ -76,7 +77,7 @@ class AppointmentRepositoryIT {
                 List.of(new Guardian(null, "Wali", GuardianRelation.GUARDIAN)))), NOW);
         Appointment v2 = appointment(id, 2, "Sukarno", List.of());
 
-        AppointmentRepository.UpsertCounts counts = repo().upsertNewer(List.of(v2), NOW);
+        UpsertCounts counts = repo().upsertNewer(List.of(v2), NOW);
 
         assertThat(counts.applied()).isEqualTo(1);
         assertThat(repo().findById(id)).contains(v2);
@@ -88,10 +89,10 @@ class AppointmentRepositoryIT {
         Appointment v3 = appointment(id, 3, "Ma'ruf Amin", List.of());
         repo().upsertNewer(List.of(v3), NOW);
 
-        AppointmentRepository.UpsertCounts counts = repo().upsertNewer(
+        UpsertCounts counts = repo().upsertNewer(
                 List.of(appointment(id, 3, "Changed", List.of()), appointment(id, 2, "Older", List.of())), NOW);
 
-        assertThat(counts).isEqualTo(new AppointmentRepository.UpsertCounts(0, 2));
+        assertThat(counts).isEqualTo(new UpsertCounts(0, 2));
         assertThat(repo().findById(id)).contains(v3);
     }
 

@@ -7,7 +7,7 @@ import static id.loket.casefile.model.DocumentResult.VERIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package id.loket.casefile.repo;
 
+import id.loket.audit.AuditTrail;
 import id.loket.staff.model.Permission;
 import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.DAY_SEQUENCE;
@@ -11,7 +12,7 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.staff.model.Session;
 import id.loket.testing.TestSessions;
@@ -132,7 +133,7 @@ class CaseConcurrencyIT {
     }
 
     private int auditRows() {
-        return new AuditRepository(db.dsl()).count();
+        return new AuditTrail(db.dsl()).count();
     }
 
     private int outboxRows() {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;

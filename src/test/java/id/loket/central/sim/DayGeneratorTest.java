@@ -10,7 +10,7 @@ import id.loket.appointment.model.GuardianRelation;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.common.model.Nik;
 import java.time.LocalDate;
 import java.time.Period;

@@ -3,7 +3,7 @@ package id.loket.common.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.common.i18n.Messages;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -345,7 +345,7 @@ class ReceiptAndPickupIT {
     @Test
     void aWalkInNeedsAnNtpnForItsReceipt() {
         String ref = office.checkIn().registerWalkIn(new id.loket.checkin.model.WalkInForm("5171010101900001", "Sukarno",
-                LocalDate.of(1990, 1, 1), "Denpasar", id.loket.appointment.model.Sex.M, false, ServiceType.RENEWAL,
+                LocalDate.of(1990, 1, 1), "Denpasar", id.loket.common.model.Sex.M, false, ServiceType.RENEWAL,
                 id.loket.appointment.model.PassportType.ELECTRONIC, 10, null), OFFICER, false).caseRef();
         verifiedCase(ref);
         office.verification().interview(ref, OFFICER, InterviewOutcome.PASSED, null);

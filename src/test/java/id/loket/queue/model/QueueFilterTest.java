@@ -9,7 +9,7 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.checkin.model.WalkInForm;
 import id.loket.queue.model.QueueEntry;

@@ -102,7 +102,7 @@ class HolidayCalendarIT {
 
     @Test
     void pickupRulesDefaultToDenpasarsAndFollowTheSettings() {
-        assertThat(app.settings().pickup()).isEqualTo(PickupRules.defaults());
+        assertThat(app.pickupRules()).isEqualTo(PickupRules.defaults());
         assertThat(PickupRules.defaults()).isEqualTo(new PickupRules(4, new PickupHours(LocalTime.of(13, 0), LocalTime.of(15, 30)),
                 new PickupHours(LocalTime.of(8, 0), LocalTime.of(15, 30))));
 
@@ -110,6 +110,6 @@ class HolidayCalendarIT {
         app.settings().put(SettingsRepository.PICKUP_FIRST_DAY_HOURS, "14:00-16:00");
         app.settings().put(SettingsRepository.PICKUP_LATER_DAY_HOURS, "09:00-15:00");
 
-        assertThat(app.settings().pickup()).isEqualTo(new PickupRules(5, PickupHours.parse("14:00-16:00"), PickupHours.parse("09:00-15:00")));
+        assertThat(app.pickupRules()).isEqualTo(new PickupRules(5, PickupHours.parse("14:00-16:00"), PickupHours.parse("09:00-15:00")));
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.AccessRefused;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;

@@ -104,13 +104,13 @@ class ServiceAuthorizationIT {
         f.put(id.loket.queue.service.QueueService.class, s -> app.queue());
         f.put(id.loket.casefile.service.CaseQueries.class, s -> app.cases());
         f.put(id.loket.casefile.service.CaseExport.class, s -> app.caseExport());
-        f.put(id.loket.appointment.service.AppointmentExport.class, s -> app.appointmentExport());
+        f.put(id.loket.casefile.service.AppointmentExport.class, s -> app.appointmentExport());
         f.put(id.loket.supervisor.service.CloseDayService.class, s -> app.closeDay(clock));
         f.put(id.loket.supervisor.service.DashboardService.class, s -> app.dashboard(clock));
         f.put(id.loket.supervisor.service.ReleaseService.class, s -> app.release(clock));
         f.put(id.loket.report.service.ReportService.class, s -> app.reports(clock));
         f.put(id.loket.sync.service.ConflictService.class, s -> app.conflicts());
-        f.put(id.loket.audit.service.AuditVerifier.class, s -> app.auditVerifier());
+        f.put(id.loket.backup.service.AuditVerifier.class, s -> app.auditVerifier());
         f.put(id.loket.backup.service.BackupService.class, s -> app.backups());
         f.put(id.loket.display.service.DisplayService.class, s -> app.display(clock));
         f.put(PullService.class, s -> new PullService(db, client, RetrySettings.none(), clock, EN, 200, s));

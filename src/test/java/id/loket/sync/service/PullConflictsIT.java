@@ -11,7 +11,7 @@ import id.loket.appointment.model.Applicant;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.DocumentCheck;
 import id.loket.casefile.model.DocumentResult;

@@ -311,7 +311,7 @@ class PullServiceIT {
         assertThat(new AppointmentRepository(db.dsl()).countByDate(OFFICE, DAY.plusDays(2))).isEqualTo(250);
     }
 
-    private static Appointment copy(Appointment a, String nik, String name, id.loket.appointment.model.Sex sex) {
+    private static Appointment copy(Appointment a, String nik, String name, id.loket.common.model.Sex sex) {
         Applicant p = a.applicant();
         return new Appointment(UUID.randomUUID().toString(), 1, a.bookingCode() + "X", a.office(), a.date(), a.slotStart(),
                 a.slotEnd(), a.status(), a.rescheduledTo(), a.service(), a.passportType(), a.validityYears(), a.sameDay(),

@@ -8,7 +8,7 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
-import id.loket.appointment.model.Sex;
+import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseFile;
 import id.loket.central.sim.CentralStore;
 import id.loket.checkin.model.WalkInForm;

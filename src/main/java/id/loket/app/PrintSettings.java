@@ -1,4 +1,4 @@
-package id.loket.settings.service;
+package id.loket.app;
 
 import id.loket.staff.model.Unguarded;
 import id.loket.document.PaperSize;

@@ -1,4 +1,4 @@
-package id.loket.settings.service;
+package id.loket.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package id.loket.appointment.service;
+package id.loket.casefile.service;
 
+import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Officer;
-import id.loket.casefile.repo.AuditRepository;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.model.OfficeAction;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.Guardian;
-import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.appointment.service.Appointments;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.central.ContractJson;
@@ -55,10 +55,10 @@ public final class AppointmentExport {
     @Guarded(Permission.EXPORT_PERSONAL_DATA)
     public int write(Session session, LocalDate date, String office, Format format, OutputStream out) throws IOException {
         Officer officer = authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
-        db.inTransactionRun(tx -> new AuditRepository(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.PERSONAL_DATA_EXPORTED, officer.username(),
                 officer.counter(), "appointments of " + office + " " + date + " as " + format, java.time.OffsetDateTime.now().truncatedTo(
                         java.time.temporal.ChronoUnit.MILLIS)));
-        List<Appointment> list = new AppointmentRepository(db.dsl()).findByDate(office, date);
+        List<Appointment> list = new Appointments(db.dsl()).findByDate(office, date);
         Map<String, CaseFile> cases = new HashMap<>();
         for (CaseFile c : new CaseRepository(db.dsl()).findDay(office, date)) {
             if (c.appointmentId() != null) {

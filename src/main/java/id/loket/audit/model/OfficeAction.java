@@ -1,4 +1,4 @@
-package id.loket.casefile.model;
+package id.loket.audit.model;
 
 /**
  * Audited events that belong to no case: who signed in or was refused, accounts, holidays,

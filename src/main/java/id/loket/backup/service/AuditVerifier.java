@@ -1,4 +1,4 @@
-package id.loket.audit.service;
+package id.loket.backup.service;
 
 import id.loket.audit.model.AuditCanonical;
 import id.loket.audit.model.AuditHead;
@@ -6,9 +6,9 @@ import id.loket.audit.model.AuditLink;
 import id.loket.audit.model.AuditReport;
 import id.loket.audit.model.AuditReport.Outcome;
 import id.loket.audit.model.SignedHead;
-import id.loket.audit.repo.AuditChainRepository;
-import id.loket.audit.repo.AuditHeadKeeper;
-import id.loket.casefile.model.OfficeAction;
+import id.loket.audit.AuditChainRepository;
+import id.loket.audit.AuditHeadKeeper;
+import id.loket.audit.model.OfficeAction;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.staff.model.Guarded;

@@ -1,4 +1,4 @@
-package id.loket.appointment.model;
+package id.loket.common.model;
 
 /** Sex as written on the e-KTP and in the NIK (women's birth day + 40). */
 public enum Sex { M, F }

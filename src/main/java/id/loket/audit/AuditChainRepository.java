@@ -1,4 +1,4 @@
-package id.loket.audit.repo;
+package id.loket.audit;
 
 import static id.loket.db.jooq.Tables.AUDIT_HEAD;
 import static id.loket.db.jooq.Tables.AUDIT_LOG;

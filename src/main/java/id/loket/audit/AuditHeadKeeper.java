@@ -1,4 +1,4 @@
-package id.loket.audit.repo;
+package id.loket.audit;
 
 import id.loket.audit.model.AuditHead;
 import id.loket.audit.model.SignedHead;
