@@ -13,7 +13,6 @@ import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.CentralClient;
-import id.loket.receipt.model.FeeTable;
 import id.loket.checkin.service.CheckInService;
 import id.loket.document.service.DocumentService;
 import id.loket.pickup.service.PickupService;
@@ -462,9 +461,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The printable documents of a case, as the database holds them now; the office's letterhead and zone. */
     public DocumentService documents(Clock clock) {
-        SettingsRepository settings = settings();
-        return new DocumentService(db, settings.pickup(), office(), clock,
-                new FeeTable(key -> settings.get(key).map(Long::parseLong).orElse(null)));
+        return new DocumentService(db, settings().pickup(), office(), clock, receipts(clock));
     }
 
     public HolidayService holidays() {
