@@ -362,7 +362,9 @@ class ReceiptAndPickupIT {
     @Test
     void unknownReceiptsAreRefused() {
         assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, "TT-DPS-20261127-0042")).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
-        assertThatThrownBy(() -> pickup().markReady("nope", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
+        // Text that is no receipt number at all is refused as such, saying what a receipt number looks like.
+        assertThatThrownBy(() -> pickup().markReady("nope", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("receipt.badNumber"));
+        assertThatThrownBy(() -> pickup().markReady("TT-DPS-20261127-0042", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
         assertThatThrownBy(() -> pickup().handOver("TT-DPS-20261127-0042", OFFICER, CollectedBy.SELF, null, null, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
     }
