@@ -470,9 +470,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The printable documents of a case, as the database holds them now; the office's letterhead and zone. */
     public DocumentService documents(Clock clock) {
-        SettingsRepository settings = settings();
-        return new DocumentService(db, pickupRules(), office(), clock,
-                new FeeTable(key -> settings.get(key).map(Long::parseLong).orElse(null)));
+        return new DocumentService(db, pickupRules(), office(), clock, receipts(clock));
     }
 
     public HolidayService holidays() {

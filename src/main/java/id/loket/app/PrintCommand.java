@@ -68,11 +68,14 @@ final class PrintCommand implements Callable<Integer>, CheckedOptions {
         PaperSize size = paper(paper);
         Path target = out.toAbsolutePath().normalize();
         Logging.toFolder(root.dataDir());
-        byte[] pdf;
         try (AppContext app = root.open(Clock.systemDefaultZone(), root.messages())) {
-            pdf = app.documents(app.clock()).render(signIn.session(app, Permission.PRINT_DOCUMENT), what, caseRef, copy, size, root.messages());
+            DocumentService documents = app.documents(app.clock());
+            var session = signIn.session(app, Permission.PRINT_DOCUMENT);
+            byte[] pdf = documents.render(session, what, caseRef, copy, size, root.messages());
+            write(target, pdf);
+            // audited (and a receipt given or its copy counted) only once the file is written
+            documents.delivered(session, what, caseRef, copy, size, true, target.toString());
         }
-        write(target, pdf);
         root.out().println(root.messages().get("print.written", target.toString()));
         root.out().flush();
         return 0;

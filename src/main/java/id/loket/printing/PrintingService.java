@@ -21,6 +21,7 @@ import javax.print.attribute.PrintRequestAttributeSet;
 import javax.print.attribute.standard.Copies;
 import javax.print.attribute.standard.JobName;
 import javax.print.attribute.standard.MediaSizeName;
+import javax.print.attribute.standard.PrinterIsAcceptingJobs;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.printing.PDFPageable;
@@ -42,38 +43,76 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures are {@link UserFacingException}s: {@code printing.noPrinter} (the machine
  * knows no printer), {@code printing.printerNotFound} (the chosen one is gone),
- * {@code printing.failed} (the printer refused the job). Blocking: call it off the
+ * {@code printing.notAccepting} (the queue is stopped or rejects jobs), {@code printing.failed}
+ * (the printer refused the job). Blocking: call it off the
  * event-dispatch thread.
  */
 public final class PrintingService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrintingService.class);
 
+    /** Where the printers come from: the system (CUPS) in the app, a given list in tests. */
+    public interface Printers {
+        PrintService[] all();
+
+        PrintService byDefault();
+    }
+
+    private final Printers printers;
+
+    /** The printers of this machine, as {@link PrintServiceLookup} knows them. */
+    public PrintingService() {
+        this(new Printers() {
+            @Override
+            public PrintService[] all() {
+                return PrintServiceLookup.lookupPrintServices(null, null);
+            }
+
+            @Override
+            public PrintService byDefault() {
+                return PrintServiceLookup.lookupDefaultPrintService();
+            }
+        });
+    }
+
+    /** The printers {@code printers} gives (a printer we cannot run in a test: one that refuses). */
+    public PrintingService(Printers printers) {
+        this.printers = Objects.requireNonNull(printers, "printers");
+    }
+
     /** The names of the printers this machine knows, in the system's order. */
     public List<String> printers() {
-        return Arrays.stream(PrintServiceLookup.lookupPrintServices(null, null)).map(PrintService::getName).toList();
+        return Arrays.stream(printers.all()).map(PrintService::getName).toList();
     }
 
     /** The system's default printer, if it has one. */
     public Optional<String> defaultPrinter() {
-        return Optional.ofNullable(PrintServiceLookup.lookupDefaultPrintService()).map(PrintService::getName);
+        return Optional.ofNullable(printers.byDefault()).map(PrintService::getName);
     }
 
     /**
      * Prints {@code pdf} on the printer named {@code printerName} (the default printer when
-     * null or blank), laid out for {@code paper}, as a job called {@code jobName}.
+     * null or blank), laid out for {@code paper}, as a job called {@code jobName}. Returns only
+     * once the printer's spooler has accepted the job: then, and only then, it may be counted
+     * as printed.
      *
-     * @throws UserFacingException when there is no printer, the printer is gone or the job fails
+     * @return the name of the printer that took the job (the default printer's when none was named)
+     * @throws UserFacingException when there is no printer, the printer is gone, does not accept
+     *     jobs, or refuses this one
      */
-    public void print(byte[] pdf, String printerName, PaperSize paper, String jobName) {
-        print(pdf, printerName, paper, jobName, false);
+    public String print(byte[] pdf, String printerName, PaperSize paper, String jobName) {
+        return print(pdf, printerName, paper, jobName, false);
     }
 
     /** As {@link #print}; {@code asPages} takes the PrinterJob way even where the printer takes PDF (for tests). */
-    void print(byte[] pdf, String printerName, PaperSize paper, String jobName, boolean asPages) {
+    String print(byte[] pdf, String printerName, PaperSize paper, String jobName, boolean asPages) {
         Objects.requireNonNull(pdf, "pdf");
         Objects.requireNonNull(paper, "paper");
         PrintService service = find(printerName);
+        PrinterIsAcceptingJobs accepting = service.getAttribute(PrinterIsAcceptingJobs.class);
+        if (PrinterIsAcceptingJobs.NOT_ACCEPTING_JOBS.equals(accepting)) {
+            throw new UserFacingException("printing.notAccepting", service.getName());
+        }
         String job = jobName == null || jobName.isBlank() ? "Loket" : jobName;
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName(job, null));
@@ -85,6 +124,7 @@ public final class PrintingService {
             printPages(service, pdf, job, attributes);
         }
         LOG.info("Printed {} on {} ({})", job, service.getName(), paper);
+        return service.getName();
     }
 
     static Optional<MediaSizeName> media(PaperSize paper) {
@@ -96,12 +136,12 @@ public final class PrintingService {
     }
 
     private PrintService find(String printerName) {
-        PrintService[] services = PrintServiceLookup.lookupPrintServices(null, null);
+        PrintService[] services = printers.all();
         if (services.length == 0) {
             throw new UserFacingException("printing.noPrinter");
         }
         if (printerName == null || printerName.isBlank()) {
-            PrintService d = PrintServiceLookup.lookupDefaultPrintService();
+            PrintService d = printers.byDefault();
             if (d == null) {
                 throw new UserFacingException("printing.noDefault");
             }

@@ -10,8 +10,6 @@ import id.loket.staff.service.Authorization;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
-import id.loket.appointment.model.Appointment;
-import id.loket.appointment.model.Payment;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseFile;
@@ -31,8 +29,10 @@ import id.loket.document.ReceiptData;
 import id.loket.document.RejectionSlipData;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.PickupRules;
-import id.loket.receipt.model.FeeTable;
+import id.loket.receipt.model.GivenAs;
 import id.loket.receipt.model.Receipt;
+import id.loket.receipt.service.ReceiptService;
+import id.loket.staff.service.StaffNames;
 import id.loket.settings.model.OfficeSettings;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ import java.util.Set;
  * A case's documents as the local database holds them, rendered as PDF/A-2b: the receipt, the
  * rejection slip, the on-hold slip and the pickup slip. A case not in a state that has the
  * document asked for is refused with a {@link UserFacingException} ({@code print.*}).
- * Nothing is changed: printing here is not counted as a reprint.
+ * Rendering changes nothing; {@link #delivered} records a print that reached the applicant.
  */
 public final class DocumentService {
 
@@ -60,41 +60,68 @@ public final class DocumentService {
     private final PickupRules rules;
     private final OfficeSettings office;
     private final Clock clock;
-    private final FeeTable fees;
+    private final ReceiptService receipts;
     private final Authorization authorization;
 
-    public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock, FeeTable fees) {
+    /** {@code receipts} records a receipt given or reprinted when its print was delivered. */
+    public DocumentService(Database db, PickupRules rules, OfficeSettings office, Clock clock, ReceiptService receipts) {
         this.authorization = new Authorization(db);
-        this.fees = fees;
+        this.receipts = receipts;
         this.db = db;
         this.rules = rules;
         this.office = office;
         this.clock = clock;
     }
 
-    /** Renders a document of a case; {@code copy} marks a receipt as a reprint (ignored for the slips). */
+    /**
+     * Renders a document of a case; {@code copy} marks a receipt as a reprint (SALINAN) once an
+     * original was given (before that every print is the original), and is ignored for the
+     * slips. Rendering is not printing: nothing is counted or audited here, see {@link #delivered}.
+     */
     @Guarded(Permission.PRINT_DOCUMENT)
     public byte[] render(Session session, Kind kind, String caseRef, boolean copy, PaperSize paper, Messages m) {
-        Officer officer = authorization.require(session, Permission.PRINT_DOCUMENT);
+        authorization.require(session, Permission.PRINT_DOCUMENT);
         Letterhead letterhead = new Letterhead(office.name(), office.address());
         ZoneId zone = office.zone();
-        byte[] pdf = switch (kind) {
-            case RECEIPT -> DocumentRenderer.receipt(receiptData(session, caseRef), letterhead, paper, m, zone, clock.instant(), copy);
+        return switch (kind) {
+            case RECEIPT -> DocumentRenderer.receipt(receiptData(session, caseRef), letterhead, paper, m, zone, clock.instant(),
+                    copy && receiptGiven(caseRef));
             case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
         };
-        // Who printed which paper of a case, original or copy: the case's trail, in the audit chain.
-        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, officer.username(), officer.counter(),
-                kind + (copy ? " copy" : " original") + " of " + caseRef.strip() + " on " + paper,
-                java.time.OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
-        return pdf;
     }
 
     /**
-     * The receipt of a case that has one (RECEIPT_ISSUED or later). The fee, billing code and
-     * NTPN come from the booking's payment; a walk-in has no booking, so its fee comes from the
-     * office's fee table and its NTPN is the one recorded on the case.
+     * Records that a document rendered by {@link #render} reached the applicant: the printer's
+     * spooler accepted it ({@code saved} false, {@code where} the printer) or it was saved as a
+     * PDF ({@code saved} true, {@code where} the file). Audited (who, which paper, original or
+     * copy, where); a receipt is given by its first delivery and a copy after that counted as a
+     * reprint ({@link ReceiptService#given}). Never call it for a print that failed.
+     */
+    @Guarded(Permission.PRINT_DOCUMENT)
+    public void delivered(Session session, Kind kind, String caseRef, boolean copy, PaperSize paper, boolean saved, String where) {
+        Officer officer = authorization.require(session, Permission.PRINT_DOCUMENT);
+        String ref = caseRef.strip();
+        boolean isCopy = kind == Kind.RECEIPT ? copy && receiptGiven(ref) : copy;
+        if (kind == Kind.RECEIPT) {
+            receipts.given(ref, session, saved ? GivenAs.SAVED : GivenAs.PRINTED, where, isCopy);
+        }
+        // Who gave which paper of a case, original or copy, and where it went: the case's trail, in the audit chain.
+        db.inTransactionRun(tx -> new AuditTrail(tx).appendOffice(OfficeAction.DOCUMENT_PRINTED, officer.username(), officer.counter(),
+                kind + (isCopy ? " copy" : " original") + " of " + ref + " on " + paper + (saved ? " saved as " : " printed on ")
+                        + (where == null || where.isBlank() ? "-" : where.strip()),
+                java.time.OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
+    private boolean receiptGiven(String caseRef) {
+        return new Receipts(db.dsl()).byCase(caseRef.strip()).map(Receipt::given).orElse(false);
+    }
+
+    /**
+     * The receipt of a case that has one (RECEIPT_ISSUED or later), as it was issued: the fee,
+     * billing code, NTPN and the officer's full name stored on the receipt then, whatever the
+     * fee table or the booking say now.
      */
     @Guarded(Permission.PRINT_DOCUMENT)
     public ReceiptData receiptData(Session session, String caseRef) {
@@ -105,15 +132,9 @@ public final class DocumentService {
         }
         Receipt r = new Receipts(db.dsl()).byCase(c.caseRef())
                 .orElseThrow(() -> new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name()));
-        Optional<Payment> payment = Optional.ofNullable(c.appointmentId())
-                .flatMap(id -> new Appointments(db.dsl()).findById(id)).map(Appointment::payment);
-        long fee = payment.map(Payment::amount)
-                .orElseGet(() -> fees.fee(c.passportType(), c.validityYears(), false, c.service()));
-        String billingCode = payment.map(Payment::billingCode).orElse(null);
-        String ntpn = c.paymentNtpn() != null ? c.paymentNtpn() : payment.map(Payment::ntpn).orElse(null);
         return new ReceiptData(r.receiptNumber(), c.queueNumber() == null ? null : c.queueNumber().toString(),
-                c.applicant().fullName(), c.applicant().nik(), c.service(), c.passportType(), c.validityYears(), fee, billingCode, ntpn,
-                r.pickupDate(), rules.firstDayHours().from(), rules.firstDayHours().to(), r.issuedBy());
+                c.applicant().fullName(), c.applicant().nik(), c.service(), c.passportType(), c.validityYears(), r.feeRupiah(),
+                r.billingCode(), r.ntpn(), r.pickupDate(), rules.firstDayHours().from(), rules.firstDayHours().to(), r.issuer());
     }
 
     /** The rejection slip of a REJECTED case: the reasons, the note, the day and officer of the decision. */
@@ -128,7 +149,7 @@ public final class DocumentService {
         LocalDate decidedOn = decision.map(e -> e.at().atZoneSameInstant(office.zone()).toLocalDate()).orElse(c.date());
         List<RejectionReason> reasons = c.rejectionReasons().stream().sorted().toList();
         return new RejectionSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), decidedOn, reasons,
-                c.rejectionNote(), decision.map(AuditEntry::officer).orElse(c.officer()));
+                c.rejectionNote(), fullName(decision.map(AuditEntry::officer).orElse(c.officer())));
     }
 
     /**
@@ -145,7 +166,7 @@ public final class DocumentService {
         List<DocumentType> missing = Holds.missing(c, new Cases(db.dsl()).events(c.caseRef()));
         String officer = last(c.caseRef(), CaseAction.PUT_ON_HOLD).map(AuditEntry::officer).orElse(c.officer());
         return new HoldSlipData(c.caseRef(), c.applicant().fullName(), c.applicant().nik(), c.service(), missing, c.holdReturnBy(),
-                null, officer);
+                null, fullName(officer));
     }
 
     /** The pickup slip of a HANDED_OVER case: the passport, who collected it, when, and from which officer. */
@@ -161,7 +182,12 @@ public final class DocumentService {
         PickupSlipData.Collector collector = r.collectedBy() == CollectedBy.REPRESENTATIVE
                 ? PickupSlipData.Collector.REPRESENTATIVE : PickupSlipData.Collector.SELF;
         return new PickupSlipData(r.receiptNumber(), c.applicant().fullName(), c.applicant().nik(), r.passportNumber(), collector,
-                r.representativeName(), r.representativeNik(), r.handedOverAt().toInstant(), r.handedOverBy());
+                r.representativeName(), r.representativeNik(), r.handedOverAt().toInstant(), r.handedOverByOfficer());
+    }
+
+    /** An officer's full name as the staff accounts hold it (the username itself where there is no such account). */
+    private String fullName(String username) {
+        return new StaffNames(db.dsl()).fullName(username);
     }
 
     private CaseFile load(String caseRef) {

@@ -18,6 +18,7 @@ import id.loket.common.model.UserFacingException;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.PassportNumber;
 import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptNumber;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -48,8 +49,7 @@ public final class PickupService {
         work.actWith(found.caseRef(), actor, CaseAction.MARK_READY, (tx, c, to, now) -> {
             Receipts receipts = new Receipts(tx);
             Receipt r = receipts.byCase(c.caseRef()).orElseThrow();
-            receipts.update(new Receipt(r.caseRef(), r.receiptNumber(), r.receiptDate(), r.pickupDate(), r.issuedAt(), r.issuedBy(),
-                    r.reprintCount(), now, null, null, null, null, null, null));
+            receipts.update(r.ready(now));
             return new Outcome(c.toBuilder().status(to.orElseThrow()).build(), List.of(new Step(CaseAction.MARK_READY, c.status(), to.orElseThrow(),
                     r.receiptNumber(), List.of(new Event(EventType.READY_FOR_PICKUP, CaseWork.data().put("receiptNumber", r.receiptNumber()))))));
         });
@@ -112,8 +112,7 @@ public final class PickupService {
         work.actWith(ready.caseFile().caseRef(), actor, CaseAction.HAND_OVER, (tx, c, to, now) -> {
             Receipts receipts = new Receipts(tx);
             Receipt r = receipts.byCase(c.caseRef()).orElseThrow();
-            receipts.update(new Receipt(r.caseRef(), r.receiptNumber(), r.receiptDate(), r.pickupDate(), r.issuedAt(), r.issuedBy(),
-                    r.reprintCount(), r.readyAt(), passport, collectedBy, repName, repNik, now, actor.username()));
+            receipts.update(r.handedOver(passport, collectedBy, repName, repNik, now, actor.username(), actor.fullName()));
             String details = "passport " + passport + " to " + collectedBy
                     + (collectedBy == CollectedBy.REPRESENTATIVE ? " " + repName + " (NIK " + Nik.mask(repNik) + ")" : "");
             return new Outcome(c.toBuilder().status(to.orElseThrow()).build(), List.of(new Step(CaseAction.HAND_OVER, c.status(), to.orElseThrow(),
@@ -127,8 +126,8 @@ public final class PickupService {
     @Guarded(Permission.HAND_OVER)
     public List<Receipt> dueBy(Session session, String office, java.time.LocalDate date) {
         work.require(session, Permission.HAND_OVER);
-        String prefix = "TT-" + office + "-";
-        return new Receipts(work.db().dsl()).pickupBy(date).stream().filter(r -> r.receiptNumber().startsWith(prefix)).toList();
+        return new Receipts(work.db().dsl()).pickupBy(date).stream()
+                .filter(r -> ReceiptNumber.tryParse(r.receiptNumber()).filter(n -> n.office().equals(office)).isPresent()).toList();
     }
 
     /** The office's receipts whose passports have not arrived yet (case RECEIPT_ISSUED), oldest first. */
@@ -138,8 +137,9 @@ public final class PickupService {
         return new Receipts(work.db().dsl()).byCaseStatus(office, CaseStatus.RECEIPT_ISSUED.name());
     }
 
+    /** The receipt of that number; text that is no receipt number is refused as such, an unknown number as unknown. */
     private Receipt receipt(String receiptNumber) {
-        String clean = receiptNumber == null ? "" : receiptNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        String clean = ReceiptNumber.parse(receiptNumber).text();
         return new Receipts(work.db().dsl()).byNumber(clean)
                 .orElseThrow(() -> new UserFacingException("pickup.unknownReceipt", clean));
     }

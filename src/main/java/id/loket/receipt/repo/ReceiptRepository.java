@@ -5,6 +5,7 @@ import static id.loket.db.jooq.Tables.CASE_RECEIPT;
 
 import id.loket.db.jooq.tables.records.CaseReceiptRecord;
 import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.GivenAs;
 import id.loket.receipt.model.Receipt;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -65,6 +66,13 @@ public final class ReceiptRepository {
         rec.setPickupDate(r.pickupDate());
         rec.setIssuedAt(r.issuedAt());
         rec.setIssuedBy(r.issuedBy());
+        rec.setIssuedByName(r.issuedByName() == null ? r.issuedBy() : r.issuedByName());
+        rec.setFeeRupiah(r.feeRupiah());
+        rec.setBillingCode(r.billingCode());
+        rec.setNtpn(r.ntpn());
+        rec.setGivenAt(r.givenAt());
+        rec.setGivenBy(r.givenBy());
+        rec.setGivenHow(r.givenAs() == null ? null : r.givenAs().name());
         rec.setReprintCount(r.reprintCount());
         rec.setReadyAt(r.readyAt());
         rec.setPassportNumber(r.passportNumber());
@@ -73,12 +81,15 @@ public final class ReceiptRepository {
         rec.setRepresentativeNik(r.representativeNik());
         rec.setHandedOverAt(r.handedOverAt());
         rec.setHandedOverBy(r.handedOverBy());
+        rec.setHandedOverByName(r.handedOverByName());
     }
 
     private static Receipt toReceipt(CaseReceiptRecord r) {
         return new Receipt(r.getCaseRef(), r.getReceiptNumber(), r.getReceiptDate(), r.getPickupDate(), r.getIssuedAt(), r.getIssuedBy(),
+                r.getIssuedByName(), r.getFeeRupiah(), r.getBillingCode(), r.getNtpn(), r.getGivenAt(), r.getGivenBy(),
+                r.getGivenHow() == null ? null : GivenAs.valueOf(r.getGivenHow()),
                 r.getReprintCount(), r.getReadyAt(), r.getPassportNumber(),
                 r.getCollectedBy() == null ? null : CollectedBy.valueOf(r.getCollectedBy()),
-                r.getRepresentativeName(), r.getRepresentativeNik(), r.getHandedOverAt(), r.getHandedOverBy());
+                r.getRepresentativeName(), r.getRepresentativeNik(), r.getHandedOverAt(), r.getHandedOverBy(), r.getHandedOverByName());
     }
 }

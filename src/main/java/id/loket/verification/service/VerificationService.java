@@ -1,5 +1,6 @@
 package id.loket.verification.service;
 
+import id.loket.appointment.model.Ntpn;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
 import id.loket.staff.model.Permission;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Document verification and what follows it: each document's result, then VERIFIED, ON_HOLD
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  */
 public final class VerificationService {
 
-    private static final Pattern NTPN = Pattern.compile("[0-9A-Z]{16}");
     private static final int NOTE_MAX = 1000;
 
     private final CaseWork work;
@@ -246,10 +245,7 @@ public final class VerificationService {
     @Guarded(Permission.VERIFY)
     public CaseFile recordPayment(String caseRef, Session session, String ntpn) {
         Officer actor = work.require(session, Permission.VERIFY);
-        String clean = ntpn == null ? "" : ntpn.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!NTPN.matcher(clean).matches()) {
-            throw new UserFacingException("payment.badNtpn");
-        }
+        String clean = Ntpn.parse(ntpn).value();
         return work.act(caseRef, actor, CaseAction.RECORD_PAYMENT, (c, to, now) -> new Outcome(
                 c.toBuilder().paymentNtpn(clean).paymentNtpnConfirmed(false).build(),
                 List.of(new Step(CaseAction.RECORD_PAYMENT, c.status(), c.status(), "NTPN " + clean,

@@ -176,6 +176,11 @@ class PrintCommandIT {
     @Test
     void aReceiptInEnglishOnA4MarkedAsACopy() throws IOException {
         Path file = outDir.resolve("receipt-en.pdf");
+        // A receipt never given prints as the original, --copy or not; writing it gives it.
+        Path first = outDir.resolve("receipt-first.pdf");
+        Run original = print("receipt", "--case", receiptCase, "--out", first.toString(), "--lang", "en", "--copy");
+        assertThat(original.code()).as(original.err()).isZero();
+        assertThat(text(first)).contains("PASSPORT APPLICATION RECEIPT").doesNotContain("COPY");
 
         Run run = print("receipt", "--case", receiptCase, "--out", file.toString(), "--lang", "en", "--paper", "a4", "--copy");
 

@@ -32,6 +32,7 @@ import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.HolidayKind;
 import id.loket.receipt.model.PickupRules;
 import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptNumber;
 import id.loket.receipt.model.ReceiptSlip;
 import id.loket.receipt.repo.ReceiptRepository;
 import id.loket.receipt.service.ReceiptService;
@@ -209,8 +210,8 @@ class ReceiptAndPickupIT {
         office.checkIn().checkIn(other.id(), OFFICER);
         // Somebody already holds the number this receipt would get: the insert fails after the number was taken.
         CaseFile blocker = office.verification().get(OFFICER, other.id());
-        new ReceiptRepository(dsl()).insert(new Receipt(blocker.caseRef(), "TT-DPS-20261127-0001", office.day(), office.day(),
-                blocker.checkedInAt(), "x", 0, null, null, null, null, null, null, null));
+        new ReceiptRepository(dsl()).insert(Receipt.issued(blocker.caseRef(),
+                ReceiptNumber.parse("TT-DPS-20261127-0001"), office.day(), blocker.checkedInAt(), "x", "X", 0, null, null));
         int audits = office.app().cases().history(OFFICER, booking.id()).size();
         int events = office.app().cases().events(OFFICER, booking.id()).size();
 
@@ -221,8 +222,8 @@ class ReceiptAndPickupIT {
         assertThat(office.app().cases().history(OFFICER, booking.id())).hasSize(audits);
         assertThat(office.app().cases().events(OFFICER, booking.id())).hasSize(events);
         // The number taken inside the failed step was given back with it.
-        new ReceiptRepository(dsl()).update(new Receipt(blocker.caseRef(), "TT-DPS-20261127-9999", office.day(), office.day(),
-                blocker.checkedInAt(), "x", 0, null, null, null, null, null, null, null));
+        new ReceiptRepository(dsl()).update(Receipt.issued(blocker.caseRef(),
+                ReceiptNumber.parse("TT-DPS-20261127-9999"), office.day(), blocker.checkedInAt(), "x", "X", 0, null, null));
         assertThat(receipts().issue(booking.id(), OFFICER).receipt().receiptNumber()).isEqualTo("TT-DPS-20261127-0001");
     }
 
@@ -361,7 +362,9 @@ class ReceiptAndPickupIT {
     @Test
     void unknownReceiptsAreRefused() {
         assertThatThrownBy(() -> pickup().findByReceipt(OFFICER, "TT-DPS-20261127-0042")).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
-        assertThatThrownBy(() -> pickup().markReady("nope", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
+        // Text that is no receipt number at all is refused as such, saying what a receipt number looks like.
+        assertThatThrownBy(() -> pickup().markReady("nope", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("receipt.badNumber"));
+        assertThatThrownBy(() -> pickup().markReady("TT-DPS-20261127-0042", OFFICER)).satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
         assertThatThrownBy(() -> pickup().handOver("TT-DPS-20261127-0042", OFFICER, CollectedBy.SELF, null, null, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.unknownReceipt"));
     }

@@ -13,6 +13,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.pickup.service.PickupService.PickupCase;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptNumber;
 import java.awt.Component;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
@@ -76,8 +77,9 @@ class HandOverDialogGuiTest {
                 PassportType.ELECTRONIC, 10, "08:00", null, new Person(NIK, fullName, LocalDate.of(1990, 7, 1), "Denpasar", Sex.F, false),
                 "3", "petugas1", OffsetDateTime.parse("2026-11-27T08:10:00+08:00"), null, false, null, null, null, null, null, null,
                 null, null, null, null, "1234567890ABCDEF", true, null, 1);
-        Receipt r = new Receipt("c-1", "TT-DPS-20261127-0001", day, LocalDate.of(2026, 12, 3), OffsetDateTime.parse("2026-11-27T09:00:00+08:00"),
-                "petugas1", 0, OffsetDateTime.parse("2026-12-02T06:15:00Z"), null, null, null, null, null, null);
+        Receipt r = Receipt.issued("c-1", ReceiptNumber.parse("TT-DPS-20261127-0001"), LocalDate.of(2026, 12, 3),
+                OffsetDateTime.parse("2026-11-27T09:00:00+08:00"), "petugas1", "Putu Ayu Lestari", 350_000, null, "1234567890ABCDEF")
+                .ready(OffsetDateTime.parse("2026-12-02T06:15:00Z"));
         return new PickupCase(c, r);
     }
 

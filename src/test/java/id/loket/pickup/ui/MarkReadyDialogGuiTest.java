@@ -17,6 +17,7 @@ import id.loket.casefile.model.Requirement;
 import id.loket.common.i18n.Messages;
 import id.loket.pickup.service.PickupService;
 import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptNumber;
 import id.loket.testing.OfficeFixture;
 import id.loket.verification.service.VerificationService;
 import java.awt.event.KeyEvent;
@@ -214,10 +215,10 @@ class MarkReadyDialogGuiTest {
     void anUnexpectedFailureIsShownInWordsAndTheMarkButtonMarksTheSelectedRows() throws Exception {
         LocalDate day = LocalDate.of(2026, 11, 27);
         OffsetDateTime at = OffsetDateTime.parse("2026-11-27T09:00:00+08:00");
-        Receipt broken = new Receipt("c-1", "TT-DPS-20261127-0001", day, LocalDate.of(2026, 12, 3), at, "petugas1", 0,
-                null, null, null, null, null, null, null);
-        Receipt other = new Receipt("c-2", "TT-DPS-20261127-0002", day, LocalDate.of(2026, 12, 3), at, "petugas1", 0,
-                null, null, null, null, null, null, null);
+        Receipt broken = Receipt.issued("c-1", ReceiptNumber.parse("TT-DPS-20261127-0001"), LocalDate.of(2026, 12, 3), at,
+                "petugas1", "Putu Ayu Lestari", 350_000, null, null);
+        Receipt other = Receipt.issued("c-2", ReceiptNumber.parse("TT-DPS-20261127-0002"), LocalDate.of(2026, 12, 3), at,
+                "petugas1", "Putu Ayu Lestari", 350_000, null, null);
         open(() -> List.of(broken, other), n -> {
             throw new IllegalStateException("database gone");
         });

@@ -5,9 +5,11 @@ import static org.assertj.swing.timing.Pause.pause;
 
 import id.loket.common.i18n.Messages;
 import id.loket.document.PaperSize;
+import id.loket.printing.Delivered;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.PrintMemory;
 import id.loket.printing.PrintingService;
+import id.loket.printing.RefusingPrinter;
 import java.awt.Component;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,7 @@ class PrintPreviewGuiTest {
     private DialogFixture dialog;
     private final CompletableFuture<Optional<PrintChoice>> result = new CompletableFuture<>();
     private final List<PrintChoice> saved = new ArrayList<>();
+    private final List<Delivered> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void checkEdtUse() {
@@ -87,6 +90,11 @@ class PrintPreviewGuiTest {
     }
 
     private void open(PrintChoice remembered, BiFunction<Component, String, Optional<Path>> saveTarget) {
+        open(remembered, saveTarget, new PrintingService(), PrintPreviewGuiTest::blank);
+    }
+
+    private void open(PrintChoice remembered, BiFunction<Component, String, Optional<Path>> saveTarget, PrintingService printing,
+            java.util.function.Function<PaperSize, byte[]> document) {
         robot = BasicRobot.robotWithNewAwtHierarchy();
         PrintMemory memory = new PrintMemory() {
             @Override
@@ -99,8 +107,8 @@ class PrintPreviewGuiTest {
                 saved.add(choice);
             }
         };
-        PrintPreviewDialog d = GuiActionRunner.execute(() -> new PrintPreviewDialog(null, EN, PrintPreviewGuiTest::blank,
-                "Receipt DPS-1", new PrintingService(), memory, saveTarget));
+        PrintPreviewDialog d = GuiActionRunner.execute(() -> new PrintPreviewDialog(null, EN, document,
+                "Receipt DPS-1", printing, memory, saveTarget, dir.resolve("Documents").resolve("Loket"), delivered::add));
         SwingUtilities.invokeLater(() -> result.complete(d.showModal()));
         dialog = new DialogFixture(robot, d);
         dialog.requireVisible();
@@ -185,7 +193,7 @@ class PrintPreviewGuiTest {
         pause(new Condition("saved") {
             @Override
             public boolean test() {
-                return Files.exists(target) && dialog.label("printPreview.status").text().startsWith("Saved:");
+                return Files.exists(target) && dialog.label("printPreview.status").text().startsWith("Saved as PDF in " + target);
             }
         }, Timeout.timeout(20_000));
         assertThat(suggested).containsExactly("Receipt-DPS-1.pdf");
@@ -197,6 +205,7 @@ class PrintPreviewGuiTest {
         dialog.comboBox("printPreview.paper").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ESCAPE);
         assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(saved).isEmpty();
+        assertThat(delivered).as("saving delivered the document, once").containsExactly(Delivered.saved(PaperSize.A4, target));
     }
 
     @Test
@@ -232,6 +241,7 @@ class PrintPreviewGuiTest {
         assertThat(dialog.target().isShowing()).isTrue();
         assertThat(result).isNotDone();
         assertThat(saved).isEmpty();
+        assertThat(delivered).as("a failed print is never delivered").isEmpty();
         closeWithTheButton();
         assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
     }
@@ -260,5 +270,127 @@ class PrintPreviewGuiTest {
         PrintChoice expected = new PrintChoice(Optional.of("PDF"), PaperSize.A5);
         assertThat(result.get()).contains(expected);
         assertThat(saved).containsExactly(expected);
+        assertThat(delivered).containsExactly(Delivered.printed(PaperSize.A5, "PDF"));
+    }
+
+    /** Presses Enter until {@code done} holds: a key lost while Xvfb is busy changes nothing, and pressing again is safe. */
+    private void enterUntil(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ENTER);
+            robot.waitForIdle();
+            long end = System.nanoTime() + 4_000_000_000L;
+            while (System.nanoTime() < end) {
+                if (done.getAsBoolean()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError(what + "; status: " + dialog.label("printPreview.status").text());
+    }
+
+    private void awaitFocusOnPrint() {
+        pause(new Condition("Print focused in the focused dialog") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> dialog.target().isFocused() && dialog.button("printPreview.print").target().isFocusOwner());
+            }
+        }, Timeout.timeout(20_000));
+    }
+
+    private String status() {
+        return dialog.label("printPreview.status").text();
+    }
+
+    @Test
+    void enterPressedWhileThePageIsStillRenderingPrintsItOnTheCupsQueueOnceReady() throws Exception {
+        java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+        open(new PrintChoice(Optional.of("PDF"), PaperSize.A5), (c, name) -> Optional.empty(), new PrintingService(), p -> {
+            try {
+                rendering.await(30, TimeUnit.SECONDS); // held until Enter was pressed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return blank(p);
+        });
+        awaitFocusOnPrint();
+        assertThat(dialog.button("printPreview.print").isEnabled()).as("Print is enabled from the start").isTrue();
+        assertThat(GuiActionRunner.execute(() -> ((javax.swing.JDialog) dialog.target()).getRootPane().getDefaultButton().getName())).isEqualTo("printPreview.print");
+        assertThat(icon()).as("the page is not rendered yet").isNull();
+
+        enterUntil("Enter waits for the page", () -> status().contains("prints as soon as it is ready"));
+        rendering.countDown();
+
+        pause(new Condition("printed and closed") {
+            @Override
+            public boolean test() {
+                return result.isDone();
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " status: " + status();
+            }
+        }, Timeout.timeout(30_000));
+        assertThat(result.get()).contains(new PrintChoice(Optional.of("PDF"), PaperSize.A5));
+        assertThat(delivered).containsExactly(Delivered.printed(PaperSize.A5, "PDF"));
+    }
+
+    @Test
+    void withoutAnyPrinterEnterSavesAPdfInTheDefaultFolderAndSaysWhere() throws Exception {
+        open(new PrintChoice(Optional.empty(), PaperSize.A5), (c, name) -> {
+            throw new AssertionError("no file dialog: the PDF goes to the default folder");
+        }, RefusingPrinter.none(), PrintPreviewGuiTest::blank);
+        awaitFocusOnPrint();
+        dialog.comboBox("printPreview.printer").requireSelection("(no printers)");
+        Path expected = dir.resolve("Documents").resolve("Loket").resolve("Receipt-DPS-1.pdf");
+
+        enterUntil("Enter saves the PDF", () -> Files.exists(expected) && status().contains(expected.toString()));
+
+        assertThat(status()).startsWith("No printer: the document was saved as PDF in " + expected);
+        try (PDDocument doc = Loader.loadPDF(expected.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+        }
+        assertThat(delivered).containsExactly(Delivered.saved(PaperSize.A5, expected));
+        assertThat(dialog.target().isShowing()).as("open, so the officer reads where it went").isTrue();
+        // The next Enter closes the preview rather than writing the file twice.
+        enterUntil("the next Enter closes", result::isDone);
+        assertThat(result.get()).isEmpty();
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
+    void aPrinterThatRefusesTheJobSaysSoCountsNothingAndEnterThenSavesAsPdf() throws Exception {
+        RefusingPrinter jammed = new RefusingPrinter("Jammed");
+        Path target = dir.resolve("instead.pdf");
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        open(new PrintChoice(Optional.of("Jammed"), PaperSize.A5), (c, name) -> {
+            asked.add(name);
+            return Optional.of(target);
+        }, jammed.service(), PrintPreviewGuiTest::blank);
+        awaitPage(expectedHeight(PaperSize.A5));
+        awaitFocusOnPrint();
+
+        enterUntil("the refusal is shown", () -> status().contains("refused"));
+
+        assertThat(status()).isEqualTo("The printer \"Jammed\" refused the print job. Check the printer, then try again. Press Enter to save as PDF.");
+        assertThat(jammed.offered()).isEqualTo(1);
+        assertThat(delivered).as("a refused print is not delivered, so not counted").isEmpty();
+        assertThat(saved).as("nor remembered").isEmpty();
+        assertThat(result).isNotDone();
+        pause(new Condition("Save is focused and the default button") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> dialog.button("printPreview.save").target().isFocusOwner()
+                        && ((javax.swing.JDialog) dialog.target()).getRootPane().getDefaultButton() == dialog.button("printPreview.save").target());
+            }
+        }, Timeout.timeout(10_000));
+
+        enterUntil("Enter saves instead", () -> Files.exists(target) && status().startsWith("Saved as PDF in"));
+        assertThat(asked).containsExactly("Receipt-DPS-1.pdf");
+        assertThat(delivered).containsExactly(Delivered.saved(PaperSize.A5, target));
+        assertThat(jammed.offered()).isEqualTo(1);
+        dialog.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ESCAPE);
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 }
