@@ -9,7 +9,9 @@ import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.db.Database;
+import id.loket.queue.model.DayCounts;
 import id.loket.queue.model.QueueEntry;
+import id.loket.queue.repo.DayLineRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,5 +57,17 @@ public final class QueueService {
             }
             return entries;
         });
+    }
+
+    /**
+     * The day's figures (appointments, arrivals, belum datang, no-shows, waiting) as the view
+     * {@code day_line} defines them: the same figures the dashboard and the daily summary show.
+     * The queue's count line should show these, not the number of its lines (which also lists
+     * cancelled bookings so an officer can tell the applicant).
+     */
+    @Guarded(Permission.VIEW_QUEUE)
+    public DayCounts counts(Session session, String office, LocalDate date) {
+        authorization.require(session, Permission.VIEW_QUEUE);
+        return db.inTransaction(tx -> new DayLineRepository(tx).counts(office, date));
     }
 }

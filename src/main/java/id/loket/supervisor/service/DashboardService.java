@@ -17,6 +17,9 @@ import id.loket.supervisor.repo.SupervisorRepository.DayCase;
 import id.loket.supervisor.repo.SupervisorRepository.Finished;
 import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
 import id.loket.sync.model.OutboxSummary;
+import id.loket.queue.model.DayCounts;
+import id.loket.queue.repo.DayLineRepository;
+import id.loket.sync.repo.ConflictRepository;
 import id.loket.sync.repo.PushRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +73,8 @@ public final class DashboardService {
             List<DayCase> cases = repo.dayCases(office, date, List.of());
             List<String> slots = repo.bookedSlots(office, date);
             List<Finished> finished = repo.finished(office, date);
-            int conflicts = repo.openConflicts();
+            int conflicts = new ConflictRepository(tx).countOpen();
+            DayCounts counts = new DayLineRepository(tx).counts(office, date);
             List<SignedIn> signedIn = repo.signedIn(date.atStartOfDay(zone).toOffsetDateTime());
             OutboxSummary backlog = new PushRepository(tx).summary(office);
 
@@ -115,8 +119,8 @@ public final class DashboardService {
                 }
             }
             Duration mean = called == 0 ? Duration.ZERO : Duration.ofMillis(waitedMillis / called);
-            return new Dashboard(date, now, byStatus, slots.size(), cases.size(), finished.size(), byHour, longestNow, mean,
-                    longestToday, counters(cases, servedAt, signedIn), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog);
+            return new Dashboard(date, now, byStatus, counts.appointments(), counts.arrivals(), finished.size(), byHour, longestNow, mean,
+                    longestToday, counters(cases, servedAt, signedIn), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog, counts);
         });
     }
 
