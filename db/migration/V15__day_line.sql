@@ -19,7 +19,7 @@
 -- the report user (a view is read with its owner's rights), so it shows no personal data.
 CREATE VIEW day_line AS
     SELECT a.office AS office,
-           a.appointment_date AS day,
+           a.appointment_date AS line_date,
            a.id AS appointment_id,
            c.case_ref AS case_ref,
            COALESCE(c.service, a.service) AS service,

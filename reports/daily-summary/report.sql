@@ -9,7 +9,7 @@ SELECT 10 AS ord, 'appointments' AS figure,
        COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM day_line l WHERE l.office = :office AND l.day BETWEEN :date AND :to
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- arrivals: every case checked in on the dates (bookings and walk-ins)
 SELECT 20, 'arrivals',
@@ -18,7 +18,7 @@ SELECT 20, 'arrivals',
        COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM day_line l WHERE l.office = :office AND l.day BETWEEN :date AND :to
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- walk_ins: of the arrivals, the walk-ins (series P and W)
 SELECT 21, 'walk_ins',
@@ -27,7 +27,7 @@ SELECT 21, 'walk_ins',
        COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM day_line l WHERE l.office = :office AND l.day BETWEEN :date AND :to
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- not_yet_arrived: booked, not checked in, not recorded as a no-show (the day not closed yet)
 SELECT 25, 'not_yet_arrived',
@@ -36,7 +36,7 @@ SELECT 25, 'not_yet_arrived',
        COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM day_line l WHERE l.office = :office AND l.day BETWEEN :date AND :to
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- no_show: recorded as no-shows when the day was closed, plus cases marked NO_SHOW
 SELECT 30, 'no_show',
@@ -45,7 +45,7 @@ SELECT 30, 'no_show',
        COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM day_line l WHERE l.office = :office AND l.day BETWEEN :date AND :to
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- served: cases that reached a decision: APPROVED or a later step, or REJECTED
 SELECT 40, 'served',

@@ -17,7 +17,7 @@ public final class DayLineRepository {
 
     private static final Table<Record> DAY_LINE = DSL.table(DSL.name("day_line"));
     private static final Field<String> OFFICE = DSL.field(DSL.name("office"), SQLDataType.VARCHAR);
-    private static final Field<LocalDate> DAY = DSL.field(DSL.name("day"), SQLDataType.LOCALDATE);
+    private static final Field<LocalDate> DAY = DSL.field(DSL.name("line_date"), SQLDataType.LOCALDATE);
     private static final Field<Integer> BOOKED = DSL.field(DSL.name("booked"), SQLDataType.INTEGER);
     private static final Field<Integer> ARRIVED = DSL.field(DSL.name("arrived"), SQLDataType.INTEGER);
     private static final Field<Integer> WALK_IN = DSL.field(DSL.name("walk_in"), SQLDataType.INTEGER);

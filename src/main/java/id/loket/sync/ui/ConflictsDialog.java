@@ -246,9 +246,9 @@ public final class ConflictsDialog extends JDialog {
             held.setText(" ");
         } else {
             Conflict c = row.get().conflict();
-            office.setText(ConflictSides.readable(c.officeSide()));
+            office.setText(ConflictSides.readable(c.officeSide(), m));
             office.setCaretPosition(0);
-            central.setText(ConflictSides.readable(c.centralSide()));
+            central.setText(ConflictSides.readable(c.centralSide(), m));
             central.setCaretPosition(0);
             held.setText(m.get(row.get().followUp() ? "conflicts.held.followUp" : "conflicts.held", row.get().held()));
         }
