@@ -86,6 +86,12 @@ final class ConflictSides {
         if (value.equals("false")) {
             return m.get("conflict.value.false");
         }
+        if (m.has("conflict.value." + value)) {
+            return m.get("conflict.value." + value);
+        }
+        if (m.has("conflicts.reason." + value) && value.matches("[A-Z_]+")) {
+            return m.get("conflicts.reason." + value, "");
+        }
         for (String e : ENUMS) {
             if (m.has("enum." + e + "." + value)) {
                 return m.get("enum." + e + "." + value);
