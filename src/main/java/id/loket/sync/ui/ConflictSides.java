@@ -74,28 +74,32 @@ final class ConflictSides {
                 continue;
             }
             String label = m.has("conflict.field." + key) ? m.get("conflict.field." + key) : key;
-            out.add(indent + label + (value.isEmpty() ? ":" : ": " + words(value, m)));
+            out.add(indent + label + (value.isEmpty() ? ":" : ": " + words(key, value, m)));
         }
         return String.join("\n", out);
     }
 
-    private static String words(String value, id.loket.common.i18n.Messages m) {
+    /** A value in words: an event's type as the action done; a status as the case's (or booking's) state; yes/no. */
+    private static String words(String key, String value, id.loket.common.i18n.Messages m) {
         if (value.equals("true")) {
             return m.get("conflict.value.true");
         }
         if (value.equals("false")) {
             return m.get("conflict.value.false");
         }
-        if (m.has("conflict.value." + value)) {
+        if (key.equals("type") && m.has("conflict.value." + value)) {
             return m.get("conflict.value." + value);
-        }
-        if (m.has("conflicts.reason." + value) && value.matches("[A-Z_]+")) {
-            return m.get("conflicts.reason." + value, "");
         }
         for (String e : ENUMS) {
             if (m.has("enum." + e + "." + value)) {
                 return m.get("enum." + e + "." + value);
             }
+        }
+        if (m.has("conflict.value." + value)) {
+            return m.get("conflict.value." + value);
+        }
+        if (m.has("conflicts.reason." + value) && value.matches("[A-Z_]+")) {
+            return m.get("conflicts.reason." + value, "");
         }
         return value;
     }

@@ -228,7 +228,8 @@ class ConflictsDialogGuiTest {
         assertThat(unsent).hasSize(held).allMatch(e -> e.state() == OutboxState.PENDING);
         assertThat(push().summary().waiting()).isEqualTo(held);
         assertThat(push().summary().held()).isZero();
-        assertThat(dialog.textBox("conflicts.office").text()).isEmpty();
+        assertThat(org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.robot().finder().findByName(dialog.target(), "conflicts.office",
+                javax.swing.text.JTextComponent.class, false).getText())).isEmpty(); // hidden with the empty list
         dialog.button("conflicts.keep").requireDisabled();
 
         dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);

@@ -62,7 +62,7 @@ class SyncStatusBarGuiTest {
         JLabel banner = label(bar, "status.offlineBanner");
         SwingUtilities.invokeAndWait(() -> bar.show(new SyncStatus(Connectivity.OFFLINE, T0, Optional.empty(), Optional.of("timeout"))));
         assertThat(onEdt(() -> banner.isVisible() ? banner.getText() : "hidden"))
-                .contains("Pusat tidak terhubung sejak 09.15", "Pekerjaan tetap berjalan", "disimpan");
+                .contains("Pusat tidak terhubung sejak 09:15", "Pekerjaan tetap berjalan", "disimpan");
         SwingUtilities.invokeAndWait(() -> bar.show(new SyncStatus(Connectivity.ONLINE, T0.plusMinutes(5), Optional.empty(), Optional.empty())));
         assertThat(onEdt(() -> banner.isVisible() ? banner.getText() : "hidden")).isEqualTo("hidden");
     }
@@ -74,7 +74,7 @@ class SyncStatusBarGuiTest {
                 Optional.of("central did not answer"), Optional.of(T0), 2);
         SwingUtilities.invokeAndWait(() -> bar.showBacklog(failed, T0.plusMinutes(10), Duration.ofHours(1)));
         String lastPush = onEdt(() -> label(bar, "status.lastPush").getText());
-        assertThat(lastPush).startsWith("Kirim terakhir 09.15").contains("percobaan pukul 09.25 gagal");
+        assertThat(lastPush).startsWith("Kirim terakhir 09:15").contains("percobaan pukul 09:25 gagal");
         String backlog = onEdt(() -> label(bar, "status.backlog").getText());
         assertThat(backlog).doesNotContain("Semua tindakan terkirim").contains("2 konflik terbuka");
 
@@ -82,6 +82,6 @@ class SyncStatusBarGuiTest {
                 Optional.of(T0.plusMinutes(20)), 0);
         SwingUtilities.invokeAndWait(() -> bar.showBacklog(empty, T0.plusMinutes(20), Duration.ofHours(1)));
         assertThat(onEdt(() -> label(bar, "status.backlog").getText())).isEqualTo("Semua tindakan terkirim");
-        assertThat(onEdt(() -> label(bar, "status.lastPush").getText())).isEqualTo("Kirim terakhir 09.35");
+        assertThat(onEdt(() -> label(bar, "status.lastPush").getText())).isEqualTo("Kirim terakhir 09:35");
     }
 }
