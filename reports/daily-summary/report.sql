@@ -1,45 +1,51 @@
 -- daily-summary: one row per figure, in total and by service type. Run by loket report daily-summary.
--- appointments: the bookings of the dates, less those cancelled or moved to another day (a booking checked in counts whatever its status)
+-- appointments, arrivals, walk_ins, not_yet_arrived, no_show: counted from the view day_line (migration V15),
+-- the one definition the queue and the dashboard count too. Before the day is closed a booking not yet
+-- checked in is "belum datang" (not_yet_arrived), never a no-show.
+-- appointments: bookings of the dates still BOOKED, or checked in whatever they became
 SELECT 10 AS ord, 'appointments' AS figure,
-       COALESCE(SUM(1), 0) AS total,
-       COALESCE(SUM(CASE WHEN a.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
-       COALESCE(SUM(CASE WHEN a.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
-       COALESCE(SUM(CASE WHEN a.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
-       COALESCE(SUM(CASE WHEN a.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM appointment a
-WHERE a.office = :office AND a.appointment_date BETWEEN :date AND :to
-  AND (a.status NOT IN ('CANCELLED', 'RESCHEDULED') OR EXISTS (SELECT 1 FROM case_file k WHERE k.appointment_id = a.id))
+       COALESCE(SUM(CASE WHEN l.booked = 1 THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
+       COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
+       COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
+       COALESCE(SUM(CASE WHEN l.booked = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- arrivals: every case checked in on the dates (bookings and walk-ins)
 SELECT 20, 'arrivals',
-       COALESCE(SUM(1), 0) AS total,
-       COALESCE(SUM(CASE WHEN c.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
-       COALESCE(SUM(CASE WHEN c.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
-       COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
-       COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM case_file c WHERE c.office = :office AND c.case_date BETWEEN :date AND :to
+       COALESCE(SUM(CASE WHEN l.arrived = 1 THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
+       COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
+       COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
+       COALESCE(SUM(CASE WHEN l.arrived = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- walk_ins: of the arrivals, the walk-ins (series P and W)
 SELECT 21, 'walk_ins',
-       COALESCE(SUM(CASE WHEN c.walk_in THEN 1 ELSE 0 END), 0) AS total,
-       COALESCE(SUM(CASE WHEN c.walk_in AND c.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
-       COALESCE(SUM(CASE WHEN c.walk_in AND c.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
-       COALESCE(SUM(CASE WHEN c.walk_in AND c.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
-       COALESCE(SUM(CASE WHEN c.walk_in AND c.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM case_file c WHERE c.office = :office AND c.case_date BETWEEN :date AND :to
+       COALESCE(SUM(CASE WHEN l.walk_in = 1 THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
+       COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
+       COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
+       COALESCE(SUM(CASE WHEN l.walk_in = 1 AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
--- no_show: bookings of the dates never checked in (and not cancelled or moved), plus cases marked NO_SHOW
+-- not_yet_arrived: booked, not checked in, not recorded as a no-show (the day not closed yet)
+SELECT 25, 'not_yet_arrived',
+       COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NOT_YET_ARRIVED' AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
+UNION ALL
+-- no_show: recorded as no-shows when the day was closed, plus cases marked NO_SHOW
 SELECT 30, 'no_show',
-       COALESCE(SUM(1), 0) AS total,
-       COALESCE(SUM(CASE WHEN x.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
-       COALESCE(SUM(CASE WHEN x.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
-       COALESCE(SUM(CASE WHEN x.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
-       COALESCE(SUM(CASE WHEN x.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM (SELECT a.service AS service FROM appointment a
-      WHERE a.office = :office AND a.appointment_date BETWEEN :date AND :to
-        AND a.status NOT IN ('CANCELLED', 'RESCHEDULED') AND NOT EXISTS (SELECT 1 FROM case_file k WHERE k.appointment_id = a.id)
-      UNION ALL
-      SELECT c.service FROM case_file c WHERE c.office = :office AND c.case_date BETWEEN :date AND :to AND c.status = 'NO_SHOW') x
+       COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' THEN 1 ELSE 0 END), 0) AS total,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'NEW' THEN 1 ELSE 0 END), 0) AS svc_new,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
+       COALESCE(SUM(CASE WHEN l.day_state = 'NO_SHOW' AND l.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
+FROM day_line l WHERE l.office = :office AND l.line_date BETWEEN :date AND :to
 UNION ALL
 -- served: cases that reached a decision: APPROVED or a later step, or REJECTED
 SELECT 40, 'served',

@@ -145,9 +145,18 @@ class SupervisorDashboardGuiTest {
         // Closing the day: Ctrl+Shift+E, what it will do, "Tutup hari".
         robot.pressAndReleaseKey(KeyEvent.VK_E, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         JButton ok = waitForButton(messages.get("dashboard.closing.ok"));
-        String question = GuiActionRunner.execute(() -> ((javax.swing.JOptionPane) javax.swing.SwingUtilities.getAncestorOfClass(
-                javax.swing.JOptionPane.class, ok)).getMessage().toString());
+        String question = GuiActionRunner.execute(() -> robot.finder().findByName("dashboard.closing.question", JLabel.class, true).getText());
         assertThat(question).contains((booked.size() - 1) + " janji temu yang tidak datang");
+        String openCases = GuiActionRunner.execute(() -> robot.finder().findByName("dashboard.closing.openCaseList", JLabel.class, true).getText());
+        assertThat(openCases).as("the open case listed by queue number and name").contains(app.cases().findByAppointment(
+                TestSessions.reader(app.caseWork(Clock.systemUTC()).db()), booked.get(0).id()).orElseThrow().applicant().fullName());
+        // the desk runs on the wall clock: before the last slot ends, the closing asks for a reason (the service refuses without)
+        boolean early = GuiActionRunner.execute(() -> !robot.finder().findAll(c -> "dashboard.closing.reason".equals(c.getName())
+                && c.isShowing()).isEmpty());
+        if (early) {
+            javax.swing.JTextField reason = robot.finder().findByName("dashboard.closing.reason", javax.swing.JTextField.class, true);
+            GuiActionRunner.execute(() -> reason.setText("uji penutupan lebih awal"));
+        }
         clickUntil(ok, "the closing question answered", () -> !GuiActionRunner.execute(ok::isShowing));
 
         waitFor("the closing done", WAIT, () -> label("dashboard.status"), t -> t.startsWith("Hari ditutup: " + (booked.size() - 1)));

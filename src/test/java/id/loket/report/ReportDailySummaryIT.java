@@ -44,7 +44,10 @@ class ReportDailySummaryIT {
         assertThat(csv.get("appointments").subList(0, 4)).containsExactly("appointments", "" + live, "" + liveNew, "" + liveRenewal);
         assertThat(csv.get("arrivals")).containsExactly("arrivals", "6", "3", "3", "0", "0");
         assertThat(csv.get("walk_ins")).containsExactly("walk_ins", "0", "0", "0", "0", "0");
-        assertThat(csv.get("no_show").subList(0, 4)).containsExactly("no_show", "" + (live - 6), "" + (liveNew - 3), "" + (liveRenewal - 3));
+        // the day is not closed: who has not come yet is "belum datang", nobody is a no-show yet
+        assertThat(csv.get("not_yet_arrived").subList(0, 4)).containsExactly("not_yet_arrived", "" + (live - 6), "" + (liveNew - 3),
+                "" + (liveRenewal - 3));
+        assertThat(csv.get("no_show")).containsExactly("no_show", "0", "0", "0", "0", "0");
         assertThat(csv.get("served")).containsExactly("served", "3", "1", "2", "0", "0");
         assertThat(csv.get("approved")).containsExactly("approved", "2", "0", "2", "0", "0");
         assertThat(csv.get("on_hold")).containsExactly("on_hold", "1", "1", "0", "0", "0");
@@ -55,7 +58,7 @@ class ReportDailySummaryIT {
         assertThat(csv.get("rejected_forged_document")).containsExactly("rejected_forged_document", "0", "0", "0", "0", "0");
         assertThat(csv.get("receipts")).containsExactly("receipts", "2", "0", "2", "0", "0");
         assertThat(csv.get("pickups")).containsExactly("pickups", "1", "0", "1", "0", "0");
-        assertThat(csv).hasSize(1 + 18);
+        assertThat(csv).hasSize(1 + 19);
     }
 
     @Test
@@ -64,7 +67,7 @@ class ReportDailySummaryIT {
         String text = Reports.text(pdf);
         long live = day.liveAppointments();
         assertThat(text).contains("Kantor Imigrasi Kelas I TPI Denpasar", "Ringkasan Harian", "27 November 2026",
-                "Kedatangan (check-in) 6 3 3 0 0", "Tidak hadir " + (live - 6), "Dilayani (disetujui atau ditolak) 3 1 2 0 0",
+                "Kedatangan (check-in) 6 3 3 0 0", "Belum datang " + (live - 6), "Tidak hadir (dicatat saat hari ditutup) 0", "Dilayani (disetujui atau ditolak) 3 1 2 0 0",
                 "Ditunda (berkas kurang) 1 1 0 0 0", "Ditolak 1 1 0 0 0", "alasan: data tidak sesuai 1 1 0 0 0",
                 "Tanda terima diterbitkan 2 0 2 0 0", "Paspor diserahkan 1 0 1 0 0",
                 "Halaman 1 dari 1", "Dibuat pada 27 November 2026", "oleh supervisor");

@@ -125,16 +125,16 @@ final class ReportScenario implements AutoCloseable {
         return x;
     }
 
-    /** The day's live bookings (not cancelled or moved), as central holds them: the report's "appointments". */
+    /** The day's live bookings (still BOOKED: not cancelled, moved or expired), as central holds them: the report's "appointments". */
     long liveAppointments() {
         return office.central().store().latest(SimulatedCentral.OFFICE, DAY).stream()
-                .filter(x -> x.status() != AppointmentStatus.CANCELLED && x.status() != AppointmentStatus.RESCHEDULED).count();
+                .filter(x -> x.status() == AppointmentStatus.BOOKED).count();
     }
 
     long liveAppointments(ServiceType service) {
         return office.central().store().latest(SimulatedCentral.OFFICE, DAY).stream()
                 .filter(x -> x.service() == service)
-                .filter(x -> x.status() != AppointmentStatus.CANCELLED && x.status() != AppointmentStatus.RESCHEDULED).count();
+                .filter(x -> x.status() == AppointmentStatus.BOOKED).count();
     }
 
     private void at(int h, int m) {

@@ -36,6 +36,11 @@ class CloseDayServiceIT {
     @TempDir
     Path dir;
 
+    private static final java.time.Clock AFTER_LAST_SLOT = java.time.Clock.fixed(
+            SimulatedCentral.DAY.atTime(17, 0).atZone(SimulatedCentral.ZONE).toInstant(), SimulatedCentral.ZONE);
+    private static final java.time.Clock BEFORE_FIRST_SLOT = java.time.Clock.fixed(
+            SimulatedCentral.DAY.atTime(7, 44).atZone(SimulatedCentral.ZONE).toInstant(), SimulatedCentral.ZONE);
+
     private OfficeFixture office;
     private CloseDayService closing;
     private Appointment waiting;
@@ -44,7 +49,8 @@ class CloseDayServiceIT {
     @BeforeEach
     void open() {
         office = new OfficeFixture(dir);
-        closing = new CloseDayService(office.app().caseWork(office.app().clock()), SimulatedCentral.OFFICE);
+        // the desk's clock at 17:00, after the day's last slot: closing needs no reason (see the early-closing tests)
+        closing = new CloseDayService(office.app().caseWork(AFTER_LAST_SLOT), SimulatedCentral.OFFICE);
         List<Appointment> booked = office.booked(a -> true);
         waiting = booked.get(0);
         atCounter = booked.get(1);
@@ -161,5 +167,51 @@ class CloseDayServiceIT {
     void aDayNotYetComeCannotBeClosed() {
         assertThatThrownBy(() -> closing.close(office.day().plusDays(1), SUPERVISOR))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("supervisor.close.futureDay"));
+    }
+
+    @Test
+    void closingBeforeTheLastSlotEndsIsRefusedWithoutAReasonAndRecordsNothing() {
+        CloseDayService early = new CloseDayService(office.app().caseWork(BEFORE_FIRST_SLOT), SimulatedCentral.OFFICE);
+
+        DayClosing preview = early.preview(office.day(), SUPERVISOR);
+        assertThat(preview.early()).as("07:44 is before the last slot's end").isTrue();
+        assertThat(preview.lastSlotEnd()).isAfter(java.time.LocalTime.of(8, 0));
+
+        assertThatThrownBy(() -> early.close(office.day(), SUPERVISOR))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(((UserFacingException) e).key()).isEqualTo("supervisor.close.tooEarly"));
+        assertThatThrownBy(() -> early.close(office.day(), SUPERVISOR, "   "))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(noShowEvents()).as("nothing recorded").isEmpty();
+        assertThat(closing.preview(office.day(), SUPERVISOR).alreadyClosed()).isFalse();
+    }
+
+    @Test
+    void closingEarlyWithAReasonClosesAndAuditsTheReason() {
+        CloseDayService early = new CloseDayService(office.app().caseWork(BEFORE_FIRST_SLOT), SimulatedCentral.OFFICE);
+
+        DayClosing day = early.close(office.day(), SUPERVISOR, "listrik padam, kantor ditutup");
+
+        assertThat(day.noShows()).isEqualTo(neverCheckedIn().size());
+        List<String> details = office.app().caseWork(AFTER_LAST_SLOT).db().dsl()
+                .select(id.loket.db.jooq.Tables.AUDIT_LOG.DETAILS).from(id.loket.db.jooq.Tables.AUDIT_LOG)
+                .where(id.loket.db.jooq.Tables.AUDIT_LOG.ACTION.eq("DAY_CLOSED_EARLY")).fetch(id.loket.db.jooq.Tables.AUDIT_LOG.DETAILS);
+        assertThat(details).singleElement().asString().contains("listrik padam, kantor ditutup", office.day().toString());
+    }
+
+    @Test
+    void afterTheLastSlotNoReasonIsNeededAndThePreviewIsNotEarly() {
+        assertThat(closing.preview(office.day(), SUPERVISOR).early()).isFalse();
+        assertThat(closing.close(office.day(), SUPERVISOR).alreadyClosed()).isFalse();
+    }
+
+    @Test
+    void thePreviewListsTheOpenCasesAndSaysHowManyBecomeNoShows() {
+        DayClosing preview = closing.preview(office.day(), SUPERVISOR);
+
+        assertThat(preview.noShows()).isEqualTo(neverCheckedIn().size());
+        assertThat(preview.open()).extracting(OpenCase::name)
+                .containsExactlyInAnyOrder(waiting.applicant().fullName(), atCounter.applicant().fullName());
+        assertThat(preview.conflicts()).isEmpty();
     }
 }

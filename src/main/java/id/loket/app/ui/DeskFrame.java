@@ -613,7 +613,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(services.clock());
         showBacklogFigures(backlog);
         if (report.conflicts() + report.invalid() > 0) {
-            statusBar.notice(messages.get("status.notice.conflicts", report.conflicts() + report.invalid()));
+            // the open count, the one the conflicts list and the dashboard show, not this push's new ones
+            statusBar.notice(messages.get("status.notice.conflicts", Math.max(backlog.openConflicts(), 1)));
         } else if (backlog.waiting() == 0 && backlogWasWaiting && drainIsNews) {
             statusBar.notice(messages.get("status.notice.drained", Dates.time(now, services.office().zone())));
             drainIsNews = false;
@@ -665,7 +666,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             syncNow.setEnabled(true);
             // no reload here: what the pull wrote reaches the queue through the change feed
             if (report.conflicts() > 0) {
-                statusBar.notice(messages.get("status.notice.conflicts", report.conflicts()));
+                // no count here: the status bar's backlog shows the open conflicts, from the one query
+                statusBar.notice(messages.get("status.notice.newConflicts"));
             }
         });
     }

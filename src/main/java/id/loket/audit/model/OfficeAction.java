@@ -12,5 +12,7 @@ public enum OfficeAction {
     DOCUMENT_PRINTED, REPORT_RUN, PERSONAL_DATA_EXPORTED,
     BACKUP_MADE, RESTORED, CONFLICT_RESOLVED, TRAINING_FOLDER,
     /** An administrator had the audit head signed again at the chain's end (after a restore or a reported problem). */
-    AUDIT_HEAD_RESIGNED
+    AUDIT_HEAD_RESIGNED,
+    /** A supervisor closed the day before the end of its last booked slot, giving the reason (in the details). */
+    DAY_CLOSED_EARLY
 }

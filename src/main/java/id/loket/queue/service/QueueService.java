@@ -1,5 +1,7 @@
 package id.loket.queue.service;
 
+import org.jooq.DSLContext;
+import id.loket.staff.model.Unguarded;
 import id.loket.appointment.service.Appointments;
 import id.loket.casefile.service.Cases;
 import id.loket.staff.service.Authorization;
@@ -9,7 +11,9 @@ import id.loket.staff.model.Guarded;
 import id.loket.appointment.model.Appointment;
 import id.loket.casefile.model.CaseFile;
 import id.loket.db.Database;
+import id.loket.queue.model.DayCounts;
 import id.loket.queue.model.QueueEntry;
+import id.loket.queue.repo.DayLineRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +29,18 @@ public final class QueueService {
     public QueueService(Database db) {
         this.authorization = new Authorization(db);
         this.db = db;
+    }
+
+    /** When the last booked slot of the day at {@code office} ends ("HH:mm"), null without bookings: inside the caller's transaction. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public static String lastSlotEnd(DSLContext tx, String office, LocalDate date) {
+        return new DayLineRepository(tx).lastSlotEnd(office, date);
+    }
+
+    /** The day's counts at {@code office} (view day_line), for the dashboard: inside the caller's transaction. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public static DayCounts dayCounts(DSLContext tx, String office, LocalDate date) {
+        return new DayLineRepository(tx).counts(office, date);
     }
 
     /**
@@ -55,5 +71,17 @@ public final class QueueService {
             }
             return entries;
         });
+    }
+
+    /**
+     * The day's figures (appointments, arrivals, belum datang, no-shows, waiting) as the view
+     * {@code day_line} defines them: the same figures the dashboard and the daily summary show.
+     * The queue's count line should show these, not the number of its lines (which also lists
+     * cancelled bookings so an officer can tell the applicant).
+     */
+    @Guarded(Permission.VIEW_QUEUE)
+    public DayCounts counts(Session session, String office, LocalDate date) {
+        authorization.require(session, Permission.VIEW_QUEUE);
+        return db.inTransaction(tx -> new DayLineRepository(tx).counts(office, date));
     }
 }

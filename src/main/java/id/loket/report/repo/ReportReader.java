@@ -59,7 +59,7 @@ public final class ReportReader {
      */
     public static final List<String> READABLE = List.of("appointment", "case_file", "case_document", "case_rejection_reason",
             "case_receipt", "audit_log", "outbox_event", "sync_run", "push_status", "day_closing", "no_show", "holiday",
-            "report_fee_setting");
+            "report_fee_setting", "day_line");
 
     /** Tables the reader must be unable to read; checked against the database before the first report. */
     public static final List<String> NEVER = List.of("staff", "staff_session", "setting");

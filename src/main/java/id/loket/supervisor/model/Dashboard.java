@@ -14,8 +14,8 @@ import java.util.Map;
  * The day at a glance for the supervisor, as the database has it at {@code at}.
  *
  * @param byStatus          the day's cases by status (only statuses that have some)
- * @param booked            bookings of the day that could be checked in (BOOKED)
- * @param arrivals          check-ins of the day (bookings and walk-ins)
+ * @param booked            appointments today, as the view day_line defines them (the same figure as the queue and the daily summary)
+ * @param arrivals          check-ins of the day (bookings and walk-ins), from day_line too
  * @param served            cases of the day finished: receipt issued (or later), or rejected
  * @param longestWaitingNow the longest wait of someone checked in and not yet called (zero if nobody waits)
  * @param meanWaitToday     mean wait from check-in to call of the cases called so far (zero if none)
@@ -23,10 +23,12 @@ import java.util.Map;
  * @param pendingApprovals  cases waiting for a supervisor's approval
  * @param openConflicts     conflicts with central not yet settled
  * @param backlog           events for central not yet sent
+ * @param counts            the day's figures from day_line: appointments, arrivals, belum datang, no-shows, waiting
  */
 public record Dashboard(LocalDate date, OffsetDateTime at, Map<CaseStatus, Integer> byStatus, int booked, int arrivals,
         int served, List<HourRow> byHour, Duration longestWaitingNow, Duration meanWaitToday, Duration longestWaitToday,
-        List<CounterRow> counters, int pendingApprovals, int openConflicts, OutboxSummary backlog) {
+        List<CounterRow> counters, int pendingApprovals, int openConflicts, OutboxSummary backlog,
+        id.loket.queue.model.DayCounts counts) {
 
     public Dashboard {
         EnumMap<CaseStatus, Integer> copy = new EnumMap<>(CaseStatus.class);

@@ -150,7 +150,16 @@ public final class SupervisorRepository {
                 .fetch(r -> new SignedIn(r.value1(), r.value2(), r.value3() == null ? r.value2() : r.value3(), r.value4()));
     }
 
-    public int openConflicts() {
-        return ctx.fetchCount(SYNC_CONFLICT, SYNC_CONFLICT.STATE.eq("OPEN"));
+    /** The sync conflicts still open, oldest first, with the queue number and name of whom each is about. */
+    public List<id.loket.supervisor.model.OpenConflict> openConflicts() {
+        return ctx.select(SYNC_CONFLICT.ID, SYNC_CONFLICT.KIND, CASE_FILE.QUEUE_SERIES, CASE_FILE.QUEUE_NUMBER,
+                        DSL.coalesce(CASE_FILE.FULL_NAME, APPOINTMENT.FULL_NAME))
+                .from(SYNC_CONFLICT)
+                .leftJoin(CASE_FILE).on(CASE_FILE.CASE_REF.eq(SYNC_CONFLICT.CASE_REF))
+                .leftJoin(APPOINTMENT).on(APPOINTMENT.ID.eq(DSL.coalesce(SYNC_CONFLICT.APPOINTMENT_ID, CASE_FILE.APPOINTMENT_ID)))
+                .where(SYNC_CONFLICT.STATE.eq("OPEN"))
+                .orderBy(SYNC_CONFLICT.ID)
+                .fetch(r -> new id.loket.supervisor.model.OpenConflict(r.value1(), r.value2(),
+                        r.value3() == null ? null : new QueueNumber(QueueSeries.valueOf(r.value3()), r.value4()).toString(), r.value5()));
     }
 }

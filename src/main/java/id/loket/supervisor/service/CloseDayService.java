@@ -17,7 +17,11 @@ import id.loket.supervisor.model.OpenCase;
 import id.loket.supervisor.repo.SupervisorRepository;
 import id.loket.supervisor.repo.SupervisorRepository.Candidate;
 import id.loket.supervisor.repo.SupervisorRepository.DayCase;
+import id.loket.audit.model.OfficeAction;
+import id.loket.audit.AuditTrail;
+import id.loket.queue.service.QueueService;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,7 +72,14 @@ public final class CloseDayService {
 
     private final java.util.function.Consumer<Session> afterClose;
 
-    /** What closing {@code date} now would record, and the cases still open; changes nothing. */
+    /** The longest reason for an early closing kept in the audit trail. */
+    public static final int REASON_MAX = 500;
+
+    /**
+     * What closing {@code date} now would record (the no-shows), the cases still open, the sync
+     * conflicts still open, and whether it would be before the end of the day's last slot (then
+     * closing needs a reason); changes nothing.
+     */
     @Guarded(Permission.CLOSE_DAY)
     public DayClosing preview(LocalDate date, Session session) {
         Officer actor = work.require(session, Permission.CLOSE_DAY);
@@ -76,20 +87,44 @@ public final class CloseDayService {
             SupervisorRepository repo = new SupervisorRepository(tx);
             Set<String> codes = new TreeSet<>(repo.recordedNoShows(office, date));
             repo.candidates(office, date, Integer.MAX_VALUE).forEach(c -> codes.add(c.bookingCode()));
-            return closing(repo, date, new ArrayList<>(codes), repo.closing(office, date).isPresent());
+            return closing(tx, repo, date, new ArrayList<>(codes), repo.closing(office, date).isPresent());
         });
+    }
+
+    /** Closes {@code date} with no reason: refused before the end of the day's last slot (see {@link #close(LocalDate, Session, String)}). */
+    @Guarded(Permission.CLOSE_DAY)
+    public DayClosing close(LocalDate date, Session session) {
+        return close(date, session, null);
     }
 
     /**
      * Closes {@code date}: records the no-shows (in batches of {@value #BATCH}, each batch one
      * transaction with its audit rows and events) and that the day was closed, by whom and when.
-     * A date after today is refused: its applicants may still come.
+     * A date after today is refused: its applicants may still come. Today before the end of its
+     * last booked slot is refused too unless {@code reason} says why (the applicants of the later
+     * slots would all become no-shows); the reason is audited (DAY_CLOSED_EARLY).
      */
     @Guarded(Permission.CLOSE_DAY)
-    public DayClosing close(LocalDate date, Session session) {
+    public DayClosing close(LocalDate date, Session session, String reason) {
         Officer actor = work.require(session, Permission.CLOSE_DAY);
         if (date.isAfter(LocalDate.now(work.clock()))) {
             throw new UserFacingException("supervisor.close.futureDay", date.toString());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > REASON_MAX) {
+            throw new UserFacingException("supervisor.close.reasonTooLong", REASON_MAX);
+        }
+        LocalTime lastEnd = work.db().inTransaction(tx -> lastSlotEnd(tx, date));
+        boolean early = isEarly(date, lastEnd);
+        if (early && why == null) {
+            throw new UserFacingException("supervisor.close.tooEarly", lastEnd.toString());
+        }
+        if (early) {
+            work.db().inTransaction(tx -> {
+                new AuditTrail(tx).appendOffice(OfficeAction.DAY_CLOSED_EARLY, actor.username(), actor.counter(),
+                        "closing " + office + " " + date + " before the last slot ends at " + lastEnd + ": " + why, work.now());
+                return null;
+            });
         }
         boolean alreadyClosed = work.db().inTransaction(tx -> new SupervisorRepository(tx).closing(office, date).isPresent());
         int recorded = 0;
@@ -104,7 +139,7 @@ public final class CloseDayService {
         DayClosing result = work.db().inTransaction(tx -> {
             SupervisorRepository repo = new SupervisorRepository(tx);
             repo.markClosed(office, date, work.now(), actor.username(), total);
-            return closing(repo, date, repo.recordedNoShows(office, date), alreadyClosed);
+            return closing(tx, repo, date, repo.recordedNoShows(office, date), alreadyClosed);
         });
         LOG.info("Day {} {} closed by {}: {} no-shows recorded now, {} in all; {} cases still open", office, date,
                 actor.username(), recorded, result.noShows(), result.open().size());
@@ -133,13 +168,35 @@ public final class CloseDayService {
         return new int[] {candidates.size(), recorded};
     }
 
-    private DayClosing closing(SupervisorRepository repo, LocalDate date, List<String> noShowCodes, boolean alreadyClosed) {
+    /** The end of the day's last booked slot, or null with no booking. */
+    private LocalTime lastSlotEnd(org.jooq.DSLContext tx, LocalDate date) {
+        String end = QueueService.lastSlotEnd(tx, office, date);
+        try {
+            return end == null ? null : LocalTime.parse(end);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Closing {@code date} now is before the end of its last slot (only today can be: earlier days are over). */
+    private boolean isEarly(LocalDate date, LocalTime lastEnd) {
+        if (lastEnd == null) {
+            return false;
+        }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(work.clock());
+        return now.isBefore(date.atTime(lastEnd));
+    }
+
+    private DayClosing closing(org.jooq.DSLContext tx, SupervisorRepository repo, LocalDate date, List<String> noShowCodes,
+            boolean alreadyClosed) {
         Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);
         List<OpenCase> open = new ArrayList<>();
         for (DayCase c : repo.dayCases(office, date, OPEN)) {
             byStatus.merge(c.status(), 1, Integer::sum);
             open.add(new OpenCase(c.caseRef(), c.queueNumber(), c.name(), c.status(), c.counter()));
         }
-        return new DayClosing(date, noShowCodes.size(), noShowCodes, byStatus, open, alreadyClosed);
+        LocalTime lastEnd = lastSlotEnd(tx, date);
+        return new DayClosing(date, noShowCodes.size(), noShowCodes, byStatus, open, alreadyClosed, lastEnd,
+                !alreadyClosed && isEarly(date, lastEnd), repo.openConflicts());
     }
 }

@@ -18,6 +18,9 @@ import id.loket.supervisor.repo.SupervisorRepository.Finished;
 import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
 import id.loket.sync.model.OutboxSummary;
 import id.loket.sync.service.PushService;
+import id.loket.sync.service.ConflictService;
+import id.loket.queue.service.QueueService;
+import id.loket.queue.model.DayCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -70,7 +73,8 @@ public final class DashboardService {
             List<DayCase> cases = repo.dayCases(office, date, List.of());
             List<String> slots = repo.bookedSlots(office, date);
             List<Finished> finished = repo.finished(office, date);
-            int conflicts = repo.openConflicts();
+            int conflicts = ConflictService.openCount(tx);
+            DayCounts counts = QueueService.dayCounts(tx, office, date);
             List<SignedIn> signedIn = repo.signedIn(date.atStartOfDay(zone).toOffsetDateTime());
             OutboxSummary backlog = PushService.backlog(tx, office);
 
@@ -115,8 +119,8 @@ public final class DashboardService {
                 }
             }
             Duration mean = called == 0 ? Duration.ZERO : Duration.ofMillis(waitedMillis / called);
-            return new Dashboard(date, now, byStatus, slots.size(), cases.size(), finished.size(), byHour, longestNow, mean,
-                    longestToday, counters(cases, servedAt, signedIn), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog);
+            return new Dashboard(date, now, byStatus, counts.appointments(), counts.arrivals(), finished.size(), byHour, longestNow, mean,
+                    longestToday, counters(cases, servedAt, signedIn), byStatus.getOrDefault(CaseStatus.APPROVAL_PENDING, 0), conflicts, backlog, counts);
         });
     }
 

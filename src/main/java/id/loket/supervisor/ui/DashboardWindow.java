@@ -161,8 +161,8 @@ public final class DashboardWindow extends JDialog {
         setName("dashboard");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
-        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap 5", "[sg t, grow, fill]", "[]"));
-        for (String key : List.of("booked", "arrivals", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
+        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap 6", "[sg t, grow, fill]", "[]"));
+        for (String key : List.of("booked", "arrivals", "notYetArrived", "noShows", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
                 "backlog", "central")) {
             tilesRow.add(tile(key));
         }
@@ -289,6 +289,8 @@ public final class DashboardWindow extends JDialog {
     private void show(Dashboard d, List<QueueEntry> day) {
         set("booked", Integer.toString(d.booked()));
         set("arrivals", Integer.toString(d.arrivals()));
+        set("notYetArrived", Integer.toString(d.counts().notYetArrived()));
+        set("noShows", Integer.toString(d.counts().noShows()));
         set("served", Integer.toString(d.served()));
         set("waitingNow", minutes(d.longestWaitingNow()));
         set("meanWait", minutes(d.meanWaitToday()));
@@ -417,17 +419,14 @@ public final class DashboardWindow extends JDialog {
         tasks.run(() -> s.closeDay().preview(date, s.supervisor()), preview -> {
             closeDay.setEnabled(true);
             info(" ");
-            String open = preview.open().stream().limit(12)
-                    .map(c -> c.queueNumber() + " " + c.name() + " — " + m.name(c.status()))
-                    .collect(Collectors.joining("\n"));
-            String text = m.get(preview.alreadyClosed() ? "dashboard.closing.again" : "dashboard.closing.confirm",
-                    Dates.longDate(date, m.locale()), preview.noShows(), preview.open().size())
-                    + (open.isEmpty() ? "" : "\n\n" + open + (preview.open().size() > 12 ? "\n…" : ""));
+            javax.swing.JTextField reason = new javax.swing.JTextField(40);
+            reason.setName("dashboard.closing.reason");
+            JPanel question = closingQuestion(date, preview, reason);
             Object[] options = {m.get("dashboard.closing.ok"), m.get("dashboard.closing.cancel")};
-            int answer = JOptionPane.showOptionDialog(this, text, m.get("dashboard.closeDay"), JOptionPane.OK_CANCEL_OPTION,
+            int answer = JOptionPane.showOptionDialog(this, question, m.get("dashboard.closeDay"), JOptionPane.OK_CANCEL_OPTION,
                     JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
             if (answer == 0) {
-                doClose(date);
+                doClose(date, preview.early() ? reason.getText() : null);
             }
         }, e -> {
             closeDay.setEnabled(true);
@@ -435,10 +434,75 @@ public final class DashboardWindow extends JDialog {
         });
     }
 
-    private void doClose(LocalDate date) {
+    /**
+     * What closing does, before it is done: how many bookings become no-shows, the open cases
+     * and the open sync conflicts by queue number and name; before the last slot ends, a warning
+     * and the reason asked for (the service refuses an early closing without one).
+     */
+    private JPanel closingQuestion(LocalDate date, DayClosing preview, javax.swing.JTextField reason) {
+        JPanel p = new JPanel(new MigLayout("insets 0, wrap 1, gap 4", "[grow, fill]"));
+        p.setName("dashboard.closingQuestion");
+        JLabel head = new JLabel(html(m.get(preview.alreadyClosed() ? "dashboard.closing.again" : "dashboard.closing.confirm",
+                Dates.longDate(date, m.locale()), preview.noShows(), preview.open().size())));
+        head.setName("dashboard.closing.question");
+        p.add(head);
+        if (preview.early()) {
+            JLabel early = new JLabel(html(m.get("dashboard.closing.early", preview.lastSlotEnd().toString(), preview.noShows())));
+            early.setName("dashboard.closing.earlyWarning");
+            id.loket.common.ui.Theme.style(early, "error");
+            p.add(early, "gaptop 8");
+            p.add(new JLabel(m.get("dashboard.closing.reason")), "gaptop 4");
+            p.add(reason);
+        }
+        List<String> lines = new ArrayList<>();
+        preview.open().stream().limit(10)
+                .forEach(c -> lines.add(c.queueNumber() + "  " + c.name() + " — " + m.name(c.status())));
+        if (preview.open().size() > 10) {
+            lines.add(m.get("dashboard.closing.more", preview.open().size() - 10));
+        }
+        if (!lines.isEmpty()) {
+            p.add(boldLabel(m.get("dashboard.closing.openCases", preview.open().size())), "gaptop 8");
+            p.add(listLabel("dashboard.closing.openCaseList", lines));
+        }
+        List<String> conflictLines = new ArrayList<>();
+        preview.conflicts().stream().limit(10).forEach(c -> conflictLines.add(
+                (c.queueNumber() == null ? "" : c.queueNumber() + "  ") + (c.name() == null ? "" : c.name() + " — ")
+                        + m.get("enum.ConflictKind." + c.kind())));
+        if (preview.conflicts().size() > 10) {
+            conflictLines.add(m.get("dashboard.closing.more", preview.conflicts().size() - 10));
+        }
+        if (!conflictLines.isEmpty()) {
+            p.add(boldLabel(m.get("dashboard.closing.openConflicts", preview.conflicts().size())), "gaptop 8");
+            p.add(listLabel("dashboard.closing.conflictList", conflictLines));
+        }
+        return p;
+    }
+
+    private static JLabel boldLabel(String text) {
+        JLabel l = new JLabel(text);
+        id.loket.common.ui.Theme.style(l, "bold");
+        return l;
+    }
+
+    private static JLabel listLabel(String name, List<String> lines) {
+        JLabel l = new JLabel("<html>" + lines.stream().map(DashboardWindow::escape).collect(Collectors.joining("<br>")) + "</html>");
+        l.setName(name);
+        return l;
+    }
+
+    /** A message as HTML at a readable width, its line breaks kept. */
+    private static String html(String text) {
+        return "<html><div style='width:420px'>" + escape(text).replace("\n", "<br>") + "</div></html>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private void doClose(LocalDate date, String reason) {
         closeDay.setEnabled(false);
         info(m.get("dashboard.closing.working"));
-        tasks.run(() -> s.closeDay().close(date, s.supervisor()), (DayClosing done) -> {
+        tasks.run(() -> s.closeDay().close(date, s.supervisor(), reason), (DayClosing done) -> {
             closeDay.setEnabled(true);
             info(m.get("dashboard.closing.done", done.noShows(), done.open().size()));
             refresh();

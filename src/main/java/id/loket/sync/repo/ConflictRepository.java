@@ -57,6 +57,14 @@ public final class ConflictRepository {
         return ctx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.ID.eq(id)).forUpdate().fetchOptional(ConflictRepository::toConflict);
     }
 
+    /**
+     * How many conflicts wait for a supervisor: the one count the status bar, the conflicts list
+     * and the dashboard show (the list shows exactly these rows, {@link #open()}).
+     */
+    public int countOpen() {
+        return ctx.fetchCount(SYNC_CONFLICT, SYNC_CONFLICT.STATE.eq(ConflictState.OPEN.name()));
+    }
+
     public List<Conflict> open() {
         return ctx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.STATE.eq(ConflictState.OPEN.name()))
                 .orderBy(SYNC_CONFLICT.ID).fetch(ConflictRepository::toConflict);

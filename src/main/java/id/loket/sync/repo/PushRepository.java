@@ -209,7 +209,8 @@ public final class PushRepository {
                 .where(OUTBOX_EVENT.STATE.eq(PENDING)).fetchOptional(0, OffsetDateTime.class);
         var last = ctx.selectFrom(PUSH_STATUS).where(PUSH_STATUS.OFFICE.eq(office)).fetchOptional();
         return new OutboxSummary(counts.get(OutboxState.PENDING), counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED),
-                oldest, last.map(r -> r.getLastPushAt()), last.map(r -> r.getLastProblem()));
+                oldest, last.map(r -> r.getLastPushAt()), last.map(r -> r.getLastProblem()),
+                last.map(r -> r.getLastSuccessAt()), new ConflictRepository(ctx).countOpen());
     }
 
     /** Waiting, held and failed events in occurrence order. */

@@ -1,5 +1,7 @@
 package id.loket.sync.service;
 
+import org.jooq.DSLContext;
+import id.loket.staff.model.Unguarded;
 import id.loket.audit.AuditTrail;
 import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.model.CaseStatus;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * changes the held events and writes its audit line in one transaction.
  */
 public final class ConflictService {
+
+    /** How many conflicts wait for a supervisor, for the dashboard: inside the caller's transaction. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public static int openCount(DSLContext tx) {
+        return new ConflictRepository(tx).countOpen();
+    }
 
     /** Who a conflict found by the machine is recorded by. */
     public static final String SYSTEM = "loket-sync";

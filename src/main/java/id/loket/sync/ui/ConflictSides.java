@@ -49,6 +49,61 @@ final class ConflictSides {
         return String.join("\n", lines);
     }
 
+    /** Enums whose names may stand as values in a side; shown by their words in the officer's language. */
+    private static final List<String> ENUMS = List.of("CaseStatus", "AppointmentStatus", "EventType", "ServiceType", "PaymentStatus",
+            "Sex", "PassportType", "ConflictKind");
+
+    /**
+     * The side in the officer's words: each field under its label ({@code conflict.field.<name>}),
+     * statuses and other enum names in words, true/false as yes/no, and no UUID (references that
+     * tell a supervisor nothing; the queue number and name say who it is).
+     */
+    static String readable(String json, id.loket.common.i18n.Messages m) {
+        String raw = readable(json);
+        List<String> out = new ArrayList<>();
+        for (String line : raw.split("\n", -1)) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                out.add(line);
+                continue;
+            }
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            String key = line.substring(indent.length(), colon);
+            String value = line.substring(colon + 1).strip();
+            if (ConflictTableModel.UUID_LIKE.matcher(value).matches()) {
+                continue;
+            }
+            String label = m.has("conflict.field." + key) ? m.get("conflict.field." + key) : key;
+            out.add(indent + label + (value.isEmpty() ? ":" : ": " + words(key, value, m)));
+        }
+        return String.join("\n", out);
+    }
+
+    /** A value in words: an event's type as the action done; a status as the case's (or booking's) state; yes/no. */
+    private static String words(String key, String value, id.loket.common.i18n.Messages m) {
+        if (value.equals("true")) {
+            return m.get("conflict.value.true");
+        }
+        if (value.equals("false")) {
+            return m.get("conflict.value.false");
+        }
+        if (key.equals("type") && m.has("conflict.value." + value)) {
+            return m.get("conflict.value." + value);
+        }
+        for (String e : ENUMS) {
+            if (m.has("enum." + e + "." + value)) {
+                return m.get("enum." + e + "." + value);
+            }
+        }
+        if (m.has("conflict.value." + value)) {
+            return m.get("conflict.value." + value);
+        }
+        if (m.has("conflicts.reason." + value) && value.matches("[A-Z_]+")) {
+            return m.get("conflicts.reason." + value, "");
+        }
+        return value;
+    }
+
     /** A text with each 16-digit number in it masked as a NIK. */
     static String masked(String text) {
         Matcher matcher = SIXTEEN_DIGITS.matcher(text);

@@ -100,8 +100,13 @@ final class ConflictTableModel extends AbstractTableModel {
         return m.has(key) ? m.get(key, detail) : code;
     }
 
-    /** The case as the counter knows it: queue number and name from the office's side, else its reference. */
+    /**
+     * The case as the counter knows it: queue number and name from the office's side; else the
+     * booking code and name from central's copy of the appointment; never a UUID (a no-show's or
+     * a booking's reference is an appointment id, which tells a supervisor nothing).
+     */
     static String caseLabel(Conflict c) {
+        String fallback = UUID_LIKE.matcher(c.caseRef()).matches() ? "–" : c.caseRef();
         try {
             com.fasterxml.jackson.databind.JsonNode office = id.loket.central.ContractJson.mapper().readTree(c.officeSide());
             String number = office.path("queueNumber").asText("");
@@ -109,9 +114,18 @@ final class ConflictTableModel extends AbstractTableModel {
             if (!number.isEmpty() && !name.isEmpty()) {
                 return number + " · " + name;
             }
+            com.fasterxml.jackson.databind.JsonNode central = id.loket.central.ContractJson.mapper().readTree(c.centralSide());
+            String code = central.at("/appointment/bookingCode").asText("");
+            String booked = central.at("/appointment/applicant/fullName").asText("");
+            if (!booked.isEmpty()) {
+                return (code.isEmpty() ? "" : code + " · ") + booked;
+            }
         } catch (java.io.IOException | RuntimeException e) {
             // not the office's case summary: the reference says enough
         }
-        return c.caseRef();
+        return fallback;
     }
+
+    static final java.util.regex.Pattern UUID_LIKE =
+            java.util.regex.Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 }

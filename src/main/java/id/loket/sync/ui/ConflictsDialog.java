@@ -53,6 +53,8 @@ public final class ConflictsDialog extends JDialog {
     private static final int NOTE_MAX = 500;
 
     private final Messages m;
+    /** The list and the two sides: hidden when there is no conflict, so a plain sentence stands alone. */
+    private JPanel middle;
     private final ConflictService conflicts;
     private final Session supervisor;
     private final Tasks tasks = new Tasks("conflicts");
@@ -114,9 +116,9 @@ public final class ConflictsDialog extends JDialog {
 
         JPanel sides = new JPanel(new MigLayout("insets 0, gap 12 4", "[grow,fill,sg side][grow,fill,sg side]", "[][grow,fill][]"));
         JLabel officeLabel = new JLabel(m.get("conflicts.side.office"));
-        officeLabel.putClientProperty(FlatClientProperties.STYLE, "font: bold");
+        id.loket.common.ui.Theme.style(officeLabel, "bold");
         JLabel centralLabel = new JLabel(m.get("conflicts.side.central"));
-        centralLabel.putClientProperty(FlatClientProperties.STYLE, "font: bold");
+        id.loket.common.ui.Theme.style(centralLabel, "bold");
         sides.add(officeLabel);
         sides.add(centralLabel, "wrap");
         JScrollPane officeScroll = new JScrollPane(office);
@@ -127,7 +129,7 @@ public final class ConflictsDialog extends JDialog {
         sides.add(centralScroll, "wmin 200, wrap");
         sides.add(held, "span 2, left");
 
-        JPanel middle = new JPanel(new BorderLayout(0, 12));
+        middle = new JPanel(new BorderLayout(0, 12));
         middle.add(tableScroll, BorderLayout.NORTH);
         middle.add(sides, BorderLayout.CENTER);
 
@@ -215,10 +217,12 @@ public final class ConflictsDialog extends JDialog {
         }, rows -> {
             busy = false;
             model.set(rows);
+            middle.setVisible(!rows.isEmpty());
             if (rows.isEmpty()) {
-                summary.setText(m.get("conflicts.empty"));
+                summary.setText(m.get("conflicts.none"));
             } else {
-                summary.setText(m.get("conflicts.summary", rows.size()));
+                // the open ones, the count the status bar and the dashboard show; follow-ups are listed after them
+                summary.setText(m.get("conflicts.summary", rows.stream().filter(r -> !r.followUp()).count()));
                 int row = keepId == null ? -1 : model.indexOf(keepId);
                 int viewRow = table.convertRowIndexToView(Math.max(row, 0));
                 table.getSelectionModel().setSelectionInterval(viewRow, viewRow);
@@ -246,9 +250,9 @@ public final class ConflictsDialog extends JDialog {
             held.setText(" ");
         } else {
             Conflict c = row.get().conflict();
-            office.setText(ConflictSides.readable(c.officeSide()));
+            office.setText(ConflictSides.readable(c.officeSide(), m));
             office.setCaretPosition(0);
-            central.setText(ConflictSides.readable(c.centralSide()));
+            central.setText(ConflictSides.readable(c.centralSide(), m));
             central.setCaretPosition(0);
             held.setText(m.get(row.get().followUp() ? "conflicts.held.followUp" : "conflicts.held", row.get().held()));
         }
@@ -274,7 +278,7 @@ public final class ConflictsDialog extends JDialog {
         }
         Conflict c = row.get().conflict();
         Optional<String> note = PromptDialog.ask(this, "conflicts.note", m.get("conflicts.note.title", m.name(r)),
-                m.get("conflicts.note.intro", c.caseRef(), m.name(r)), m.get("conflicts.note.label"), "", 36,
+                m.get("conflicts.note.intro", ConflictTableModel.caseLabel(c), m.name(r)), m.get("conflicts.note.label"), "", 36,
                 text -> text.length() > NOTE_MAX ? m.get("conflicts.note.tooLong", NOTE_MAX) : null,
                 m.get("conflicts.note.ok"), m.get("conflicts.note.cancel"));
         if (note.isEmpty()) {
@@ -289,7 +293,7 @@ public final class ConflictsDialog extends JDialog {
         table.requestFocusInWindow();
         tasks.run(() -> conflicts.resolve(c.id(), supervisor, r, text), settled -> {
             busy = false;
-            done(m.get("conflicts.done", settled.caseRef(), m.name(r)));
+            done(m.get("conflicts.done", ConflictTableModel.caseLabel(settled), m.name(r)));
             reload(null);
         }, e -> {
             busy = false;

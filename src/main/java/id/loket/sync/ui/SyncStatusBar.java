@@ -37,6 +37,8 @@ public final class SyncStatusBar extends JPanel {
     private final JLabel lastPush = new JLabel();
     private final JLabel backlog = new JLabel();
     private final JLabel notice = new JLabel();
+    /** While central does not answer: a banner as visible as "central is back", saying since when and that work goes on. */
+    private final JLabel offline = new JLabel();
     private final Timer noticeTimer = new Timer(NOTICE_SHOWN_MS, e -> hideNotice());
     private boolean warning;
     private final JProgressBar progress = new JProgressBar();
@@ -70,6 +72,11 @@ public final class SyncStatusBar extends JPanel {
         JButton sync = new JButton(syncNow);
         sync.setName("status.syncNow");
         sync.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+        offline.setName("status.offlineBanner");
+        offline.setOpaque(true);
+        offline.setVisible(false);
+        id.loket.common.ui.Theme.style(offline, "bannerOffline");
+        add(offline, "span, growx, wmin 0, wrap");
         add(notice, "span, growx, wmin 0, wrap");
         add(office);
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
@@ -97,6 +104,15 @@ public final class SyncStatusBar extends JPanel {
             default -> setCentral("status.central.unknown", "Label.disabledForeground");
         }
         central.setToolTipText(status.lastFailure().orElse(null));
+        boolean down = status.connectivity() == Connectivity.OFFLINE;
+        if (down) {
+            offline.setText(messages.get("status.offlineBanner", since));
+        }
+        if (offline.isVisible() != down) {
+            offline.setVisible(down);
+            revalidate();
+            repaint();
+        }
         lastSync.setText(status.lastSuccessfulPull()
                 .map(t -> messages.get("status.lastSync", Dates.time(t, zone)))
                 .orElse(messages.get("status.lastSync.never")));
@@ -108,8 +124,11 @@ public final class SyncStatusBar extends JPanel {
      * than {@code warnAfter}.
      */
     public void showBacklog(OutboxSummary b, OffsetDateTime now, Duration warnAfter) {
-        lastPush.setText(b.lastPush().map(t -> messages.get("status.lastPush", Dates.time(t, zone)))
-                .orElse(messages.get("status.lastPush.never")));
+        // "Kirim terakhir" is the last push that succeeded; a failed attempt is said as such, beside it
+        String sent = b.lastSuccess().map(t -> messages.get("status.lastPush", Dates.time(t, zone)))
+                .orElse(messages.get("status.lastPush.never"));
+        boolean lastFailed = b.lastPushProblem().isPresent() && b.lastPush().isPresent();
+        lastPush.setText(lastFailed ? sent + messages.get("status.lastPush.failedAttempt", Dates.time(b.lastPush().get(), zone)) : sent);
         lastPush.setToolTipText(b.lastPushProblem().orElse(null));
         StringBuilder text = new StringBuilder();
         if (b.waiting() == 0) {
@@ -120,6 +139,9 @@ public final class SyncStatusBar extends JPanel {
         }
         if (b.held() + b.failed() > 0) {
             text.append(messages.get("status.backlog.held", b.held() + b.failed()));
+        }
+        if (b.openConflicts() > 0) {
+            text.append(messages.get("status.backlog.conflicts", b.openConflicts()));
         }
         backlog.setText(text.toString());
         boolean old = tooOld(b, now, warnAfter);

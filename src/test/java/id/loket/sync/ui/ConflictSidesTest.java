@@ -41,4 +41,15 @@ class ConflictSidesTest {
         assertThat(ConflictSides.readable(null)).isEmpty();
         assertThat(ConflictSides.readable("  ")).isEmpty();
     }
+
+    @Test
+    void inIndonesianFieldsHaveLabelsStatusesAreWordsAndNoUuidIsShown() {
+        String side = "{\"caseRef\":\"3f2a9c1e-7b4d-4e2a-9f10-2b3c4d5e6f70\",\"queueNumber\":\"A012\",\"status\":\"CHECKED_IN\","
+                + "\"walkIn\":false,\"applicant\":{\"fullName\":\"Made Wirawan\"}}";
+
+        String text = ConflictSides.readable(side, id.loket.common.i18n.Messages.forLanguage("id"));
+
+        assertThat(text).contains("Nomor antrean: A012", "Status: Menunggu", "Tanpa janji temu: tidak", "Pemohon:", "Nama lengkap: Made Wirawan");
+        assertThat(text).doesNotContain("caseRef", "CHECKED_IN", "walkIn", "false", "3f2a9c1e");
+    }
 }

@@ -32,4 +32,16 @@ class ConflictTableModelTest {
         assertThat(ConflictTableModel.caseLabel(conflict("{\"type\":\"CHECKED_IN\"}", "x"))).isEqualTo("3404d21f");
         assertThat(ConflictTableModel.caseLabel(conflict("not json", "x"))).isEqualTo("3404d21f");
     }
+
+    @Test
+    void aBookingsConflictIsNamedByBookingCodeAndNameNeverByItsUuid() {
+        String uuid = "f79db2d6-db9f-4387-97cf-6e78102e27f1";
+        Conflict refused = new Conflict(2, ConflictKind.EVENT_REFUSED, uuid, uuid, null, "{\"type\":\"CHECKED_IN\",\"caseRef\":\"" + uuid + "\"}",
+                "{\"appointment\":{\"bookingCode\":\"DPS7KVX6LW\",\"applicant\":{\"fullName\":\"Desak Made Wulandari\"}}}", "x", null,
+                ConflictState.OPEN, null, null, null, null);
+        assertThat(ConflictTableModel.caseLabel(refused)).isEqualTo("DPS7KVX6LW · Desak Made Wulandari");
+        Conflict unknown = new Conflict(3, ConflictKind.EVENT_REFUSED, uuid, uuid, null, "{}", "{}", "x", null,
+                ConflictState.OPEN, null, null, null, null);
+        assertThat(ConflictTableModel.caseLabel(unknown)).isEqualTo("–");
+    }
 }

@@ -146,7 +146,9 @@ class ConflictsDialogGuiTest {
     }
 
     private int rows() {
-        return dialog.table("conflicts.table").rowCount();
+        // the list is hidden when empty: find it whether it shows or not
+        return org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.robot().finder()
+                .findByName(dialog.target(), "conflicts.table", javax.swing.JTable.class, false).getRowCount());
     }
 
     /** The note prompt: types the note (if any) and confirms with Enter. */
@@ -191,13 +193,14 @@ class ConflictsDialogGuiTest {
         await("the list loaded", () -> rows() == 1);
         assertThat(summary()).isEqualTo("Conflicts waiting for a decision (1):");
         assertThat(dialog.table("conflicts.table").contents()).isDeepEqualTo(new String[][] {
-                {"Nov 27, 2026 08:30", booking.id(), "Refused by central", "Appointment already cancelled at central", "Open"}});
+                {"Nov 27, 2026 08:30", booking.bookingCode() + " · " + booking.applicant().fullName(), "Refused by central", "Appointment already cancelled at central", "Open"}});
         await("the first row selected", () -> dialog.table("conflicts.table").target().getSelectedRow() == 0);
 
         String officeSide = dialog.textBox("conflicts.office").text();
         String centralSide = dialog.textBox("conflicts.central").text();
-        assertThat(officeSide).contains("type: CHECKED_IN").contains("caseRef: " + booking.id()).doesNotContain("{\"");
-        assertThat(centralSide).contains("status: CONFLICT").contains("reason: APPOINTMENT_CANCELLED")
+        // fields under their labels, values in words, never a UUID
+        assertThat(officeSide).contains("Kind of action: checked in").doesNotContain(booking.id(), "caseRef", "CHECKED_IN", "{\"");
+        assertThat(centralSide).contains("Status: conflict").contains("Reason: Appointment already cancelled at central")
                 .contains(booking.bookingCode()).doesNotContain("{\"");
         String nik = booking.applicant().nik();
         assertThat(conflict.centralSide()).contains(nik); // the raw side holds it ...
@@ -212,8 +215,11 @@ class ConflictsDialogGuiTest {
         decideWithNote(() -> dialog.table("conflicts.table").pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_1).modifiers(ctrl)),
                 "cancelled by mistake");
 
-        await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
-        assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Keep the office data.");
+        await("the list is empty and says so in a sentence, with no empty panes", () -> rows() == 0
+                && summary().equals("No conflicts with central. All the office's data agrees with central.")
+                && !org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.robot().finder()
+                        .findByName(dialog.target(), "conflicts.table", javax.swing.JTable.class, false).isShowing()));
+        assertThat(status()).isEqualTo("Conflict on case " + booking.bookingCode() + " · " + booking.applicant().fullName() + " settled: Keep the office data.");
         Conflict settled = conflicts.get(SUPERVISOR, conflict.id());
         assertThat(settled.resolution()).isEqualTo(Resolution.KEEP_OFFICE);
         assertThat(settled.resolvedBy()).isEqualTo(SUPERVISOR.username());
@@ -222,7 +228,8 @@ class ConflictsDialogGuiTest {
         assertThat(unsent).hasSize(held).allMatch(e -> e.state() == OutboxState.PENDING);
         assertThat(push().summary().waiting()).isEqualTo(held);
         assertThat(push().summary().held()).isZero();
-        assertThat(dialog.textBox("conflicts.office").text()).isEmpty();
+        assertThat(org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.robot().finder().findByName(dialog.target(), "conflicts.office",
+                javax.swing.text.JTextComponent.class, false).getText())).isEmpty(); // hidden with the empty list
         dialog.button("conflicts.keep").requireDisabled();
 
         dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
@@ -238,8 +245,11 @@ class ConflictsDialogGuiTest {
 
         decideWithNote(() -> dialog.button("conflicts.accept").click(), null);
 
-        await("the list is empty", () -> rows() == 0 && summary().equals("There are no sync conflicts."));
-        assertThat(status()).isEqualTo("Conflict on case " + booking.id() + " settled: Accept central data.");
+        await("the list is empty and says so in a sentence, with no empty panes", () -> rows() == 0
+                && summary().equals("No conflicts with central. All the office's data agrees with central.")
+                && !org.assertj.swing.edt.GuiActionRunner.execute(() -> dialog.robot().finder()
+                        .findByName(dialog.target(), "conflicts.table", javax.swing.JTable.class, false).isShowing()));
+        assertThat(status()).isEqualTo("Conflict on case " + booking.bookingCode() + " · " + booking.applicant().fullName() + " settled: Accept central data.");
         assertThat(conflicts.get(SUPERVISOR, conflict.id()).resolution()).isEqualTo(Resolution.ACCEPT_CENTRAL);
         assertThat(conflicts.get(SUPERVISOR, conflict.id()).note()).isNull();
         assertThat(states()).isNotEmpty().containsOnly(OutboxState.SUPERSEDED.name());
