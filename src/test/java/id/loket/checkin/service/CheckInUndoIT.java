@@ -94,7 +94,7 @@ class CheckInUndoIT {
 
         assertThat(checkIn.undoCheckIn(c.caseRef(), OFFICER)).isEqualTo(booking.bookingCode());
 
-        assertThat(db.dsl().transactionResult(t -> new CaseRepository(t.dsl()).find(c.caseRef()))).isEmpty();
+        assertThat(caseFile(c.caseRef())).isEmpty();
         List<AuditEntry> history = new AuditRepository(db.dsl()).history(c.caseRef());
         assertThat(history).extracting(AuditEntry::action).containsExactly(CaseAction.CHECK_IN, CaseAction.UNDO_CHECK_IN);
         assertThat(history.get(1).officer()).isEqualTo("petugas1");
@@ -121,7 +121,7 @@ class CheckInUndoIT {
         assertThatThrownBy(() -> checkIn.undoCheckIn(c.caseRef(), OFFICER))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.undo.tooLate"));
 
-        assertThat(db.dsl().transactionResult(t -> new CaseRepository(t.dsl()).find(c.caseRef()))).isPresent();
+        assertThat(caseFile(c.caseRef())).isPresent();
         assertThat(new AuditRepository(db.dsl()).history(c.caseRef())).extracting(AuditEntry::action).containsExactly(CaseAction.CHECK_IN);
         assertThat(sendable()).extracting(OutboxEvent::caseRef).contains(c.caseRef());
     }
@@ -135,6 +135,10 @@ class CheckInUndoIT {
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("checkin.undo.movedOn"));
         assertThat(new AuditRepository(db.dsl()).history(c.caseRef())).extracting(AuditEntry::action)
                 .containsExactly(CaseAction.CHECK_IN, CaseAction.CALL);
+    }
+
+    private java.util.Optional<CaseFile> caseFile(String caseRef) {
+        return new CaseRepository(db.dsl()).find(caseRef);
     }
 
     private List<OutboxEvent> sendable() {
