@@ -41,7 +41,7 @@ class ArchitectureTest {
     /** A screen's presentation model (CounterModel, WalkInFormModel, ...) is tested without a display: no Swing or AWT in it. */
     @Test
     void presentationModelsDoNotDependOnSwing() {
-        noClasses().that().resideInAPackage("..ui..").and().haveSimpleNameEndingWith("Model")
+        noClasses().that().areTopLevelClasses().and().resideInAPackage("..ui..").and().haveSimpleNameEndingWith("Model")
                 .and().haveSimpleNameNotEndingWith("TableModel")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("javax.swing..", "java.awt..", "com.formdev..", "net.miginfocom..")

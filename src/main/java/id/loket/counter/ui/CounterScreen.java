@@ -351,8 +351,8 @@ public final class CounterScreen extends JPanel {
         @Override
         public void checkedIn(CounterModel.CheckedIn done) {
             CaseFile c = done.caseFile();
-            scanBar.showCheckedIn(c, done.booking(), messages.get("counter.scan.ticket", c.applicant().fullName(),
-                    messages.get("service." + c.service().name())), java.time.Duration.between(services.clock().instant(), done.until()));
+            scanBar.showCheckedIn(c, done.booking(), messages.get("counter.card.note"),
+                    java.time.Duration.between(services.clock().instant(), done.until()));
             scanBar.focusScan();
             reload();
         }
