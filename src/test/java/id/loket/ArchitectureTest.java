@@ -45,6 +45,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** A screen's presentation model (CounterModel, WalkInFormModel, ...) is tested without a display: no Swing or AWT in it. */
+    @Test
+    void presentationModelsDoNotDependOnSwing() {
+        noClasses().that().areTopLevelClasses().and().resideInAPackage("..ui..").and().haveSimpleNameEndingWith("Model")
+                .and().haveSimpleNameNotEndingWith("TableModel")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javax.swing..", "java.awt..", "com.formdev..", "net.miginfocom..")
+                .check(classes);
+    }
+
     @Test
     void uiDoesNotUseJooq() {
         noClasses().that().resideInAPackage("..ui..")

@@ -22,5 +22,12 @@ public enum CaseAction {
      * the state stays, and the next step by any counter takes the case. Not a step of its
      * lifecycle (no {@link Lifecycle} rule; the release service checks the role and the state).
      */
-    RELEASE
+    RELEASE,
+    /**
+     * The officer undid a check-in within its undo window (a wrong booking scanned): the case
+     * is gone again, its CHECKED_IN event withdrawn before central heard of it, its queue number
+     * not given again. Not a step of its lifecycle (no {@link Lifecycle} rule; the check-in
+     * service checks the role, the state and the time).
+     */
+    UNDO_CHECK_IN
 }

@@ -81,6 +81,22 @@ public final class CaseRepository {
         return true;
     }
 
+    /**
+     * Removes a case that was checked in by mistake and is still untouched: waiting, never
+     * called, at version {@code rowVersion}. Answers false when it moved on meanwhile. Only
+     * the check-in's undo calls this; the audit trail and the outbox keep their rows.
+     */
+    public boolean deleteUntouchedCheckIn(String caseRef, int rowVersion) {
+        Condition untouched = CASE_FILE.CASE_REF.eq(caseRef).and(CASE_FILE.ROW_VERSION.eq(rowVersion))
+                .and(CASE_FILE.STATUS.eq(CaseStatus.CHECKED_IN.name())).and(CASE_FILE.CALLED_AT.isNull()).and(CASE_FILE.COUNTER_NO.isNull());
+        // lock the row first: a counter calling it now waits, then finds it gone
+        if (ctx.selectFrom(CASE_FILE).where(untouched).forUpdate().fetchOptional().isEmpty()) {
+            return false;
+        }
+        ctx.deleteFrom(CASE_DOCUMENT).where(CASE_DOCUMENT.CASE_REF.eq(caseRef)).execute();
+        return ctx.deleteFrom(CASE_FILE).where(untouched).execute() == 1;
+    }
+
     /** Stores the checklist as given, stamping results that changed with who and when. */
     public void replaceDocuments(String caseRef, List<DocumentCheck> documents, String checkedBy, OffsetDateTime at) {
         Map<DocumentType, CaseDocumentRecord> before = new HashMap<>();

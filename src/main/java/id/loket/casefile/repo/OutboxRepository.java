@@ -12,6 +12,8 @@ import org.jooq.DSLContext;
 public final class OutboxRepository {
 
     public static final String PENDING = "PENDING";
+    /** An undone check-in's event: never sent (sync.model.OutboxState.WITHDRAWN). */
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     private final DSLContext ctx;
 
@@ -27,6 +29,31 @@ public final class OutboxRepository {
                 .set(OUTBOX_EVENT.OCCURRED_AT, occurredAt)
                 .set(OUTBOX_EVENT.PAYLOAD, payload)
                 .set(OUTBOX_EVENT.STATE, PENDING)
+                .execute();
+    }
+
+    /**
+     * Holds the case's waiting events of {@code type} back until {@code notBefore}: the push
+     * engine leaves them (and the later events of the case) until then. A check-in waits out
+     * its undo window this way. Answers how many.
+     */
+    public int holdBack(String caseRef, EventType type, OffsetDateTime notBefore) {
+        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.NOT_BEFORE, notBefore)
+                .where(OUTBOX_EVENT.CASE_REF.eq(caseRef)).and(OUTBOX_EVENT.EVENT_TYPE.eq(type.name()))
+                .and(OUTBOX_EVENT.STATE.eq(PENDING)).and(OUTBOX_EVENT.SENT_AT.isNull()).and(OUTBOX_EVENT.SENDING_AT.isNull())
+                .execute();
+    }
+
+    /**
+     * Withdraws the case's events of {@code type} that are still held back ({@code not_before}
+     * later than {@code now}) and were never sent nor handed to the sender: they become
+     * WITHDRAWN and never go. Answers how many; 0 means central may already know.
+     */
+    public int withdrawHeldBack(String caseRef, EventType type, OffsetDateTime now) {
+        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.STATE, WITHDRAWN)
+                .where(OUTBOX_EVENT.CASE_REF.eq(caseRef)).and(OUTBOX_EVENT.EVENT_TYPE.eq(type.name()))
+                .and(OUTBOX_EVENT.STATE.eq(PENDING)).and(OUTBOX_EVENT.SENT_AT.isNull()).and(OUTBOX_EVENT.SENDING_AT.isNull())
+                .and(OUTBOX_EVENT.NOT_BEFORE.gt(now))
                 .execute();
     }
 

@@ -2,6 +2,7 @@ package id.loket.casefile.service;
 
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.casefile.repo.CaseRepository;
@@ -88,5 +89,29 @@ public final class Cases {
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public int nextInSeries(String office, LocalDate date, String series) {
         return new DaySequenceRepository(tx).next(office, date, series);
+    }
+
+    /** Holds the case's pending {@code type} event back from central until {@code notBefore} (the undo window). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int holdBack(String caseRef, EventType type, OffsetDateTime notBefore) {
+        return new OutboxRepository(tx).holdBack(caseRef, type, notBefore);
+    }
+
+    /** Withdraws the case's {@code type} event still held back at {@code now}; 0 when it is no longer held (too late to undo). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int withdrawHeldBack(String caseRef, EventType type, OffsetDateTime now) {
+        return new OutboxRepository(tx).withdrawHeldBack(caseRef, type, now);
+    }
+
+    /** Deletes a case nobody touched since its check-in if its row is still at {@code rowVersion}; false otherwise. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public boolean deleteUntouchedCheckIn(String caseRef, int rowVersion) {
+        return cases.deleteUntouchedCheckIn(caseRef, rowVersion);
+    }
+
+    /** Appends a step of the case to its audited history. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public void record(AuditEntry step) {
+        new AuditRepository(tx).append(step);
     }
 }

@@ -49,6 +49,12 @@ import org.jooq.exception.DataAccessException;
  */
 public final class CheckInService {
 
+    /**
+     * How long a check-in can be undone at the counter; its CHECKED_IN event waits that long in
+     * the outbox before central may hear of it.
+     */
+    public static final java.time.Duration UNDO_WINDOW = java.time.Duration.ofSeconds(8);
+
     private final CaseWork work;
     private final String office;
 
@@ -194,8 +200,43 @@ public final class CheckInService {
                     a.passportType(), validity, a.slotStart(), null, p, null, null, now, null, false, null, null, null, null,
                     null, null, null, null, null, null, null, false, DocumentRules.checklist(a.service(), p.isMinorOn(a.date())), 0);
             ObjectNode data = CaseWork.data().put("queueNumber", number.toString());
-            return work.create(c, actor, List.of(new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN,
+            CaseFile created = work.create(c, actor, List.of(new Step(CaseAction.CHECK_IN, null, CaseStatus.CHECKED_IN,
                     "queue " + number, List.of(new Event(EventType.CHECKED_IN, data)))), tx);
+            // central hears of it only once the officer can no longer undo it
+            new Cases(tx).holdBack(created.caseRef(), EventType.CHECKED_IN, now.plus(UNDO_WINDOW));
+            return created;
+        });
+    }
+
+    /**
+     * Undoes a check-in made by mistake (the wrong booking scanned), within {@link #UNDO_WINDOW}
+     * of it and while the case is still waiting, never called. The undoing is audited (the
+     * check-in's audit row stays), the CHECKED_IN event still held back in the outbox is
+     * withdrawn so central never hears of it, and the case is removed: the booking can be
+     * checked in again. Its queue number is not given again (the day's sequence only grows).
+     * Answers the booking's code.
+     */
+    @Guarded(Permission.CHECK_IN)
+    public String undoCheckIn(String caseRef, Session session) {
+        Officer actor = work.require(session, Permission.CHECK_IN);
+        return work.db().inTransaction(tx -> {
+            Cases cases = new Cases(tx);
+            CaseFile c = cases.find(caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef));
+            if (c.walkIn() || c.status() != CaseStatus.CHECKED_IN || c.calledAt() != null || c.counter() != null) {
+                throw new UserFacingException("checkin.undo.movedOn", c.queueNumber().toString());
+            }
+            OffsetDateTime now = work.now();
+            if (c.checkedInAt() == null || now.isAfter(c.checkedInAt().plus(UNDO_WINDOW))
+                    || cases.withdrawHeldBack(caseRef, EventType.CHECKED_IN, now) == 0) {
+                throw new UserFacingException("checkin.undo.tooLate", c.queueNumber().toString());
+            }
+            if (!cases.deleteUntouchedCheckIn(caseRef, c.rowVersion())) {
+                throw new UserFacingException("checkin.undo.movedOn", c.queueNumber().toString());
+            }
+            cases.record(new AuditEntry(caseRef, CaseAction.UNDO_CHECK_IN, CaseStatus.CHECKED_IN, null, now,
+                    actor.username(), actor.counter(), "queue " + c.queueNumber() + " withdrawn"));
+            String code = new Appointments(tx).findById(c.appointmentId()).map(Appointment::bookingCode).orElse(caseRef);
+            return code;
         });
     }
 

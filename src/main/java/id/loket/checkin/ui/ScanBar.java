@@ -8,7 +8,9 @@ import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.QueueNumber;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.Dates;
+import id.loket.common.ui.Edt;
 import id.loket.common.ui.Keys;
+import id.loket.common.ui.Theme;
 import java.awt.CardLayout;
 import java.awt.Component;
 import java.awt.event.KeyEvent;
@@ -41,6 +43,15 @@ public final class ScanBar extends JPanel {
         void scanned(String text);
 
         void chosen(Appointment booking);
+
+        /** Esc in the scan field: undo the check-in just made, if it still can be; answers whether it tried. */
+        default boolean undo() {
+            return false;
+        }
+
+        /** The time to undo the check-in on the card ran out. */
+        default void undoTimedOut() {
+        }
     }
 
     /** A booking found by NIK or name, with its queue number and state if it was checked in. */
@@ -52,6 +63,7 @@ public final class ScanBar extends JPanel {
     private static final String MATCHES = "matches";
     private static final String FOUND = "found";
     private static final String TICKET = "ticket";
+    private static final String CHECKED_IN = "checkedIn";
 
     private final Messages messages;
     private final Listener listener;
@@ -67,6 +79,17 @@ public final class ScanBar extends JPanel {
     private final JButton foundButton = new JButton();
     private final JLabel ticketNumber = new JLabel();
     private final JLabel ticketText = new JLabel();
+    private final JLabel cardNumber = new JLabel();
+    private final JLabel cardPhoto = new JLabel();
+    private final JLabel cardName = new JLabel();
+    private final JLabel cardNik = new JLabel();
+    private final JLabel cardBirth = new JLabel();
+    private final JLabel cardService = new JLabel();
+    private final JLabel cardPayment = new JLabel();
+    private final JLabel cardNote = new JLabel();
+    private final JLabel cardUndo = new JLabel();
+    private final javax.swing.Timer undoTimer = new javax.swing.Timer(250, null);
+    private java.time.Instant undoUntil;
 
     public ScanBar(Messages messages, Action scan, Action walkIn, Action callNext, Listener listener) {
         super(new MigLayout("insets 10 12 4 12, fillx, hidemode 3", "[][grow,fill][][]", "[][]"));
@@ -84,6 +107,10 @@ public final class ScanBar extends JPanel {
         field.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
         field.addActionListener(e -> listener.scanned(field.getText()));
         Keys.bind(field, JComponent.WHEN_FOCUSED, Keys.key(KeyEvent.VK_ESCAPE), "clearScan", () -> {
+            if (undoTimer.isRunning() && listener.undo()) {
+                stopUndo();
+                return;
+            }
             field.setText("");
             showIdle();
         });
@@ -98,7 +125,7 @@ public final class ScanBar extends JPanel {
         add(field, "h 36!");
         add(walkInButton, "h 36!");
         add(callNextButton, "h 36!, wrap");
-        add(result, "span 4, growx, h 66!");
+        add(result, "span 4, growx, h 124!");
 
         idle.setName("scan.idle");
         JPanel idleCard = new JPanel(new MigLayout("insets 0 4 0 4, fill", "[grow]", "[center]"));
@@ -151,14 +178,59 @@ public final class ScanBar extends JPanel {
         result.add(foundCard, FOUND);
 
         ticketNumber.setName("scan.ticket");
-        ticketNumber.putClientProperty(FlatClientProperties.STYLE_CLASS, "h00");
-        ticketNumber.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Green");
+        Theme.style(ticketNumber, "queueTicket");
+        ticketNumber.setOpaque(true);
         ticketText.setName("scan.ticket.text");
         JPanel ticketCard = new JPanel(new MigLayout("insets 0 4 0 4, fill", "[][grow,fill]", "[center]"));
         ticketCard.add(ticketNumber);
         ticketCard.add(ticketText, "gapleft 16, wmin 0");
         result.add(ticketCard, TICKET);
+        result.add(identificationCard(), CHECKED_IN);
+        undoTimer.addActionListener(e -> tickUndo());
         showIdle();
+    }
+
+    /**
+     * The card of a booking just checked in, for the one identity check at the counter: the queue
+     * number to read out (big, high contrast), then photo, full name, NIK, birth date and age,
+     * service and payment, in that order, aligned in a grid; and, while it can be, Esc to undo.
+     */
+    private JPanel identificationCard() {
+        JPanel card = new JPanel(new MigLayout("insets 2 4 2 4, fill, gap 14 1, hidemode 3",
+                "[]16[80!][right][grow,fill]", "[][][][][]"));
+        cardNumber.setName("scan.checkedIn.number");
+        Theme.style(cardNumber, "queueTicket");
+        cardNumber.setOpaque(true);
+        cardPhoto.setName("scan.checkedIn.photo");
+        cardPhoto.setText(messages.get("counter.card.photo"));
+        cardPhoto.setHorizontalAlignment(javax.swing.SwingConstants.CENTER);
+        Theme.style(cardPhoto, "photoPlaceholder");
+        cardName.setName("scan.checkedIn.name");
+        Theme.style(cardName, "idName");
+        cardNik.setName("scan.checkedIn.nik");
+        cardBirth.setName("scan.checkedIn.birth");
+        cardService.setName("scan.checkedIn.service");
+        cardPayment.setName("scan.checkedIn.payment");
+        cardNote.setName("scan.checkedIn.note");
+        Theme.style(cardNote, "hint");
+        cardUndo.setName("scan.checkedIn.undo");
+        Theme.style(cardUndo, "undoHint");
+        card.add(cardNumber, "spany 4, aligny top, growy 0");
+        card.add(cardPhoto, "spany 5, w 80!, h 100!, aligny top");
+        JLabel[] values = {cardName, cardNik, cardBirth, cardService, cardPayment};
+        String[] keys = {"counter.card.name", "counter.card.nik", "counter.card.birth", "counter.card.service", "counter.card.payment"};
+        for (int i = 0; i < values.length; i++) {
+            JLabel key = Theme.style(new JLabel(messages.get(keys[i])), "idKey");
+            key.setLabelFor(values[i]);
+            if (values[i] != cardName) {
+                Theme.style(values[i], "idValue");
+            }
+            card.add(key);
+            card.add(values[i], "wmin 0, wrap");
+        }
+        card.add(cardUndo, "cell 0 4, aligny bottom");
+        card.add(cardNote, "cell 3 5, wmin 0, hidemode 3");
+        return card;
     }
 
     private static JButton button(Action a, String name) {
@@ -197,24 +269,25 @@ public final class ScanBar extends JPanel {
     }
 
     private void showIdleText(String text, boolean dim) {
+        Edt.check();
         idle.setText(text);
         idle.putClientProperty(FlatClientProperties.STYLE_CLASS, dim ? null : "h3");
         idle.putClientProperty(FlatClientProperties.STYLE, dim ? "foreground: $Label.disabledForeground" : null);
-        cards.show(result, IDLE);
+        showCard(IDLE);
     }
 
     /** A refusal, in the officer's language; the scanned text stays selected, so the next scan replaces it. */
     public void showRefusal(String text) {
         message.setText("<html>" + escape(text) + "</html>");
         message.setToolTipText(text);
-        cards.show(result, MESSAGE);
+        showCard(MESSAGE);
         focusScan();
     }
 
     public void showMatches(List<Match> found) {
         matches.setListData(found.toArray(new Match[0]));
         matches.setSelectedIndex(0);
-        cards.show(result, MATCHES);
+        showCard(MATCHES);
         matches.requestFocusInWindow();
     }
 
@@ -242,7 +315,7 @@ public final class ScanBar extends JPanel {
     private void showFound(Action a) {
         foundButton.setAction(a);
         foundButton.setText(a.getValue(Action.NAME) + "  ·  Enter");
-        cards.show(result, FOUND);
+        showCard(FOUND);
         foundButton.requestFocusInWindow();
     }
 
@@ -255,7 +328,79 @@ public final class ScanBar extends JPanel {
         ticketText.setText("<html>" + escape(text) + "</html>");
         ticketText.setToolTipText(text);
         field.setText("");
-        cards.show(result, TICKET);
+        showCard(TICKET);
+    }
+
+    /**
+     * A booking checked in at once on its scan: the identification card, with "Esc: batalkan"
+     * for {@code undoFor} (the check-in's undo window). Clears the scan field for the next scan.
+     */
+    public void showCheckedIn(CaseFile c, Appointment a, String text, java.time.Duration undoFor) {
+        Edt.check();
+        cardNumber.setText(c.queueNumber().toString());
+        cardName.setText(c.applicant().fullName());
+        cardNik.setText(c.applicant().nik());
+        java.time.LocalDate born = c.applicant().birthDate();
+        cardBirth.setText(born == null ? "-" : messages.get("counter.card.birthAge", Dates.longDate(born, messages.locale())
+                .replaceFirst("^[^,]*, ", ""), java.time.Period.between(born, c.date()).getYears()));
+        cardService.setText(messages.get("service." + c.service().name()));
+        PaymentStatus paid = a == null || a.payment() == null ? null : a.payment().status();
+        cardPayment.setText(paid == null ? "-" : messages.get("payment." + paid.name()));
+        Theme.style(cardPayment, "idValue", paid == PaymentStatus.PAID ? "ok" : "error");
+        cardNote.setText(text);
+        cardNote.setToolTipText(text);
+        ticketNumber.setText(c.queueNumber().toString());
+        field.setText("");
+        undoUntil = java.time.Instant.now().plus(undoFor);
+        cardUndo.setVisible(true);
+        tickUndo();
+        undoTimer.restart();
+        showCard(CHECKED_IN);
+    }
+
+    /** Shows one card of the result area; any other than the check-in's ends its undo. */
+    private void showCard(String name) {
+        if (!CHECKED_IN.equals(name) && undoTimer != null && undoTimer.isRunning()) {
+            stopUndo();
+            listener.undoTimedOut();
+        }
+        cards.show(result, name);
+    }
+
+    /** Counts the undo window down on the card; when it ends, the hint goes. */
+    private void tickUndo() {
+        long left = undoUntil == null ? 0 : java.time.Duration.between(java.time.Instant.now(), undoUntil).toSeconds();
+        if (left <= 0) {
+            if (undoTimer.isRunning()) {
+                stopUndo();
+                listener.undoTimedOut();
+            }
+            return;
+        }
+        cardUndo.setText(messages.get("counter.card.undo", left));
+    }
+
+    private void stopUndo() {
+        undoTimer.stop();
+        undoUntil = null;
+        cardUndo.setVisible(false);
+    }
+
+    /** Whether Esc in the scan field still undoes the check-in on the card. */
+    public boolean undoOffered() {
+        return undoTimer.isRunning();
+    }
+
+    /**
+     * The case moved on at the counter: a queue number shown as just called or checked in is no
+     * longer news, so the bar goes back to its idle line.
+     */
+    public void settle() {
+        Edt.check();
+        if (result.getComponent(4).isVisible() || result.getComponent(5).isVisible()) {
+            stopUndo();
+            showIdle();
+        }
     }
 
     /** A neutral word about the last step (nobody waiting, for instance). */

@@ -6,12 +6,14 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentResult;
 import id.loket.casefile.model.DocumentType;
+import id.loket.casefile.model.InterviewOutcome;
 import id.loket.checkin.model.ScanResult;
 import id.loket.checkin.ui.ScanBar;
 import id.loket.checkin.ui.WalkInDialog;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Dates;
+import id.loket.common.ui.Edt;
 import id.loket.common.ui.FormDialog;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.PromptDialog;
@@ -33,7 +35,6 @@ import id.loket.staff.model.Session;
 import id.loket.verification.ui.CasePanel;
 import id.loket.verification.ui.CaseView;
 import id.loket.verification.ui.CaseView.Verb;
-import id.loket.verification.ui.InterviewDialog;
 import id.loket.verification.ui.RejectDialog;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
@@ -68,37 +69,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The counter screen: scan at the top, today's queue on the left, the case at this counter on
+ * The model.counter() screen: scan at the top, today's queue on the left, the case at this model.counter() on
  * the right. One Action per verb (name, mnemonic, accelerator, enabled from the lifecycle);
  * every database step runs on the background task thread and comes back here on the
  * event-dispatch thread. After each step the cursor goes where the next input goes: the
  * checklist while documents are checked, the button Enter stands for, or back to the scan
- * field once the case needs nothing more at this counter.
+ * field once the case needs nothing more at this model.counter().
  */
 public final class CounterScreen extends JPanel {
 
     private static final Logger LOG = LoggerFactory.getLogger(CounterScreen.class);
-    private static final Pattern COUNTER_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,10}");
-    private static final Pattern NTPN = Pattern.compile("[0-9A-Z]{16}");
-    /** A receipt number as printed and in its QR code: TT-DPS-20261127-0001. */
-    private static final Pattern RECEIPT_NUMBER = Pattern.compile("(?i)TT-[A-Z]{2,10}-\\d{8}-\\d{4}");
-    private static final Set<CaseStatus> WORKING = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
     private static final Set<CaseStatus> RECEIPTED = EnumSet.of(CaseStatus.RECEIPT_ISSUED, CaseStatus.READY_FOR_PICKUP, CaseStatus.HANDED_OVER);
-
-    /** What a scan found, worked out on the task thread. */
-    private sealed interface Found {
-        record Booking(Appointment booking) implements Found {
-        }
-
-        record Held(CaseFile caseFile) implements Found {
-        }
-
-        record Matches(List<Appointment> bookings) implements Found {
-        }
-
-        record Pickup(PickupService.PickupCase pickup) implements Found {
-        }
-    }
 
     private final Messages messages;
     private final CounterServices services;
@@ -112,21 +93,13 @@ public final class CounterScreen extends JPanel {
     private final Action callNext;
     private final Action recall;
     private final Action walkIn;
-    private final Action checkIn;
     private final Action resumeScanned;
     private final Action counterAction;
     private final Action markReady;
     private final Action help;
     private final Action logOut;
 
-    private volatile Session staff;
-    private String counter = "1";
-    private CaseFile current;
-    private Appointment pendingBooking;
-    private CaseFile pendingResume;
-    private int inFlight;
-    private boolean busy;
-    private boolean restored;
+    private final CounterModel model;
     private Runnable onLogOut = () -> { };
     private final Reload<List<QueueEntry>> queueReload;
 
@@ -135,6 +108,7 @@ public final class CounterScreen extends JPanel {
         this.messages = messages;
         this.services = services;
         this.tasks = tasks;
+        this.model = new CounterModel(services, tasks);
         this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::backgroundFailed);
         setName("counter.screen");
 
@@ -142,7 +116,6 @@ public final class CounterScreen extends JPanel {
         callNext = action("counter.action.callNext", Shortcut.CALL_NEXT, this::callNext);
         recall = action("counter.action.recall", Shortcut.RECALL, this::recallCurrent);
         walkIn = action("counter.action.walkIn", Shortcut.WALK_IN, this::walkIn);
-        checkIn = action("counter.action.checkIn", null, this::checkInPending);
         resumeScanned = action("counter.action.resume", null, this::resumePending);
         counterAction = action("counter.action.counter", Shortcut.COUNTER, () -> askCounter(false));
         markReady = action("counter.action.markReady", Shortcut.MARK_READY, this::markReady);
@@ -151,7 +124,8 @@ public final class CounterScreen extends JPanel {
         verbs.put(Verb.CALL, action("counter.action.call", Shortcut.CALL, this::callCurrent));
         verbs.put(Verb.FINISH, action("counter.action.finish", Shortcut.FINISH, this::finish));
         verbs.put(Verb.RESUME, action("counter.action.resume", Shortcut.RESUME, this::resumeCurrent));
-        verbs.put(Verb.INTERVIEW, action("counter.action.interview", Shortcut.INTERVIEW, this::interview));
+        verbs.put(Verb.INTERVIEW, action("counter.action.interviewPassed", Shortcut.INTERVIEW, this::interview));
+        verbs.put(Verb.INTERVIEW_FLAG, action("counter.action.interviewFlag", Shortcut.INTERVIEW_FLAG, this::interviewNotPassed));
         verbs.put(Verb.APPROVE, action("counter.action.approve", Shortcut.APPROVE, this::approve));
         verbs.put(Verb.REJECT, action("counter.action.reject", Shortcut.REJECT, this::reject));
         verbs.put(Verb.FLAG, action("counter.action.flag", Shortcut.FLAG, this::flag));
@@ -169,7 +143,17 @@ public final class CounterScreen extends JPanel {
 
             @Override
             public void chosen(Appointment booking) {
-                CounterScreen.this.scanned(booking.bookingCode());
+                model.choose(booking);
+            }
+
+            @Override
+            public boolean undo() {
+                return model.undoCheckIn();
+            }
+
+            @Override
+            public void undoTimedOut() {
+                model.settleCheckIn();
             }
         });
         casePanel = new CasePanel(messages, services.zone(), verbs, new CasePanel.Listener() {
@@ -212,6 +196,7 @@ public final class CounterScreen extends JPanel {
         counterBadge.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
         counterBadge.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
         Keys.bind(this, JComponent.WHEN_IN_FOCUSED_WINDOW, Shortcut.SCAN_ALT.stroke(), "scanAlt", scan);
+        model.addListener(new ScanShown());
         showCounter();
         updateActions();
     }
@@ -250,7 +235,7 @@ public final class CounterScreen extends JPanel {
             m.add(new JMenuItem(a));
         }
         m.addSeparator();
-        for (Verb v : List.of(Verb.FINISH, Verb.INTERVIEW, Verb.APPROVE, Verb.REJECT, Verb.FLAG, Verb.RECORD_NTPN, Verb.RESUME)) {
+        for (Verb v : List.of(Verb.FINISH, Verb.INTERVIEW, Verb.INTERVIEW_FLAG, Verb.APPROVE, Verb.REJECT, Verb.FLAG, Verb.RECORD_NTPN, Verb.RESUME)) {
             m.add(new JMenuItem(verbs.get(v)));
         }
         m.addSeparator();
@@ -282,20 +267,16 @@ public final class CounterScreen extends JPanel {
     /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
     /** The desk goes on under another session (unlocked, or taken over by a supervisor): nothing on screen changes. */
     public void continueAs(Session who) {
-        staff = who;
-        updateActions();
+        Edt.check();
+        model.continueAs(who);
     }
 
     public void start(Session who) {
-        staff = who;
-        restored = false;
-        current = null;
-        pendingBooking = null;
-        pendingResume = null;
+        Edt.check();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
         scanBar.showIdle();
         Optional<String> saved = services.counter().get();
-        counter = saved.orElse("1");
+        model.start(who, saved.orElse("1"));
         showCounter();
         updateActions();
         reload();
@@ -307,10 +288,8 @@ public final class CounterScreen extends JPanel {
 
     /** Logged out: nothing of the last officer's work stays on screen. */
     public void stop() {
-        staff = null;
-        current = null;
-        pendingBooking = null;
-        pendingResume = null;
+        Edt.check();
+        model.stop();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
         scanBar.showIdle();
         queue.setEntries(List.of());
@@ -332,13 +311,13 @@ public final class CounterScreen extends JPanel {
     }
 
     private List<QueueEntry> readQueue() {
-        Session who = staff;
-        return who == null ? List.of() : services.queue().day(who.atCounter(counter), services.office(), today());
+        Session who = model.staff();
+        return who == null ? List.of() : services.queue().day(who.atCounter(model.counter()), services.office(), today());
     }
 
-    /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
+    /** Shows a case at this model.counter() (the supervisor's dashboard opens the one awaiting approval). */
     public void show(String caseRef) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
         tasks.run(() -> services.cases().find(actor(), caseRef).orElseThrow(() -> new UserFacingException("case.unknown", caseRef)),
@@ -346,7 +325,7 @@ public final class CounterScreen extends JPanel {
     }
 
     public void focusScan() {
-        if (staff != null) {
+        if (model.staff() != null) {
             scanBar.focusScan();
         }
     }
@@ -354,126 +333,94 @@ public final class CounterScreen extends JPanel {
     // ---- scan, check-in, walk-in ----
 
     private void scanned(String text) {
-        if (staff == null || busy) {
-            return;
-        }
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            scanBar.showRefusal(messages.get("checkin.empty"));
-            return;
-        }
-        pendingBooking = null;
-        pendingResume = null;
-        updateActions();
-        scanBar.showBusy();
-        tasks.run(() -> lookUp(t), this::found, e -> scanBar.showRefusal(text(e)));
+        model.scan(text);
     }
 
-    /**
-     * A receipt number goes to the pickup counter; otherwise a booking code first, and what is
-     * not a known code is searched as a NIK or a name among today's bookings.
-     */
-    private Found lookUp(String text) {
-        if (RECEIPT_NUMBER.matcher(text).matches()) {
-            return new Found.Pickup(services.paper().pickup().findByReceipt(actor(), text));
+    /** What the model found or did with a scan, shown in the scan bar (event-dispatch thread). */
+    private final class ScanShown implements CounterModel.Listener {
+        @Override
+        public void changed() {
+            updateActions();
         }
-        try {
-            ScanResult r = services.checkIn().scan(actor(), text);
-            if (r instanceof ScanResult.ToCheckIn in) {
-                return new Found.Booking(in.appointment());
-            }
-            return new Found.Held(((ScanResult.ToResume) r).caseFile());
-        } catch (UserFacingException e) {
-            if ("checkin.unknown".equals(e.key())) {
-                List<Appointment> matches = services.checkIn().search(actor(), text);
-                if (!matches.isEmpty()) {
-                    return new Found.Matches(matches);
-                }
-            }
-            throw e;
-        }
-    }
 
-    private void found(Found f) {
-        if (staff == null) {
-            return;
+        @Override
+        public void lookingUp() {
+            scanBar.showBusy();
         }
-        if (f instanceof Found.Booking b) {
-            pendingBooking = b.booking();
-            updateActions();
-            scanBar.showBooking(b.booking(), checkIn);
-        } else if (f instanceof Found.Held h) {
-            pendingResume = h.caseFile();
-            updateActions();
-            CaseView v = new CaseView(h.caseFile(), staff.role(), today());
-            scanBar.showResume(h.caseFile(), v.missing().stream().map(messages::name).collect(Collectors.joining(", ")), resumeScanned);
-        } else if (f instanceof Found.Pickup p) {
-            scanBar.showIdle();
-            openCase(p.pickup().caseFile(), false);
-            handOver(p.pickup());
-        } else if (f instanceof Found.Matches m) {
-            if (m.bookings().size() == 1) {
-                scanned(m.bookings().get(0).bookingCode());
-                return;
-            }
+
+        @Override
+        public void checkedIn(CounterModel.CheckedIn done) {
+            CaseFile c = done.caseFile();
+            scanBar.showCheckedIn(c, done.booking(), messages.get("counter.card.note"),
+                    java.time.Duration.between(services.clock().instant(), done.until()));
+            scanBar.focusScan();
+            reload();
+        }
+
+        @Override
+        public void undone(String bookingCode, String queueNumber) {
+            scanBar.showInfo(messages.get("counter.scan.undone", queueNumber, bookingCode));
+            casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+            scanBar.focusScan();
+            reload();
+        }
+
+        @Override
+        public void held(CaseFile c) {
+            CaseView v = new CaseView(c, model.staff().role(), today());
+            scanBar.showResume(c, v.missing().stream().map(messages::name).collect(Collectors.joining(", ")), resumeScanned);
+        }
+
+        @Override
+        public void matches(List<Appointment> bookings) {
             Map<String, QueueEntry> byBooking = queue.entries().stream().filter(e -> e.appointment() != null)
                     .collect(Collectors.toMap(e -> e.appointment().id(), e -> e, (a, b) -> a));
-            scanBar.showMatches(m.bookings().stream().map(a -> {
+            scanBar.showMatches(bookings.stream().map(a -> {
                 QueueEntry e = byBooking.get(a.id());
                 return new ScanBar.Match(a, e == null ? null : e.queueNumber(), e == null ? null : e.caseStatus());
             }).toList());
         }
-    }
 
-    private void checkInPending() {
-        Appointment a = pendingBooking;
-        if (a == null || busy) {
-            return;
+        @Override
+        public void pickup(PickupService.PickupCase p) {
+            scanBar.showIdle();
+            openCase(p.caseFile(), false);
+            handOver(p);
         }
-        busy = true;
-        updateActions();
-        tasks.run(() -> services.checkIn().checkIn(a.id(), actor()), c -> {
-            busy = false;
-            pendingBooking = null;
-            updateActions();
-            scanBar.showTicket(c, messages.get("counter.scan.ticket", c.applicant().fullName(), messages.get("service." + c.service().name())));
-            scanBar.focusScan();
-            reload();
-        }, e -> {
-            busy = false;
-            pendingBooking = null;
-            updateActions();
+
+        @Override
+        public void refused(Exception e) {
             scanBar.showRefusal(text(e));
-        });
+        }
     }
 
     private void resumePending() {
-        CaseFile held = pendingResume;
-        if (held == null || busy) {
+        CaseFile held = model.pendingResume();
+        if (held == null || model.busy()) {
             return;
         }
-        pendingResume = null;
+        model.takePendingResume();
         act(() -> services.verification().resume(held.caseRef(), actor()), c -> {
-            scanBar.showTicket(c, messages.get("counter.scan.resumed", c.applicant().fullName(), counter));
+            scanBar.showTicket(c, messages.get("counter.scan.resumed", c.applicant().fullName(), model.counter()));
             casePanel.focusWork();
         }, e -> scanBar.showRefusal(text(e)));
     }
 
     private void walkIn() {
-        if (staff == null || busy) {
+        if (model.staff() == null || model.busy()) {
             return;
         }
         WalkInDialog.ask(window(), messages, today(), services.checkIn()::walkInWarnings).ifPresentOrElse(r -> {
-            busy = true;
+            model.setBusy(true);
             updateActions();
             tasks.run(() -> services.checkIn().registerWalkIn(r.form(), actor(), r.warningsConfirmed()), c -> {
-                busy = false;
+                model.setBusy(false);
                 updateActions();
                 scanBar.showTicket(c, messages.get("counter.scan.walkInTicket", c.applicant().fullName(), c.caseRef()));
                 scanBar.focusScan();
                 reload();
             }, e -> {
-                busy = false;
+                model.setBusy(false);
                 updateActions();
                 scanBar.showRefusal(text(e));
             });
@@ -483,13 +430,13 @@ public final class CounterScreen extends JPanel {
     // ---- calling ----
 
     private void callNext() {
-        if (staff == null || busy) {
+        if (model.staff() == null || model.busy()) {
             return;
         }
-        if (current != null && WORKING.contains(current.status()) && counter.equals(current.counter())) {
+        if (model.callNextLeavesCaseOpen()) {
             Object[] options = {messages.get("counter.callNext.confirm.yes"), messages.get("counter.dialog.cancel")};
-            int answer = JOptionPane.showOptionDialog(window(), messages.get("counter.callNext.confirm", current.queueNumber().toString(),
-                    messages.name(current.status())), messages.get("counter.action.callNext"), JOptionPane.YES_NO_OPTION,
+            int answer = JOptionPane.showOptionDialog(window(), messages.get("counter.callNext.confirm", model.current().queueNumber().toString(),
+                    messages.name(model.current().status())), messages.get("counter.action.callNext"), JOptionPane.YES_NO_OPTION,
                     JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
             FormDialog.giveFocusBack(window(), null);
             if (answer != 0) {
@@ -497,10 +444,10 @@ public final class CounterScreen extends JPanel {
                 return;
             }
         }
-        busy = true;
+        model.setBusy(true);
         updateActions();
         tasks.run(() -> services.checkIn().callNext(actor()), next -> {
-            busy = false;
+            model.setBusy(false);
             if (next.isEmpty()) {
                 updateActions();
                 scanBar.showInfo(messages.get("counter.callNext.none"));
@@ -510,30 +457,30 @@ public final class CounterScreen extends JPanel {
             }
             reload();
         }, e -> {
-            busy = false;
+            model.setBusy(false);
             updateActions();
             scanBar.showRefusal(text(e));
         });
     }
 
     private void called(CaseFile c) {
-        scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), counter));
+        scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), model.counter()));
         openCase(c, true);
     }
 
-    /** Calls the open case's number again (it is in hand at this counter): the waiting-room display repeats the announcement. */
+    /** Calls the open case's number again (it is in hand at this model.counter()): the waiting-room display repeats the announcement. */
     private void recallCurrent() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         act(() -> services.checkIn().recall(c.caseRef(), actor()),
-                again -> scanBar.showInfo(messages.get("counter.recalled", again.queueNumber().toString(), counter)), e -> { });
+                again -> scanBar.showInfo(messages.get("counter.recalled", again.queueNumber().toString(), model.counter())), e -> { });
     }
 
     private void callCurrent() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         act(() -> services.checkIn().call(c.caseRef(), actor()), this::called, e -> { });
@@ -542,7 +489,7 @@ public final class CounterScreen extends JPanel {
     // ---- the case ----
 
     private void openEntry(QueueEntry e) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
         if (!e.hasCase()) {
@@ -554,12 +501,12 @@ public final class CounterScreen extends JPanel {
     }
 
     private void openCase(CaseFile c, boolean focus) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
-        current = c;
-        CaseView view = new CaseView(c, staff.role(), today());
-        casePanel.showCase(view, bookingOf(c), counter);
+        model.setCurrent(c);
+        CaseView view = new CaseView(c, model.staff().role(), today());
+        casePanel.showCase(view, bookingOf(c), model.counter());
         if (RECEIPTED.contains(c.status())) {
             tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
                     this::backgroundFailed);
@@ -594,7 +541,7 @@ public final class CounterScreen extends JPanel {
 
     /** After a step: on to the next input of this case, or back to the scan field when it is done here. */
     private void afterStep(CaseFile c) {
-        if (new CaseView(c, staff.role(), today()).doneForNow()) {
+        if (new CaseView(c, model.staff().role(), today()).doneForNow()) {
             scanBar.focusScan();
         } else if (!casePanel.focusWork()) {
             scanBar.focusScan();
@@ -602,18 +549,18 @@ public final class CounterScreen extends JPanel {
     }
 
     private void record(String caseRef, DocumentType type, DocumentResult result, String note) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
-        inFlight++;
+        model.recordStarted();
         Session actor = actor();
         tasks.run(() -> services.verification().recordDocument(caseRef, actor, type, result, note), c -> {
-            inFlight--;
-            if (inFlight == 0 && current != null && current.caseRef().equals(c.caseRef())) {
+            model.recordEnded();
+            if (model.inFlight() == 0 && model.current() != null && model.current().caseRef().equals(c.caseRef())) {
                 openCase(c, false);
             }
         }, e -> {
-            inFlight--;
+            model.recordEnded();
             casePanel.error(text(e));
             refreshCurrent();
         });
@@ -625,8 +572,8 @@ public final class CounterScreen extends JPanel {
     }
 
     private void finish() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         act(() -> services.verification().finish(c.caseRef(), actor()), done -> {
@@ -645,34 +592,48 @@ public final class CounterScreen extends JPanel {
     }
 
     private void resumeCurrent() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         act(() -> services.verification().resume(c.caseRef(), actor()), done -> casePanel.focusWork(), e -> { });
     }
 
+    /** Passed: one key, no dialog (photo, fingerprints and interview are done). */
     private void interview() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
-        InterviewDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), c.needsSupervisorApproval())
-                .ifPresentOrElse(i -> act(() -> services.verification().interview(c.caseRef(), actor(), i.outcome(), i.note()),
+        act(() -> services.verification().interview(c.caseRef(), actor(), InterviewOutcome.PASSED, null), this::afterStep, e -> { });
+    }
+
+    /** Not passed: the reason, for the supervisor who decides. */
+    private void interviewNotPassed() {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
+            return;
+        }
+        PromptDialog.ask(window(), "interview.dialog", messages.get("counter.interview.title", c.queueNumber().toString()),
+                messages.get("counter.interview.notPassedIntro", c.queueNumber().toString(), c.applicant().fullName()),
+                messages.get("counter.interview.note"), "", 36,
+                text -> text.isBlank() ? messages.get("interview.flagNoteRequired") : null,
+                messages.get("counter.interview.ok"), messages.get("counter.dialog.cancel"))
+                .ifPresentOrElse(note -> act(() -> services.verification().interview(c.caseRef(), actor(), InterviewOutcome.FLAGGED, note),
                         this::afterStep, e -> { }), casePanel::focusWork);
     }
 
     private void approve() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         act(() -> services.verification().approve(c.caseRef(), actor()), this::afterStep, e -> { });
     }
 
     private void reject() {
-        CaseFile c = current;
-        if (c == null || busy || !verbs.get(Verb.REJECT).isEnabled()) {
+        CaseFile c = model.current();
+        if (c == null || model.busy() || !verbs.get(Verb.REJECT).isEnabled()) {
             return;
         }
         RejectDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), CasePanel.suggestedReasons(c),
@@ -682,8 +643,8 @@ public final class CounterScreen extends JPanel {
     }
 
     private void flag() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         PromptDialog.ask(window(), "flag.dialog", messages.get("counter.flag.title", c.queueNumber().toString()),
@@ -695,13 +656,13 @@ public final class CounterScreen extends JPanel {
     }
 
     private void recordNtpn() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         PromptDialog.ask(window(), "ntpn.dialog", messages.get("counter.ntpn.title", c.queueNumber().toString()),
                 messages.get("counter.ntpn.intro"), messages.get("counter.ntpn.label"), c.paymentNtpn() == null ? "" : c.paymentNtpn(), 20,
-                text -> NTPN.matcher(text.toUpperCase(Locale.ROOT)).matches() ? null : messages.get("payment.badNtpn"),
+                text -> CounterModel.validNtpn(text) ? null : messages.get("payment.badNtpn"),
                 messages.get("counter.ntpn.ok"), messages.get("counter.dialog.cancel"))
                 .ifPresentOrElse(ntpn -> act(() -> services.verification().recordPayment(c.caseRef(), actor(), ntpn),
                         done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
@@ -710,8 +671,8 @@ public final class CounterScreen extends JPanel {
     // ---- paper: receipts, slips, the pickup counter ----
 
     private void issueReceipt() {
-        CaseFile c = current;
-        if (c == null || busy) {
+        CaseFile c = model.current();
+        if (c == null || model.busy()) {
             return;
         }
         Session actor = actor();
@@ -723,11 +684,11 @@ public final class CounterScreen extends JPanel {
 
     /** Prints the paper of the case's present state again; a receipt printed again is counted and marked SALINAN. */
     private void printAgain() {
-        CaseFile c = current;
-        if (c == null || busy || staff == null) {
+        CaseFile c = model.current();
+        if (c == null || model.busy() || model.staff() == null) {
             return;
         }
-        Optional<CaseView.Paper> paper = new CaseView(c, staff.role(), today()).paper();
+        Optional<CaseView.Paper> paper = new CaseView(c, model.staff().role(), today()).paper();
         if (paper.isEmpty()) {
             return;
         }
@@ -782,7 +743,7 @@ public final class CounterScreen extends JPanel {
 
     /** The printed passports have come: their receipts are scanned or chosen, and the cases become ready for pickup. */
     private void markReady() {
-        if (staff == null || busy) {
+        if (model.staff() == null || model.busy()) {
             return;
         }
         Session actor = actor();
@@ -802,16 +763,17 @@ public final class CounterScreen extends JPanel {
      * shown in the case panel in the officer's words, and the case is read again.
      */
     private void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
-        busy = true;
+        model.setBusy(true);
         updateActions();
         casePanel.clearMessage();
         tasks.run(work, c -> {
-            busy = false;
+            model.setBusy(false);
+            scanBar.settle();
             openCase(c, false);
             done.accept(c);
             reload();
         }, e -> {
-            busy = false;
+            model.setBusy(false);
             updateActions();
             casePanel.error(text(e));
             refused.accept(e);
@@ -820,33 +782,31 @@ public final class CounterScreen extends JPanel {
     }
 
     private void refreshCurrent() {
-        CaseFile c = current;
+        CaseFile c = model.current();
         if (c == null) {
             return;
         }
         tasks.run(() -> services.cases().find(actor(), c.caseRef()), found -> found.ifPresent(f -> {
-            if (inFlight == 0 && current != null && current.caseRef().equals(f.caseRef())) {
+            if (model.inFlight() == 0 && model.current() != null && model.current().caseRef().equals(f.caseRef())) {
                 openCase(f, false);
             }
         }), this::backgroundFailed);
     }
 
     private void queueLoaded(List<QueueEntry> entries) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
         queue.setEntries(entries);
-        if (current != null) {
-            entries.stream().filter(e -> e.hasCase() && e.key().equals(current.caseRef())).findFirst().ifPresent(e -> {
-                if (inFlight == 0 && !busy && (e.caseFile().rowVersion() != current.rowVersion() || casePanelLacksBooking(e))) {
+        if (model.current() != null) {
+            entries.stream().filter(e -> e.hasCase() && e.key().equals(model.current().caseRef())).findFirst().ifPresent(e -> {
+                if (model.inFlight() == 0 && !model.busy() && (e.caseFile().rowVersion() != model.current().rowVersion() || casePanelLacksBooking(e))) {
                     openCase(e.caseFile(), false);
                 }
             });
-        } else if (!restored) {
-            restored = true;
+        } else if (model.takeRestore()) {
             entries.stream().map(QueueEntry::caseFile)
-                    .filter(c -> c != null && WORKING.contains(c.status()) && counter.equals(c.counter())
-                            && staff.username().equals(c.officer()))
+                    .filter(model::mineInProgress)
                     .max(Comparator.comparing(c -> c.calledAt() == null ? OffsetDateTime.MIN : c.calledAt()))
                     .ifPresent(c -> {
                         openCase(c, scanBar.scanHasFocus());
@@ -863,27 +823,27 @@ public final class CounterScreen extends JPanel {
         casePanel.error(text(e));
     }
 
-    // ---- the counter number ----
+    // ---- the model.counter() number ----
 
     private void askCounter(boolean firstTime) {
-        if (staff == null) {
+        if (model.staff() == null) {
             return;
         }
         Optional<String> answer = PromptDialog.ask(window(), "counter.dialog", messages.get("counter.number.title"),
                 messages.get(firstTime ? "counter.number.introFirst" : "counter.number.intro"), messages.get("counter.number.label"),
-                counter, 6, text -> COUNTER_NUMBER.matcher(text).matches() ? null : messages.get("counter.number.invalid"),
+                model.counter(), 6, text -> CounterModel.validCounterNumber(text) ? null : messages.get("counter.number.invalid"),
                 messages.get("counter.number.ok"), messages.get("counter.dialog.cancel"));
         answer.ifPresent(value -> {
-            counter = value;
+            model.setCounter(value);
             showCounter();
-            queue.setMyCounter(counter);
+            queue.setMyCounter(model.counter());
             tasks.run(() -> {
                 services.saveCounter().accept(value);
                 return null;
             }, r -> { }, this::backgroundFailed);
         });
-        if (current != null) {
-            openCase(current, false);
+        if (model.current() != null) {
+            openCase(model.current(), false);
         }
         if (!casePanel.focusWork()) {
             scanBar.focusScan();
@@ -891,8 +851,8 @@ public final class CounterScreen extends JPanel {
     }
 
     private void showCounter() {
-        counterBadge.setText(messages.get("counter.badge", counter));
-        queue.setMyCounter(counter);
+        counterBadge.setText(messages.get("counter.badge", model.counter()));
+        queue.setMyCounter(model.counter());
     }
 
     // ---- helpers ----
@@ -903,29 +863,28 @@ public final class CounterScreen extends JPanel {
         FormDialog.giveFocusBack(window(), before);
     }
 
+    /** Every step enabled as the model says (event-dispatch thread). */
     private void updateActions() {
-        boolean in = staff != null;
-        boolean counterStaff = in && staff.role() != Role.ADMIN;
-        scan.setEnabled(in);
-        callNext.setEnabled(counterStaff && !busy);
-        recall.setEnabled(counterStaff && !busy && current != null && counter.equals(current.counter())
-                && current.status() != CaseStatus.CHECKED_IN && current.status() != CaseStatus.ON_HOLD && !current.status().isClosed());
-        walkIn.setEnabled(counterStaff && !busy);
-        checkIn.setEnabled(counterStaff && !busy && pendingBooking != null);
-        resumeScanned.setEnabled(counterStaff && !busy && pendingResume != null);
+        Edt.check();
+        boolean in = model.signedIn();
+        scan.setEnabled(model.canScan());
+        callNext.setEnabled(model.canCallNext());
+        recall.setEnabled(model.canRecall());
+        walkIn.setEnabled(model.canWalkIn());
+        resumeScanned.setEnabled(model.canResumeScanned());
         counterAction.setEnabled(in);
-        markReady.setEnabled(counterStaff && !busy);
+        markReady.setEnabled(model.canMarkReady());
         logOut.setEnabled(in);
-        Set<Verb> offered = in && current != null ? new CaseView(current, staff.role(), today()).offered() : Set.of();
+        Set<Verb> offered = model.offered();
         for (Map.Entry<Verb, Action> e : verbs.entrySet()) {
-            e.getValue().setEnabled(!busy && offered.contains(e.getKey()));
+            e.getValue().setEnabled(offered.contains(e.getKey()));
         }
         casePanel.markPrimary();
     }
 
     /** The signed-in session at this desk's counter (the services re-check who it is). */
     private Session actor() {
-        return staff.atCounter(counter);
+        return model.actor();
     }
 
     private LocalDate today() {

@@ -32,7 +32,9 @@ public enum Shortcut {
     EXIT(Group.DESK, Keys.ctrl(KeyEvent.VK_Q), "action.exit"),
     // the case
     FINISH(Group.CASE, Keys.ctrl(KeyEvent.VK_ENTER), "counter.action.finish"),
-    INTERVIEW(Group.CASE, Keys.ctrl(KeyEvent.VK_I), "counter.action.interview"),
+    INTERVIEW(Group.CASE, Keys.ctrl(KeyEvent.VK_I), "counter.action.interviewPassed"),
+    INTERVIEW_FLAG(Group.CASE, KeyStroke.getKeyStroke(KeyEvent.VK_I, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK),
+            "counter.action.interviewFlag"),
     APPROVE(Group.CASE, Keys.ctrl(KeyEvent.VK_A), "counter.action.approve"),
     REJECT(Group.CASE, Keys.ctrl(KeyEvent.VK_R), "counter.action.reject"),
     FLAG(Group.CASE, Keys.ctrl(KeyEvent.VK_T), "counter.action.flag"),
@@ -59,7 +61,7 @@ public enum Shortcut {
     DIALOG_CANCEL(Group.FORMS, null, "counter.help.dialogCancel", "Esc"),
     DIALOG_MOVE(Group.FORMS, null, "counter.help.dialogMove", "Tab"),
     REJECT_REASONS(Group.FORMS, null, "counter.help.rejectReasons", "1–7"),
-    INTERVIEW_OUTCOME(Group.FORMS, null, "counter.help.interviewOutcome", "P / F");
+    UNDO_CHECK_IN(Group.FORMS, null, "counter.help.undoCheckIn", "Esc");
 
     /** Where a key works. */
     public enum Group { DESK, CASE, CHECKLIST, FORMS }

@@ -11,5 +11,7 @@ public enum OutboxState {
     /** Central answered INVALID: kept with the reason, never sent again. */
     FAILED,
     /** A supervisor accepted central's state instead: never sent. */
-    SUPERSEDED
+    SUPERSEDED,
+    /** An undone check-in's event, withdrawn within its undo window before it was sent: never sent. */
+    WITHDRAWN
 }

@@ -44,12 +44,15 @@ public final class PushRepository {
     /**
      * The events that may go now, in occurrence order: waiting, and the first not-yet-sent event
      * of their case. At most one event per case, so a refusal of one event can never let a
-     * later event of the same case through in the same batch.
+     * later event of the same case through in the same batch. An event held back until a
+     * later time ({@code not_before}) waits, and keeps the later events of its case back.
      */
-    public List<OutboxEvent> sendable(int limit) {
+    public List<OutboxEvent> sendable(int limit, OffsetDateTime now) {
         id.loket.db.jooq.tables.OutboxEvent p = OUTBOX_EVENT.as("p");
         return ctx.selectFrom(OUTBOX_EVENT)
                 .where(OUTBOX_EVENT.STATE.eq(PENDING))
+                // held back while the officer may still undo it (a check-in's undo window)
+                .and(OUTBOX_EVENT.NOT_BEFORE.isNull().or(OUTBOX_EVENT.NOT_BEFORE.le(now)))
                 .andNotExists(DSL.selectOne().from(p)
                         .where(p.CASE_REF.eq(OUTBOX_EVENT.CASE_REF))
                         .and(p.SEQ.lt(OUTBOX_EVENT.SEQ))

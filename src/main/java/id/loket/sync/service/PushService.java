@@ -114,7 +114,7 @@ public final class PushService {
         boolean skipped = false;
         db.inTransaction(tx -> new PushRepository(tx).holdStragglers());
         while (!Thread.currentThread().isInterrupted()) {
-            List<OutboxEvent> batch = new PushRepository(db.dsl()).sendable(settings.batchSize());
+            List<OutboxEvent> batch = new PushRepository(db.dsl()).sendable(settings.batchSize(), now());
             if (batch.isEmpty()) {
                 break;
             }

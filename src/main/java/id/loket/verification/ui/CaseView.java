@@ -34,7 +34,7 @@ public final class CaseView {
     public enum StepState { DONE, CURRENT, TODO, HELD, REJECTED }
 
     /** The verbs of the case panel, each one Action on screen. */
-    public enum Verb { CALL, FINISH, RESUME, INTERVIEW, APPROVE, REJECT, FLAG, RECORD_NTPN, ISSUE_RECEIPT, PRINT_AGAIN }
+    public enum Verb { CALL, FINISH, RESUME, INTERVIEW, INTERVIEW_FLAG, APPROVE, REJECT, FLAG, RECORD_NTPN, ISSUE_RECEIPT, PRINT_AGAIN }
 
     /** The paper a case in its present state gives the applicant, printed again with {@link Verb#PRINT_AGAIN}. */
     public enum Paper { RECEIPT, PICKUP_SLIP, REJECTION_SLIP, HOLD_SLIP }
@@ -123,6 +123,7 @@ public final class CaseView {
         }
         if (possible.contains(CaseAction.INTERVIEW)) {
             verbs.add(Verb.INTERVIEW);
+            verbs.add(Verb.INTERVIEW_FLAG);
         }
         if (possible.contains(CaseAction.APPROVE) && !(c.status() == CaseStatus.INTERVIEWED && c.needsSupervisorApproval())) {
             verbs.add(Verb.APPROVE);

@@ -54,7 +54,7 @@ class CaseViewTest {
             RENEWAL          | CHECKED_IN       | COUNTER    | CALL RECORD_NTPN                        | CALL
             RENEWAL          | IN_VERIFICATION  | COUNTER    | FINISH REJECT FLAG RECORD_NTPN          | FINISH
             RENEWAL          | ON_HOLD          | COUNTER    | RESUME RECORD_NTPN PRINT_AGAIN          | RESUME
-            RENEWAL          | VERIFIED         | COUNTER    | INTERVIEW FLAG RECORD_NTPN              | INTERVIEW
+            RENEWAL          | VERIFIED         | COUNTER    | INTERVIEW INTERVIEW_FLAG FLAG RECORD_NTPN | INTERVIEW
             RENEWAL          | INTERVIEWED      | COUNTER    | APPROVE REJECT FLAG RECORD_NTPN         | APPROVE
             RENEWAL          | APPROVED         | COUNTER    | RECORD_NTPN ISSUE_RECEIPT               | ISSUE_RECEIPT
             RENEWAL          | APPROVED         | ADMIN      |                                         |
