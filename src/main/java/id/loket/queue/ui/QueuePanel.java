@@ -75,7 +75,7 @@ public final class QueuePanel extends JPanel {
     private String myCounter;
 
     public QueuePanel(Messages messages, Supplier<OffsetDateTime> now) {
-        super(new MigLayout("fill, insets 6 12 6 6", "[][grow,fill][][][]", "[][grow,fill]"));
+        super(new MigLayout("fill, insets 6 12 6 6, hidemode 3", "[][grow,fill]", "[][][grow,fill]"));
         this.messages = messages;
         this.model = new QueueTableModel(messages, now);
         this.table = new JTable(model) {
@@ -153,13 +153,14 @@ public final class QueuePanel extends JPanel {
             }
         });
 
+        // two rows above the table, so that the search, the choice and the count are read whole in a narrow queue
         add(searchLabel);
-        add(search, "growx, wmin 120");
-        add(viewLabel, "gapleft 8");
-        add(view);
-        add(count, "gapleft 8, wmin pref, wrap");
+        add(search, "growx, wmin 80, wrap");
+        add(viewLabel);
+        add(view, "split 2, growx 0, wmin 80");
+        add(count, "gapleft 8, wrap");
         scroll = new JScrollPane(table);
-        add(scroll, "span 5, grow");
+        add(scroll, "span 2, grow, wmin 0");
         // the columns are chosen for the width the queue has: whenever it changes, and when the lines or the text size do
         scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
             @Override
