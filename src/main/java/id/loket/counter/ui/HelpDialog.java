@@ -31,13 +31,13 @@ import net.miginfocom.swing.MigLayout;
 final class HelpDialog extends JDialog {
 
     /** Keys of the print preview (printing.ui): key text and bundle key of what it does. */
-    private static final String[][] PREVIEW = {
+    static final String[][] PREVIEW = {
         {"Ctrl+P", "counter.help.preview.print"},
         {"Ctrl+S", "counter.help.preview.save"},
         {"Esc", "counter.help.preview.close"},
     };
     /** Keys of the supervisor's dashboard (supervisor.ui). */
-    private static final String[][] DASHBOARD = {
+    static final String[][] DASHBOARD = {
         {"F5", "counter.help.dashboard.refresh"},
         {"Ctrl+Shift+K", "counter.help.dashboard.conflicts"},
         {"Ctrl+Shift+E", "counter.help.dashboard.closeDay"},
