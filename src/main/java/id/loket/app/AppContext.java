@@ -255,6 +255,11 @@ public final class AppContext implements AutoCloseable {
         return new AuthService(db, new PasswordHasher(), authorization(), clock);
     }
 
+    /** Each officer's look of the desk (theme, text size), remembered per officer. */
+    public id.loket.settings.service.LookPreferences lookPreferences() {
+        return new id.loket.settings.service.LookPreferences(db, authorization());
+    }
+
     /** The one policy every service asks (action × role, the account re-read each time). */
     public Authorization authorization() {
         return new Authorization(db);

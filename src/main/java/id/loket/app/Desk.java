@@ -123,6 +123,7 @@ public final class Desk {
     private void show(Messages messages, Session loggedIn) {
         DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
         next.onOpenDisplay(this::openDisplay, app.display(services.clock()));
+        next.rememberLooksWith(app.lookPreferences());
         DeskFrame previous = frame.getAndSet(next);
         sync.setListener(next);
         if (loggedIn != null) {
@@ -130,6 +131,7 @@ public final class Desk {
         }
         if (previous != null) {
             next.setBounds(previous.getBounds());
+            next.setExtendedState(previous.getExtendedState());
             previous.dispose();
         }
         next.setVisible(true);

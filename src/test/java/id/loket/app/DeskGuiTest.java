@@ -429,9 +429,27 @@ class DeskGuiTest {
                 .orElseThrow();
     }
 
+    /**
+     * A column's values in the lines shown, top to bottom, read from the table's model: a narrow
+     * queue may leave the column out of view (QueuePanel chooses columns by width), its lines are the same.
+     */
     private List<String> column(JTableFixture table, String headerKey) {
-        int col = table.columnIndexFor(messages.get(headerKey));
-        return Arrays.stream(table.contents()).map(row -> row[col]).toList();
+        javax.swing.JTable t = table.target();
+        return org.assertj.swing.edt.GuiActionRunner.execute(() -> {
+            int col = -1;
+            for (int c = 0; c < t.getModel().getColumnCount(); c++) {
+                if (t.getModel().getColumnName(c).equals(messages.get(headerKey))) {
+                    col = c;
+                }
+            }
+            assertThat(col).as("column " + headerKey).isGreaterThanOrEqualTo(0);
+            List<String> values = new java.util.ArrayList<>();
+            for (int r = 0; r < t.getRowCount(); r++) {
+                Object v = t.getModel().getValueAt(t.convertRowIndexToModel(r), col);
+                values.add(v == null ? "" : String.valueOf(v));
+            }
+            return values;
+        });
     }
 
     private String text(String labelName) {

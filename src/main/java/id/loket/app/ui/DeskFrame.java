@@ -89,6 +89,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private final java.awt.KeyEventDispatcher keysWhileLocked;
     private javax.swing.Timer idleTimer;
     private volatile Session staff;
+    /** Where each officer's look (theme, text size) is remembered; null: not remembered (see {@link #rememberLooksWith}). */
+    private id.loket.settings.service.LookPreferences looks;
+    private javax.swing.JCheckBoxMenuItem darkItem;
+    private final java.util.Map<Integer, JRadioButtonMenuItem> textSizeItems = new java.util.LinkedHashMap<>();
     private final Reload<OutboxSummary> backlogReload;
     private final ChangeFeed.Subscription subscription;
     private final ChangeFeed.Subscription linkSubscription;
@@ -153,7 +157,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             JLabel training = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
             training.setName("desk.training");
             training.setOpaque(true);
-            training.putClientProperty(FlatClientProperties.STYLE, "background: #B45309; foreground: #FFFFFF; font: bold +1; border: 6,8,6,8");
+            id.loket.common.ui.Theme.style(training, "bannerTraining");
             training.setAlignmentX(0.5f);
             training.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
             bands.add(training);
@@ -178,16 +182,16 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         subscription = services.changes().subscribe(this::changed);
         serverLost.setName("desk.serverLost");
         serverLost.setOpaque(true);
-        serverLost.putClientProperty(FlatClientProperties.STYLE, "background: #B91C1C; foreground: #FFFFFF; font: bold +1; border: 8,10,8,10");
+        id.loket.common.ui.Theme.style(serverLost, "bannerDanger");
         serverLost.setVisible(false);
         linkSubscription = services.serverLink().subscribe(lost -> SwingUtilities.invokeLater(() -> showServerLink(lost)));
         services.serverLink().lostSince().ifPresent(since -> showServerLink(Optional.of(since)));
         getContentPane().add(content, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         setJMenuBar(menuBar());
-        setMinimumSize(new Dimension(900, 560));
-        setSize(1280, 760);
-        setLocationRelativeTo(null);
+        setMinimumSize(new Dimension(800, 520));
+        // The desk fills the screen it opens on (a 1366×768 counter monitor and up), at any text size.
+        id.loket.common.ui.Screens.fill(this);
     }
 
     /**
@@ -232,6 +236,9 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         }
         counter.continueAs(next);
         standAt(next);
+        if (takeover) {
+            applyLookOf(next);
+        }
     }
 
     /** Records in the session's row which counter this desk stands at (the supervisor's dashboard shows it). */
@@ -357,6 +364,26 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
             language.add(item);
         }
         view.add(language);
+        view.addSeparator();
+        darkItem = new javax.swing.JCheckBoxMenuItem(messages.get("look.dark"), id.loket.common.ui.Theme.dark());
+        darkItem.setName("menu.view.dark");
+        darkItem.setMnemonic(messages.get("look.dark.mnemonic").charAt(0));
+        darkItem.addActionListener(e -> changeLook(currentLook().withDark(darkItem.isSelected())));
+        view.add(darkItem);
+        JMenu textSize = menu("look.textSize", Character.toUpperCase(messages.get("look.textSize.mnemonic").charAt(0)));
+        textSize.setName("menu.view.textSize");
+        ButtonGroup sizes = new ButtonGroup();
+        for (int percent : id.loket.settings.model.Look.TEXT_SIZES) {
+            JRadioButtonMenuItem item = new JRadioButtonMenuItem(messages.get("look.textSize.percent", percent));
+            item.setName("menu.view.text." + percent);
+            item.setSelected(percent == id.loket.common.ui.Theme.textPercent());
+            item.addActionListener(e -> changeLook(currentLook().withTextPercent(percent)));
+            sizes.add(item);
+            textSize.add(item);
+            textSizeItems.put(percent, item);
+        }
+        view.add(textSize);
+        view.addSeparator();
         JMenuItem waitingRoomItem = new JMenuItem(waitingRoom);
         waitingRoomItem.setName("menu.display");
         view.add(waitingRoomItem);
@@ -526,8 +553,55 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         counter.focusScan();
     }
 
+    /** Remembers each officer's look (theme, text size) there: applied at sign-in, saved when changed in the View menu. */
+    public void rememberLooksWith(id.loket.settings.service.LookPreferences preferences) {
+        this.looks = preferences;
+    }
+
+    private id.loket.settings.model.Look currentLook() {
+        return new id.loket.settings.model.Look(id.loket.common.ui.Theme.dark(), id.loket.common.ui.Theme.textPercent());
+    }
+
+    /** Applies {@code look} now, and remembers it for the officer signed in. */
+    private void changeLook(id.loket.settings.model.Look look) {
+        showLook(look);
+        Session who = staff;
+        if (looks != null && who != null) {
+            id.loket.settings.service.LookPreferences store = looks;
+            tasks.run(() -> {
+                store.save(who, look);
+                return null;
+            }, done -> { }, this::showError);
+        }
+    }
+
+    private void showLook(id.loket.settings.model.Look look) {
+        id.loket.common.ui.Theme.apply(look.dark(), look.textPercent());
+        if (darkItem != null) {
+            darkItem.setSelected(look.dark());
+        }
+        JRadioButtonMenuItem size = textSizeItems.get(look.textPercent());
+        if (size != null) {
+            size.setSelected(true);
+        }
+    }
+
+    /** The look {@code who} chose last, read off the event-dispatch thread, then applied. */
+    private void applyLookOf(Session who) {
+        if (looks == null) {
+            return;
+        }
+        id.loket.settings.service.LookPreferences store = looks;
+        tasks.run(() -> store.of(who), look -> {
+            if (staff == who) {
+                showLook(look);
+            }
+        }, e -> org.slf4j.LoggerFactory.getLogger(DeskFrame.class).warn("Reading the officer's look failed: {}", e.getMessage()));
+    }
+
     private void loggedIn(Session who) {
         this.staff = who;
+        applyLookOf(who);
         standAt(who);
         conflicts.setEnabled(who.role() == Role.SUPERVISOR);
         dashboard.setEnabled(who.role() == Role.SUPERVISOR);

@@ -87,8 +87,7 @@ public final class WalkInDialog extends FormDialog {
         validity.setName("walkin.validity");
         priority.setName("walkin.priority");
         warnings.setName("walkin.warnings");
-        warnings.putClientProperty(FlatClientProperties.STYLE, "foreground: darken($Actions.Yellow,20%); border: 6,8,6,8;"
-                + " background: mix($Actions.Yellow,$Panel.background,16%)");
+        id.loket.common.ui.Theme.style(warnings, "warningBox");
         warnings.setOpaque(true);
         warnings.setVisible(false);
 
@@ -174,16 +173,16 @@ public final class WalkInDialog extends FormDialog {
         NikFeedback f = WalkInFormModel.nik(nik.getText(), today);
         if (f.problem() != null) {
             nikFeedback.setText(messages.get(f.problem().key(), f.problem().args()));
-            nikFeedback.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+            id.loket.common.ui.Theme.style(nikFeedback, "error");
             nik.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
         } else if (f.ok()) {
             nikFeedback.setText(messages.get("counter.walkin.nik.says", Dates.longDate(f.birthDate(), messages.locale())
                     .replaceFirst("^[^,]*, ", ""), messages.name(f.sex())));
-            nikFeedback.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Green");
+            id.loket.common.ui.Theme.style(nikFeedback, "ok");
             nik.putClientProperty(FlatClientProperties.OUTLINE, null);
         } else {
             nikFeedback.setText(messages.get("counter.walkin.nik.count", f.digits()));
-            nikFeedback.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
+            id.loket.common.ui.Theme.style(nikFeedback, "hint");
             nik.putClientProperty(FlatClientProperties.OUTLINE, null);
         }
     }

@@ -1,6 +1,5 @@
 package id.loket.common.ui;
 
-import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Window;
@@ -47,14 +46,14 @@ public abstract class FormDialog extends JDialog {
         cancel.addActionListener(e -> cancel());
         Keys.enterClicks(cancel);
         problem.setName(name + ".problem");
-        problem.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+        Theme.style(problem, "error");
 
         JPanel buttons = new JPanel(new MigLayout("insets 0, gap 8", "[grow][][]", "[]"));
         buttons.add(problem, "growx, wmin 0");
         buttons.add(ok, "sg buttons");
         buttons.add(cancel, "sg buttons");
         JPanel content = new JPanel(new BorderLayout(0, 12));
-        content.putClientProperty(FlatClientProperties.STYLE, "border: 16,16,12,16");
+        Theme.style(content, "dialogContent");
         content.add(form, BorderLayout.CENTER);
         content.add(buttons, BorderLayout.SOUTH);
         setContentPane(content);
@@ -79,6 +78,7 @@ public abstract class FormDialog extends JDialog {
         problem.setText(text);
         problem.setToolTipText(text);
         pack();
+        Screens.fit(this);
         if (field != null) {
             field.requestFocusInWindow();
         }
@@ -107,9 +107,8 @@ public abstract class FormDialog extends JDialog {
 
     /** Shows the dialog (modal) and answers whether it was confirmed. */
     public boolean ask() {
-        pack();
+        Screens.packWithin(this, getOwner());
         setMinimumSize(getSize());
-        setLocationRelativeTo(getOwner());
         Component first = firstField();
         if (first != null) {
             addWindowListener(new WindowAdapter() {

@@ -6,7 +6,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import javax.swing.JDialog;
 
-/** Showing a modal dialog the same way everywhere: its own size, centred on its owner, the cursor where input starts, and back where it was after. */
+/** Showing a modal dialog the same way everywhere: its own size (within the screen), centred on its owner, the cursor where input starts, and back where it was after. */
 public final class Modal {
 
     private Modal() {
@@ -14,9 +14,8 @@ public final class Modal {
 
     /** Packs and shows {@code dialog} (blocking until it closes), with the focus first in {@code first}. */
     public static void show(JDialog dialog, Component first) {
-        dialog.pack();
+        Screens.packWithin(dialog, dialog.getOwner());
         dialog.setMinimumSize(dialog.getSize());
-        dialog.setLocationRelativeTo(dialog.getOwner());
         dialog.addWindowListener(new WindowAdapter() {
             @Override
             public void windowOpened(WindowEvent e) {

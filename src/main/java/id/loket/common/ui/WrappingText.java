@@ -24,5 +24,7 @@ public final class WrappingText extends JTextArea {
     public void updateUI() {
         super.updateUI();
         setFont(UIManager.getFont("Label.font"));
+        // the label's colour of the theme now (dark mode), not the one of the theme it was made in
+        setForeground(UIManager.getColor("Label.foreground"));
     }
 }

@@ -116,7 +116,7 @@ public final class MarkReadyDialog extends JDialog {
         buttons.add(close, "sg buttons");
 
         JPanel content = new JPanel(new BorderLayout(0, 12));
-        content.putClientProperty(FlatClientProperties.STYLE, "border: 16,16,12,16");
+        id.loket.common.ui.Theme.style(content, "dialogContent");
         content.add(top, BorderLayout.NORTH);
         content.add(scroll, BorderLayout.CENTER);
         content.add(buttons, BorderLayout.SOUTH);
@@ -230,7 +230,7 @@ public final class MarkReadyDialog extends JDialog {
                 : "<html>" + String.join("<br>", lines.stream().map(MarkReadyDialog::escape).toList()) + "</html>";
         status.setText(text);
         status.setToolTipText(String.join("\n", lines));
-        status.putClientProperty(FlatClientProperties.STYLE, refused ? "foreground: $Actions.Red" : "foreground: $Actions.Green");
+        id.loket.common.ui.Theme.style(status, refused ? "error" : "ok");
         if (lines.size() > 1) {
             pack();
         }
@@ -255,13 +255,13 @@ public final class MarkReadyDialog extends JDialog {
     private void problem(String text) {
         status.setText(text);
         status.setToolTipText(text);
-        status.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+        id.loket.common.ui.Theme.style(status, "error");
     }
 
     private void info(String text) {
         status.setText(text);
         status.setToolTipText(null);
-        status.putClientProperty(FlatClientProperties.STYLE, null);
+        id.loket.common.ui.Theme.style(status);
     }
 
     /** The receipts waiting for their passport: number, receipt date, pickup date. */

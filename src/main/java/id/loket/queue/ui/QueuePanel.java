@@ -21,6 +21,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -67,11 +68,14 @@ public final class QueuePanel extends JPanel {
     private final JLabel count = new JLabel();
     private final TableRowSorter<QueueTableModel> sorter;
     private final Timer ticker;
+    private final JScrollPane scroll;
+    /** Every column, shown or not (see {@link #fitColumns()}). */
+    private List<javax.swing.table.TableColumn> allColumns;
     private Consumer<QueueEntry> onOpen = e -> { };
     private String myCounter;
 
     public QueuePanel(Messages messages, Supplier<OffsetDateTime> now) {
-        super(new MigLayout("fill, insets 6 12 6 6", "[][grow,fill][][][]", "[][grow,fill]"));
+        super(new MigLayout("fill, insets 6 12 6 6, hidemode 3", "[][grow,fill]", "[][][grow,fill]"));
         this.messages = messages;
         this.model = new QueueTableModel(messages, now);
         this.table = new JTable(model) {
@@ -129,15 +133,11 @@ public final class QueuePanel extends JPanel {
         table.setDefaultRenderer(Object.class, new Renderer());
         table.setDefaultRenderer(Duration.class, new Renderer());
         table.setAutoResizeMode(JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
-        width(QueueTableModel.Column.NUMBER, 64);
-        width(QueueTableModel.Column.SLOT, 52);
-        width(QueueTableModel.Column.NAME, 200);
-        width(QueueTableModel.Column.STATUS, 136);
-        width(QueueTableModel.Column.COUNTER, 52);
-        width(QueueTableModel.Column.WAITING, 76);
-        width(QueueTableModel.Column.SERVICE, 100);
-        width(QueueTableModel.Column.PAYMENT, 90);
-        width(QueueTableModel.Column.BOOKING_CODE, 120);
+        allColumns = new ArrayList<>();
+        for (int i = 0; i < table.getColumnModel().getColumnCount(); i++) {
+            allColumns.add(table.getColumnModel().getColumn(i));
+        }
+        table.getTableHeader().setReorderingAllowed(false);
         table.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, Set.of(Keys.key(KeyEvent.VK_TAB)));
         table.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS,
                 Set.of(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, InputEvent.SHIFT_DOWN_MASK)));
@@ -153,12 +153,21 @@ public final class QueuePanel extends JPanel {
             }
         });
 
+        // two rows above the table, so that the search, the choice and the count are read whole in a narrow queue
         add(searchLabel);
-        add(search, "growx, wmin 120");
-        add(viewLabel, "gapleft 8");
-        add(view);
+        add(search, "growx, wmin 80, wrap");
+        add(viewLabel);
+        add(view, "split 2, growx 0, wmin 80");
         add(count, "gapleft 8, wrap");
-        add(new JScrollPane(table), "span 5, grow");
+        scroll = new JScrollPane(table);
+        add(scroll, "span 2, grow, wmin 0");
+        // the columns are chosen for the width the queue has: whenever it changes, and when the lines or the text size do
+        scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                fitColumns();
+            }
+        });
 
         Keys.bind(this, JComponent.WHEN_IN_FOCUSED_WINDOW, Keys.ctrl(KeyEvent.VK_F), "focusSearch", this::focusSearch);
         ticker = new Timer(TICK_MILLIS, e -> model.clockTicked());
@@ -166,8 +175,111 @@ public final class QueuePanel extends JPanel {
         updateCount();
     }
 
-    private void width(QueueTableModel.Column c, int width) {
-        table.getColumnModel().getColumn(c.ordinal()).setPreferredWidth(width);
+    /**
+     * The columns shown, most needed first: when the queue is too narrow for all, the last ones of
+     * this list are left out (their content stays in the tooltip of the line and in the case), so
+     * that those shown are read whole — never cut with "…".
+     */
+    static final List<QueueTableModel.Column> PRIORITY = List.of(QueueTableModel.Column.NUMBER, QueueTableModel.Column.NAME,
+            QueueTableModel.Column.STATUS, QueueTableModel.Column.WAITING, QueueTableModel.Column.COUNTER, QueueTableModel.Column.SLOT,
+            QueueTableModel.Column.SERVICE, QueueTableModel.Column.PAYMENT, QueueTableModel.Column.BOOKING_CODE);
+    /** The name column is never narrower than this many characters (it takes the room left over). */
+    private static final int NAME_MIN_CHARS = 14;
+
+    /**
+     * Sizes every column to its header and its widest value (at the current text size) and shows
+     * as many columns as the width allows, in {@link #PRIORITY} order; the name takes what is left.
+     * Below the room for the first three the table scrolls sideways instead.
+     */
+    void fitColumns() {
+        if (allColumns == null) {
+            return;
+        }
+        int available = scroll.getViewport().getWidth();
+        if (available <= 0) {
+            return;
+        }
+        java.util.Map<QueueTableModel.Column, Integer> need = new java.util.EnumMap<>(QueueTableModel.Column.class);
+        for (QueueTableModel.Column c : QueueTableModel.Column.values()) {
+            need.put(c, neededWidth(c));
+        }
+        java.util.Set<QueueTableModel.Column> shown = java.util.EnumSet.noneOf(QueueTableModel.Column.class);
+        int used = 0;
+        for (QueueTableModel.Column c : PRIORITY) {
+            int w = need.get(c);
+            if (c == QueueTableModel.Column.NAME) {
+                w = Math.min(w, table.getFontMetrics(table.getFont()).charWidth('n') * NAME_MIN_CHARS);
+            }
+            if (shown.size() >= 3 && used + w > available) {
+                break;
+            }
+            shown.add(c);
+            used += w;
+        }
+        javax.swing.table.TableColumnModel cm = table.getColumnModel();
+        while (cm.getColumnCount() > 0) {
+            cm.removeColumn(cm.getColumn(0));
+        }
+        int total = 0;
+        for (javax.swing.table.TableColumn tc : allColumns) {
+            QueueTableModel.Column c = QueueTableModel.Column.values()[tc.getModelIndex()];
+            if (shown.contains(c)) {
+                cm.addColumn(tc);
+                tc.setMinWidth(c == QueueTableModel.Column.NAME ? Math.min(need.get(c), 15) : need.get(c));
+                tc.setPreferredWidth(need.get(c));
+                total += need.get(c);
+            }
+        }
+        // the room left over goes to the name (the one column that may be cut: it is whole in the tooltip)
+        javax.swing.table.TableColumn name = allColumns.get(QueueTableModel.Column.NAME.ordinal());
+        if (shown.contains(QueueTableModel.Column.NAME)) {
+            int others = total - need.get(QueueTableModel.Column.NAME);
+            int nameMin = table.getFontMetrics(table.getFont()).charWidth('n') * NAME_MIN_CHARS;
+            name.setPreferredWidth(Math.max(nameMin, available - others));
+            name.setWidth(name.getPreferredWidth());
+        }
+        table.revalidate();
+    }
+
+    /** A column's width for its header and its widest value now, with the cell's margins. */
+    private int neededWidth(QueueTableModel.Column c) {
+        javax.swing.table.TableColumn tc = allColumns.get(c.ordinal());
+        javax.swing.table.TableCellRenderer header = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
+                : table.getTableHeader().getDefaultRenderer();
+        int w = header.getTableCellRendererComponent(table, tc.getHeaderValue(), false, false, -1, c.ordinal()).getPreferredSize().width;
+        if (c == QueueTableModel.Column.NAME) {
+            return w + 8;
+        }
+        int rows = model.getRowCount();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int r = 0; r < rows; r++) {
+            Object v = model.getValueAt(r, c.ordinal());
+            String text = v instanceof Duration d ? model.waitingText(d) : v == null ? "" : v.toString();
+            if (seen.add(text)) {
+                w = Math.max(w, table.getFontMetrics(table.getFont().deriveFont(Font.BOLD)).stringWidth(text) + 12);
+            }
+        }
+        if (c == QueueTableModel.Column.WAITING) {
+            w = Math.max(w, table.getFontMetrics(table.getFont()).stringWidth(messages.get("queue.waiting.hours", 9, 59)) + 12);
+        }
+        return w + table.getIntercellSpacing().width;
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (allColumns != null) {
+            javax.swing.SwingUtilities.invokeLater(this::fitColumns);
+        }
+    }
+
+    /** Which columns are shown now, left to right (tests). */
+    List<QueueTableModel.Column> shownColumns() {
+        List<QueueTableModel.Column> out = new ArrayList<>();
+        for (int i = 0; i < table.getColumnModel().getColumnCount(); i++) {
+            out.add(QueueTableModel.Column.values()[table.getColumnModel().getColumn(i).getModelIndex()]);
+        }
+        return out;
     }
 
     @Override
@@ -198,9 +310,48 @@ public final class QueuePanel extends JPanel {
         String selected = selectedKey();
         model.setEntries(entries);
         updateCount();
+        fitColumns();
         if (selected != null) {
             select(selected, false);
         }
+    }
+
+    /**
+     * Brings the line of {@code caseRef} (a case, or a booking not yet checked in) into view and
+     * selects it: the applicant just scanned or now at this counter. If a filter hides it, the
+     * filter is cleared first. Answers whether the line was found.
+     */
+    public boolean reveal(String caseRef) {
+        if (caseRef == null) {
+            return false;
+        }
+        int index = -1;
+        for (int i = 0; i < model.getRowCount(); i++) {
+            QueueEntry e = model.entry(i);
+            if (caseRef.equals(e.key()) || (e.caseFile() != null && caseRef.equals(e.caseFile().caseRef()))
+                    || caseRef.equals(e.code())) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            return false;
+        }
+        if (table.convertRowIndexToView(index) < 0) {
+            search.setText("");
+            view.setSelectedIndex(0);
+        }
+        int row = table.convertRowIndexToView(index);
+        if (row < 0) {
+            return false;
+        }
+        table.getSelectionModel().setSelectionInterval(row, row);
+        java.awt.Rectangle cell = table.getCellRect(row, 0, true);
+        // a line or two around it, so it is not glued to the edge
+        cell.y = Math.max(0, cell.y - cell.height);
+        cell.height *= 3;
+        table.scrollRectToVisible(cell);
+        return true;
     }
 
     public List<QueueEntry> entries() {

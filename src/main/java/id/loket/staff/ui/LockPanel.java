@@ -40,14 +40,14 @@ public final class LockPanel extends JPanel {
         setName("lock");
         addMouseListener(new MouseAdapter() { });
         JPanel card = new JPanel(new MigLayout("insets 24, wrap 2", "[right][260!]", "[]12[]16[][]8[]8[]"));
-        card.putClientProperty(FlatClientProperties.STYLE, "arc: 16; background: $Panel.background");
+        id.loket.common.ui.Theme.style(card, "lockCard");
         JLabel title = new JLabel(messages.get("desk.lock.title"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h1");
         who.setName("lock.who");
         username.setName("lock.username");
         password.setName("lock.password");
         error.setName("lock.error");
-        error.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+        id.loket.common.ui.Theme.style(error, "error");
         unlock = new JButton(messages.get("desk.lock.unlock"));
         unlock.setName("lock.unlock");
         JLabel userLabel = new JLabel(messages.get("login.username"));

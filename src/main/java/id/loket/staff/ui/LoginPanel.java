@@ -48,7 +48,7 @@ public final class LoginPanel extends JPanel {
         username.setName("login.username");
         password.setName("login.password");
         error.setName("login.error");
-        error.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
+        id.loket.common.ui.Theme.style(error, "error");
         login = new JButton(messages.get("login.submit"));
         login.setName("login.submit");
         JComboBox<Language> language = new JComboBox<>(List.of(

@@ -33,10 +33,25 @@ class KeyboardDocTest {
 
     @Test
     void theDocListsNoKeyTheScreenDoesNotHave() throws IOException {
-        long rows = doc().lines().filter(l -> l.startsWith("| `")).count();
+        // the Shortcut tables end where the print preview's table (HelpDialog's own keys) begins
+        String shortcuts = doc().substring(0, doc().indexOf("### The print preview"));
+        long rows = shortcuts.lines().filter(l -> l.startsWith("| `")).count();
         long steps = 11; // the walk-through table at the top: "| – |", "| 1 |" … "| 10 |" do not start with a key
         assertThat(rows).isEqualTo(Shortcut.values().length);
         assertThat(doc().lines().filter(l -> l.matches("\\| (\\d{1,2}|–) \\|.*")).count()).isEqualTo(steps);
+    }
+
+    @Test
+    void thePreviewAndDashboardKeysOfF1AreInTheDocWithTheirWords() throws IOException {
+        String doc = doc();
+        for (String[][] table : new String[][][] {HelpDialog.PREVIEW, HelpDialog.DASHBOARD}) {
+            for (String[] k : table) {
+                String row = "| `" + k[0] + "` | " + ENGLISH.get(k[1]) + " | " + INDONESIAN.get(k[1]) + " |";
+                assertThat(doc).as(row).contains(row);
+            }
+        }
+        long rows = doc.substring(doc.indexOf("### The print preview")).lines().filter(l -> l.startsWith("| `")).count();
+        assertThat(rows).isEqualTo(HelpDialog.PREVIEW.length + HelpDialog.DASHBOARD.length);
     }
 
     @Test
