@@ -256,8 +256,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Each officer's look of the desk (theme, text size), remembered per officer. */
-    public id.loket.settings.service.LookPreferences lookPreferences() {
-        return new id.loket.settings.service.LookPreferences(db, authorization());
+    public id.loket.staff.service.LookPreferences lookPreferences() {
+        return new id.loket.staff.service.LookPreferences(db, authorization());
     }
 
     /** The one policy every service asks (action × role, the account re-read each time). */

@@ -90,7 +90,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     private javax.swing.Timer idleTimer;
     private volatile Session staff;
     /** Where each officer's look (theme, text size) is remembered; null: not remembered (see {@link #rememberLooksWith}). */
-    private id.loket.settings.service.LookPreferences looks;
+    private id.loket.staff.service.LookPreferences looks;
     private javax.swing.JCheckBoxMenuItem darkItem;
     private final java.util.Map<Integer, JRadioButtonMenuItem> textSizeItems = new java.util.LinkedHashMap<>();
     private final Reload<OutboxSummary> backlogReload;
@@ -373,7 +373,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JMenu textSize = menu("look.textSize", Character.toUpperCase(messages.get("look.textSize.mnemonic").charAt(0)));
         textSize.setName("menu.view.textSize");
         ButtonGroup sizes = new ButtonGroup();
-        for (int percent : id.loket.settings.model.Look.TEXT_SIZES) {
+        for (int percent : id.loket.staff.model.Look.TEXT_SIZES) {
             JRadioButtonMenuItem item = new JRadioButtonMenuItem(messages.get("look.textSize.percent", percent));
             item.setName("menu.view.text." + percent);
             item.setSelected(percent == id.loket.common.ui.Theme.textPercent());
@@ -554,20 +554,20 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     /** Remembers each officer's look (theme, text size) there: applied at sign-in, saved when changed in the View menu. */
-    public void rememberLooksWith(id.loket.settings.service.LookPreferences preferences) {
+    public void rememberLooksWith(id.loket.staff.service.LookPreferences preferences) {
         this.looks = preferences;
     }
 
-    private id.loket.settings.model.Look currentLook() {
-        return new id.loket.settings.model.Look(id.loket.common.ui.Theme.dark(), id.loket.common.ui.Theme.textPercent());
+    private id.loket.staff.model.Look currentLook() {
+        return new id.loket.staff.model.Look(id.loket.common.ui.Theme.dark(), id.loket.common.ui.Theme.textPercent());
     }
 
     /** Applies {@code look} now, and remembers it for the officer signed in. */
-    private void changeLook(id.loket.settings.model.Look look) {
+    private void changeLook(id.loket.staff.model.Look look) {
         showLook(look);
         Session who = staff;
         if (looks != null && who != null) {
-            id.loket.settings.service.LookPreferences store = looks;
+            id.loket.staff.service.LookPreferences store = looks;
             tasks.run(() -> {
                 store.save(who, look);
                 return null;
@@ -575,7 +575,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         }
     }
 
-    private void showLook(id.loket.settings.model.Look look) {
+    private void showLook(id.loket.staff.model.Look look) {
         id.loket.common.ui.Theme.apply(look.dark(), look.textPercent());
         if (darkItem != null) {
             darkItem.setSelected(look.dark());
@@ -591,7 +591,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         if (looks == null) {
             return;
         }
-        id.loket.settings.service.LookPreferences store = looks;
+        id.loket.staff.service.LookPreferences store = looks;
         tasks.run(() -> store.of(who), look -> {
             if (staff == who) {
                 showLook(look);

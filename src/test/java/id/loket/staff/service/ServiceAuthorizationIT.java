@@ -113,7 +113,7 @@ class ServiceAuthorizationIT {
         f.put(id.loket.backup.service.AuditVerifier.class, s -> app.auditVerifier());
         f.put(id.loket.backup.service.BackupService.class, s -> app.backups());
         f.put(id.loket.display.service.DisplayService.class, s -> app.display(clock));
-        f.put(id.loket.settings.service.LookPreferences.class, s -> app.lookPreferences());
+        f.put(id.loket.staff.service.LookPreferences.class, s -> app.lookPreferences());
         f.put(PullService.class, s -> new PullService(db, client, RetrySettings.none(), clock, EN, 200, s));
         f.put(PushService.class, s -> new PushService(db, client, RetrySettings.none(), clock, "DPS", EN, PushSettings.defaults(), s));
         return f;

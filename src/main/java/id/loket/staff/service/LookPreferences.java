@@ -1,13 +1,11 @@
-package id.loket.settings.service;
+package id.loket.staff.service;
 
 import id.loket.db.Database;
-import id.loket.settings.model.Look;
-import id.loket.settings.repo.LookRepository;
+import id.loket.staff.model.Look;
+import id.loket.staff.repo.LookRepository;
 import id.loket.staff.model.Guarded;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
-import id.loket.staff.service.Authorization;
-import id.loket.staff.service.Officer;
 
 /**
  * The signed-in officer's own look of the desk (dark or light, text size): read at sign-in,

@@ -1,4 +1,4 @@
-package id.loket.settings.model;
+package id.loket.staff.model;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package id.loket.settings.repo;
+package id.loket.staff.repo;
 
 import static id.loket.db.jooq.Tables.STAFF_LOOK;
 
-import id.loket.settings.model.Look;
+import id.loket.staff.model.Look;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
