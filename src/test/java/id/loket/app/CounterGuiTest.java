@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.casefile.model.CaseAction;
 import id.loket.testing.TestSessions;
 import id.loket.staff.model.Session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,12 +230,19 @@ class CounterGuiTest {
         waitFor("the banner shows the receipt", STEP, () -> textOf("case.banner"), t -> t.contains(number));
         assertThat(app.pcSettings().get("print.printer")).as("the printer is this PC's setting").contains("PDF");
 
-        // The applicant lost the paper: Ctrl+Shift+P prints a copy, counted and audited.
+        // The applicant lost the paper: Ctrl+Shift+P opens a copy; closed unprinted, nothing is counted.
         key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
         waitForPreview();
         key(KeyEvent.VK_ESCAPE);
         waitUntilFocused("the scan field", "scan.field");
-        assertThat(app.receipts(app.clock()).slip(reader(), issued.caseRef()).receipt().reprintCount()).isEqualTo(1);
+        assertThat(app.receipts(app.clock()).slip(reader(), issued.caseRef()).receipt().reprintCount()).isZero();
+        // Printed from the preview (Enter), the copy is counted and audited.
+        key(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        waitForPreview();
+        key(KeyEvent.VK_ENTER);
+        waitFor("the copy is counted once printed", Duration.ofSeconds(30),
+                () -> app.receipts(app.clock()).slip(reader(), issued.caseRef()).receipt().reprintCount(), n -> n == 1);
+        assertThat(app.cases().history(reader(), issued.caseRef())).filteredOn(h -> h.action() == CaseAction.REPRINT_RECEIPT).hasSize(1);
         waitFor("the banner counts the copy", STEP, () -> textOf("case.banner"), t -> t.contains("dicetak ulang 1 kali"));
     }
 

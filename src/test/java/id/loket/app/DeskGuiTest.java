@@ -163,7 +163,7 @@ class DeskGuiTest {
 
         JTableFixture table = window.table("queue.table");
         waitForRows(table, PER_DAY, FIRST_PULL);
-        window.label("queue.count").requireText("250 janji temu");
+        window.label("queue.count").requireText("250 janji temu · 0 datang · 0 menunggu");
         window.label("desk.user").requireText(messages.get("desk.user", "Ni Luh Putu Ayu Lestari", messages.get("role.COUNTER")));
         assertThat(column(table, "queue.column.booking_code"))
                 .containsExactlyInAnyOrderElementsOf(sim.store().latest(OFFICE, today).stream().map(Appointment::bookingCode).toList());
@@ -183,7 +183,7 @@ class DeskGuiTest {
         assertThat(column(table, "queue.column.booking_code")).containsExactlyInAnyOrderElementsOf(probe.codes());
         assertThat(column(table, "queue.column.name"))
                 .allSatisfy(name -> assertThat(name).containsIgnoringCase(probe.word()));
-        window.label("queue.count").requireText(probe.codes().size() + " dari 250 janji temu");
+        window.label("queue.count").requireText(probe.codes().size() + " dari 250 baris");
     }
 
     @Test
@@ -199,7 +199,7 @@ class DeskGuiTest {
 
         search.requireEmpty();
         waitForRows(table, PER_DAY, Duration.ofSeconds(5));
-        window.label("queue.count").requireText("250 janji temu");
+        window.label("queue.count").requireText(java.util.regex.Pattern.compile("250 janji temu · \\d+ datang · \\d+ menunggu"));
     }
 
     @Test
@@ -213,7 +213,7 @@ class DeskGuiTest {
         waitForRows(table, 1, Duration.ofSeconds(5));
         assertThat(column(table, "queue.column.booking_code")).containsExactly(wanted.bookingCode());
         assertThat(column(table, "queue.column.name")).containsExactly(wanted.applicant().fullName());
-        window.label("queue.count").requireText("1 dari 250 janji temu");
+        window.label("queue.count").requireText("1 dari 250 baris");
     }
 
     @Test
@@ -240,7 +240,7 @@ class DeskGuiTest {
         waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
         JTableFixture table = window.table("queue.table");
         table.requireRowCount(PER_DAY);
-        window.label("queue.count").requireText("250 janji temu");
+        window.label("queue.count").requireText(java.util.regex.Pattern.compile("250 janji temu · \\d+ datang · \\d+ menunggu"));
         Appointment wanted = someBooking();
         window.textBox("queue.search").enterText(wanted.bookingCode());
         waitForRows(table, 1, Duration.ofSeconds(5));

@@ -20,6 +20,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import id.loket.appointment.model.Ntpn;
+import id.loket.receipt.model.ReceiptNumber;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +35,6 @@ import java.util.regex.Pattern;
  */
 public final class CounterModel {
 
-    /** A receipt number as printed and in its QR code: TT-DPS-20261127-0001. */
-    static final Pattern RECEIPT_NUMBER = Pattern.compile("(?i)TT-[A-Z]{2,10}-\\d{8}-\\d{4}");
-    static final Pattern NTPN = Pattern.compile("[0-9A-Z]{16}");
     static final Pattern COUNTER_NUMBER = Pattern.compile("[0-9A-Za-z-]{1,10}");
     static final Set<CaseStatus> WORKING = EnumSet.of(CaseStatus.IN_VERIFICATION, CaseStatus.VERIFIED, CaseStatus.INTERVIEWED);
 
@@ -284,11 +283,12 @@ public final class CounterModel {
 
     /** A payment's NTPN as the bank prints it: 16 letters and digits. */
     public static boolean validNtpn(String text) {
-        return text != null && NTPN.matcher(text.toUpperCase(Locale.ROOT)).matches();
+        return Ntpn.isValid(text);
     }
 
+    /** A receipt number as printed and in its QR code: TT-DPS-20261127-0001 (any case). */
     public static boolean receiptNumber(String text) {
-        return text != null && RECEIPT_NUMBER.matcher(text).matches();
+        return ReceiptNumber.looksLike(text);
     }
 
     public static boolean validCounterNumber(String text) {

@@ -25,6 +25,7 @@ import id.loket.pickup.ui.HandOverDialog;
 import id.loket.pickup.ui.MarkReadyDialog;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.ui.PrintPreviewDialog;
+import id.loket.queue.model.DayCounts;
 import id.loket.queue.model.QueueEntry;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.Receipt;
@@ -53,7 +54,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -101,7 +101,9 @@ public final class CounterScreen extends JPanel {
 
     private final CounterModel model;
     private Runnable onLogOut = () -> { };
-    private final Reload<List<QueueEntry>> queueReload;
+    private final Reload<QueueDay> queueReload;
+    /** The case just checked in at this counter: its line is brought into view once the queue has it. */
+    private String revealNext;
 
     public CounterScreen(Messages messages, CounterServices services, Tasks tasks) {
         super(new BorderLayout());
@@ -292,7 +294,7 @@ public final class CounterScreen extends JPanel {
         model.stop();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
         scanBar.showIdle();
-        queue.setEntries(List.of());
+        queue.setEntries(List.of(), DayCounts.NONE);
         updateActions();
     }
 
@@ -306,13 +308,21 @@ public final class CounterScreen extends JPanel {
     }
 
     /** The queue's reload, for tests that count reads (event-dispatch thread). */
-    public Reload<List<QueueEntry>> queueReload() {
+    public Reload<QueueDay> queueReload() {
         return queueReload;
     }
 
-    private List<QueueEntry> readQueue() {
+    /** The day's lines of the queue and its figures as the dashboard counts them (view day_line), read together. */
+    public record QueueDay(List<QueueEntry> entries, DayCounts counts) {
+    }
+
+    private QueueDay readQueue() {
         Session who = model.staff();
-        return who == null ? List.of() : services.queue().day(who.atCounter(model.counter()), services.office(), today());
+        if (who == null) {
+            return new QueueDay(List.of(), DayCounts.NONE);
+        }
+        Session here = who.atCounter(model.counter());
+        return new QueueDay(services.queue().day(here, services.office(), today()), services.queue().counts(here, services.office(), today()));
     }
 
     /** Shows a case at this model.counter() (the supervisor's dashboard opens the one awaiting approval). */
@@ -354,6 +364,7 @@ public final class CounterScreen extends JPanel {
             scanBar.showCheckedIn(c, done.booking(), messages.get("counter.card.note"),
                     java.time.Duration.between(services.clock().instant(), done.until()));
             scanBar.focusScan();
+            revealNext = c.caseRef();
             reload();
         }
 
@@ -511,7 +522,7 @@ public final class CounterScreen extends JPanel {
             tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
                     this::backgroundFailed);
         }
-        queue.select(c.caseRef(), true);
+        queue.reveal(c.caseRef());
         updateActions();
         if (focus && !casePanel.focusWork()) {
             scanBar.focusScan();
@@ -521,6 +532,10 @@ public final class CounterScreen extends JPanel {
     private String receiptText(CaseFile c, ReceiptSlip slip) {
         Receipt r = slip.receipt();
         String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
+        if (!r.given()) {
+            // issued, but its print failed or the preview was closed: the applicant has no paper yet
+            return messages.get("receipt.notGivenYet", r.receiptNumber());
+        }
         return switch (c.status()) {
             case HANDED_OVER -> messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
                     r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), services.zone()),
@@ -682,7 +697,12 @@ public final class CounterScreen extends JPanel {
         }, issued -> print(issued, CaseView.Paper.RECEIPT, false), e -> { });
     }
 
-    /** Prints the paper of the case's present state again; a receipt printed again is counted and marked SALINAN. */
+    /**
+     * The paper of the case's present state again, in the print preview. A receipt already given
+     * to the applicant comes marked SALINAN and is counted as a reprint only once the printer
+     * took it or it was saved; one never given yet (its first print failed or was closed) is
+     * still the original.
+     */
     private void printAgain() {
         CaseFile c = model.current();
         if (c == null || model.busy() || model.staff() == null) {
@@ -692,15 +712,7 @@ public final class CounterScreen extends JPanel {
         if (paper.isEmpty()) {
             return;
         }
-        if (paper.get() != CaseView.Paper.RECEIPT) {
-            print(c, paper.get(), false);
-            return;
-        }
-        Session actor = actor();
-        act(() -> {
-            services.paper().receipts().reprint(c.caseRef(), actor);
-            return reread(c);
-        }, again -> print(again, CaseView.Paper.RECEIPT, true), e -> { });
+        print(c, paper.get(), paper.get() == CaseView.Paper.RECEIPT);
     }
 
     private CaseFile reread(CaseFile c) {
@@ -721,8 +733,11 @@ public final class CounterScreen extends JPanel {
         };
         String job = messages.get("counter.print.job." + paper.name(), c.queueNumber().toString(), c.caseRef());
         PaperServices p = services.paper();
+        Session actor = actor();
+        // (a copy of a receipt never given yet is the original still: DocumentService prints it without SALINAN)
         Optional<PrintChoice> printed = PrintPreviewDialog.show(window(), messages,
-                size -> p.documents().render(actor(), kind, c.caseRef(), copy, size, messages), job, p.printing(), p.printMemory());
+                size -> p.documents().render(actor, kind, c.caseRef(), copy, size, messages), job, p.printing(), p.printMemory(),
+                d -> p.documents().delivered(actor, kind, c.caseRef(), copy, d.paper(), d.saved(), d.where()));
         printed.ifPresent(choice -> scanBar.showInfo(messages.get("counter.print.sent", messages.get("counter.print.paper." + paper.name()),
                 choice.printer().orElse(messages.get("counter.print.defaultPrinter")))));
         afterStep(c);
@@ -793,11 +808,15 @@ public final class CounterScreen extends JPanel {
         }), this::backgroundFailed);
     }
 
-    private void queueLoaded(List<QueueEntry> entries) {
+    private void queueLoaded(QueueDay day) {
         if (model.staff() == null) {
             return;
         }
-        queue.setEntries(entries);
+        List<QueueEntry> entries = day.entries();
+        queue.setEntries(entries, day.counts());
+        if (revealNext != null && queue.reveal(revealNext)) {
+            revealNext = null;
+        }
         if (model.current() != null) {
             entries.stream().filter(e -> e.hasCase() && e.key().equals(model.current().caseRef())).findFirst().ifPresent(e -> {
                 if (model.inFlight() == 0 && !model.busy() && (e.caseFile().rowVersion() != model.current().rowVersion() || casePanelLacksBooking(e))) {

@@ -32,6 +32,7 @@ final class HelpDialog extends JDialog {
 
     /** Keys of the print preview (printing.ui): key text and bundle key of what it does. */
     static final String[][] PREVIEW = {
+        {"Enter", "counter.help.preview.print"},
         {"Ctrl+P", "counter.help.preview.print"},
         {"Ctrl+S", "counter.help.preview.save"},
         {"Esc", "counter.help.preview.close"},

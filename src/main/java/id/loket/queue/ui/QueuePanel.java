@@ -1,5 +1,6 @@
 package id.loket.queue.ui;
 
+import id.loket.queue.model.DayCounts;
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
@@ -66,6 +67,7 @@ public final class QueuePanel extends JPanel {
     private final JTextField search = new JTextField();
     private final JComboBox<Choice<QueueView>> view = new JComboBox<>();
     private final JLabel count = new JLabel();
+    private DayCounts counts = DayCounts.NONE;
     private final TableRowSorter<QueueTableModel> sorter;
     private final Timer ticker;
     private final JScrollPane scroll;
@@ -305,9 +307,13 @@ public final class QueuePanel extends JPanel {
         table.repaint();
     }
 
-    /** Replaces the entries, keeping the selected line selected. */
-    public void setEntries(List<QueueEntry> entries) {
+    /**
+     * Replaces the entries, keeping the selected line selected; {@code counts} are the day's
+     * figures as the dashboard and the reports count them (the count line shows those, not lines).
+     */
+    public void setEntries(List<QueueEntry> entries, DayCounts counts) {
         String selected = selectedKey();
+        this.counts = counts;
         model.setEntries(entries);
         updateCount();
         fitColumns();
@@ -420,7 +426,8 @@ public final class QueuePanel extends JPanel {
     private void updateCount() {
         int all = model.getRowCount();
         int shown = table.getRowCount();
-        count.setText(shown == all ? messages.get("queue.count.all", all) : messages.get("queue.count.filtered", shown, all));
+        count.setText(shown == all ? messages.get("queue.count.all", counts.appointments(), counts.arrivals(), counts.waiting())
+                : messages.get("queue.count.filtered", shown, all));
     }
 
     /** Dims bookings that will not come today and closed cases; marks unpaid payment and long waits. */

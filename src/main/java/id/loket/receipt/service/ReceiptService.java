@@ -124,27 +124,6 @@ public final class ReceiptService {
         return slip(session, caseRef);
     }
 
-    /**
-     * Counted a reprint before it was printed, so that a print that failed was counted too.
-     *
-     * @deprecated call {@link #given} once the copy was printed or saved (the counter does
-     *     through {@code DocumentService.delivered})
-     */
-    @Deprecated(forRemoval = true)
-    @Guarded(Permission.ISSUE_RECEIPT)
-    public ReceiptSlip reprint(String caseRef, Session session) {
-        Officer actor = work.require(session, Permission.ISSUE_RECEIPT);
-        work.actWith(caseRef, actor, CaseAction.REPRINT_RECEIPT, (tx, c, to, now) -> {
-            ReceiptRepository receipts = new ReceiptRepository(tx);
-            Receipt r = receipts.byCase(c.caseRef()).orElseThrow(() -> new UserFacingException("receipt.none", c.caseRef()));
-            Receipt again = r.reprinted();
-            receipts.update(again);
-            return new Outcome(c, List.of(new Step(CaseAction.REPRINT_RECEIPT, c.status(), c.status(),
-                    "reprint " + again.reprintCount() + " of " + r.receiptNumber(), List.of())));
-        });
-        return slip(session, caseRef);
-    }
-
     /** The receipt of a case, for the screen and the printed document. */
     @Guarded(Permission.PRINT_DOCUMENT)
     public ReceiptSlip slip(Session session, String caseRef) {

@@ -172,7 +172,7 @@ class MessagesTest {
     @Test
     void argumentsAreFilledIn() {
         assertThat(Messages.forLanguage("en").get("queue.count.filtered", 12, 1250))
-                .isEqualTo("12 of 1250 appointments");
+                .isEqualTo("12 of 1250 lines");
     }
 
     @Test

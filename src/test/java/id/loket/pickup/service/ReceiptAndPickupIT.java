@@ -33,6 +33,7 @@ import id.loket.receipt.model.HolidayKind;
 import id.loket.receipt.model.PickupRules;
 import id.loket.receipt.model.Receipt;
 import id.loket.receipt.model.ReceiptNumber;
+import id.loket.receipt.model.GivenAs;
 import id.loket.receipt.model.ReceiptSlip;
 import id.loket.receipt.repo.ReceiptRepository;
 import id.loket.receipt.service.ReceiptService;
@@ -191,8 +192,9 @@ class ReceiptAndPickupIT {
         receipts().issue(booking.id(), OFFICER);
         int events = office.app().cases().events(OFFICER, booking.id()).size();
 
-        receipts().reprint(booking.id(), OFFICER);
-        ReceiptSlip again = receipts().reprint(booking.id(), SUPERVISOR);
+        receipts().given(booking.id(), OFFICER, GivenAs.PRINTED, "PDF", false); // the original reached the applicant
+        receipts().given(booking.id(), OFFICER, GivenAs.PRINTED, "PDF", true);
+        ReceiptSlip again = receipts().given(booking.id(), SUPERVISOR, GivenAs.SAVED, "/tmp/copy.pdf", true);
 
         assertThat(again.receipt().reprintCount()).isEqualTo(2);
         assertThat(again.receipt().receiptNumber()).isEqualTo("TT-DPS-20261127-0001");
@@ -265,7 +267,9 @@ class ReceiptAndPickupIT {
         });
         assertThatThrownBy(() -> pickup().handOver(number, OFFICER, CollectedBy.SELF, null, null, "X1234567"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("pickup.alreadyHandedOver"));
-        assertThat(receipts().reprint(booking.id(), OFFICER).receipt().reprintCount()).isEqualTo(1);
+        // a copy of the receipt can still be printed once the passport was handed over
+        receipts().given(booking.id(), OFFICER, GivenAs.PRINTED, "PDF", false);
+        assertThat(receipts().given(booking.id(), OFFICER, GivenAs.PRINTED, "PDF", true).receipt().reprintCount()).isEqualTo(1);
     }
 
     @Test
