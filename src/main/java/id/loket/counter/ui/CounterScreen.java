@@ -532,7 +532,7 @@ public final class CounterScreen extends JPanel {
     private String receiptText(CaseFile c, ReceiptSlip slip) {
         Receipt r = slip.receipt();
         String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
-        if (!r.given()) {
+        if (!r.given() && c.status() == CaseStatus.RECEIPT_ISSUED) {
             // issued, but its print failed or the preview was closed: the applicant has no paper yet
             return messages.get("receipt.notGivenYet", r.receiptNumber());
         }

@@ -21,6 +21,7 @@ import id.loket.testing.OfficeFixture;
 import id.loket.testing.SimulatedCentral;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -52,7 +53,8 @@ class PushWorkflowIT {
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
+                // the push runs once the counter's undo window is over: a check-in's event is held back until then
+                Clock.offset(office.app().clock(), id.loket.checkin.service.CheckInService.UNDO_WINDOW.plusSeconds(1)), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
     }
 
     @Test

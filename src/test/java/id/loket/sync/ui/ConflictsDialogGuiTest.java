@@ -29,6 +29,7 @@ import id.loket.testing.SimulatedCentral;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +111,8 @@ class ConflictsDialogGuiTest {
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, EN, PushSettings.defaults(), TestSessions.system(db));
+                // the push runs once the counter's undo window is over: a check-in's event is held back until then
+                Clock.offset(office.app().clock(), id.loket.checkin.service.CheckInService.UNDO_WINDOW.plusSeconds(1)), SimulatedCentral.OFFICE, EN, PushSettings.defaults(), TestSessions.system(db));
     }
 
     private void open(Session actor) {
