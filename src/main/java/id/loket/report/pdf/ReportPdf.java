@@ -2,16 +2,16 @@ package id.loket.report.pdf;
 
 import id.loket.document.DocumentRenderer;
 import id.loket.common.i18n.Messages;
+import id.loket.common.pdf.PdfFonts;
+import id.loket.common.pdf.PdfText;
 import id.loket.report.model.Chart;
 import id.loket.report.model.Column;
 import id.loket.report.model.Parameter;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
 import id.loket.report.model.Values;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A report as PDF/A-2b, A4 (landscape when the table has more than six columns): the office's
@@ -34,8 +33,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 public final class ReportPdf {
 
-    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
     private static final float MARGIN = 42f;
     private static final float BODY = 9f;
     private static final float MIN_BODY = 6f;
@@ -93,8 +90,9 @@ public final class ReportPdf {
     private byte[] render() {
         try (PDDocument d = new PDDocument()) {
             doc = d;
-            regular = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true);
-            bold = PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true);
+            PdfFonts fonts = PdfFonts.load(doc);
+            regular = fonts.regular();
+            bold = fonts.bold();
             size = def.columns().size() > 6 ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
             newPage();
             heading();
@@ -484,63 +482,19 @@ public final class ReportPdf {
     }
 
     private static String clean(String s) {
-        return s.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ");
+        return PdfText.clean(s);
     }
 
     private static float measure(String text, PDFont font, float s) {
-        try {
-            return font.getStringWidth(clean(text)) / 1000f * s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfText.measure(text, font, s);
     }
 
-    /** Lines no wider than {@code w}; every character kept, a too-long word broken by characters. */
     private static List<String> wrap(String text, PDFont font, float s, float w) {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : clean(text == null ? "" : text).strip().split(" +")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (measure(candidate, font, s) <= w) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            int i = 0;
-            while (i < word.length()) {
-                int next = word.offsetByCodePoints(i, 1);
-                if (line.length() > 0 && measure(line + word.substring(i, next), font, s) > w) {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    continue;
-                }
-                line.append(word, i, next);
-                i = next;
-            }
-        }
-        if (line.length() > 0 || out.isEmpty()) {
-            out.add(line.toString());
-        }
-        return out;
+        return PdfText.wrap(text, font, s, w);
     }
 
     /** PDF/A-2b: XMP metadata (pdfaid 2/B) agreeing with the document information, and an sRGB output intent. */
     private void archival() throws IOException {
         DocumentRenderer.archival(doc, def.title().in(m.language()), office.name(), m.language(), zone, result.generatedAt());
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = ReportPdf.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
