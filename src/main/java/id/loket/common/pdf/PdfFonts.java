@@ -34,7 +34,8 @@ public record PdfFonts(PDFont regular, PDFont bold) {
      * measured with AWT and then written with the PDF fonts above, so widths agree.
      */
     public static Font awt(boolean bold, float size) {
-        return (bold ? Awt.BOLD : Awt.REGULAR).deriveFont(size);
+        // the style says BOLD too, so that Font.isBold() tells the faces apart
+        return bold ? Awt.BOLD.deriveFont(Font.BOLD, size) : Awt.REGULAR.deriveFont(Font.PLAIN, size);
     }
 
     /** The Java2D faces, made on first use only (drawing a chart), not by every PDF. */

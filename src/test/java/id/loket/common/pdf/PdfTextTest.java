@@ -91,5 +91,7 @@ class PdfTextTest {
         assertThat(PdfFonts.awt(false, 9).getFontName()).isEqualTo("DejaVu Sans");
         assertThat(PdfFonts.awt(true, 12).getFontName()).isEqualTo("DejaVu Sans Bold");
         assertThat(PdfFonts.awt(true, 12).getSize2D()).isEqualTo(12f);
+        assertThat(PdfFonts.awt(true, 12).isBold()).isTrue();
+        assertThat(PdfFonts.awt(false, 12).isBold()).isFalse();
     }
 }
