@@ -2,12 +2,12 @@ package id.loket.document;
 
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.Nik;
+import id.loket.common.pdf.PdfFonts;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -25,8 +25,6 @@ import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
@@ -48,8 +46,6 @@ public final class DocumentRenderer {
     private static final String PRODUCER = "Loket (Apache PDFBox)";
     private static final String SRGB = "sRGB IEC61966-2.1";
 
-    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
     private static final byte[] ICC = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private DocumentRenderer() {
@@ -206,9 +202,8 @@ public final class DocumentRenderer {
                                  Content content) {
         Words words = new Words(m, zone);
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true);
-            PDFont bold = PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true);
-            Sheet sheet = new Sheet(doc, paper == null ? PaperSize.DEFAULT : paper, regular, bold);
+            PdfFonts fonts = PdfFonts.load(doc);
+            Sheet sheet = new Sheet(doc, paper == null ? PaperSize.DEFAULT : paper, fonts.regular(), fonts.bold());
             sheet.letterhead(letterhead);
             content.fill(sheet, words);
             sheet.rule();
@@ -273,16 +268,5 @@ public final class DocumentRenderer {
         intent.setRegistryName("http://www.color.org");
         doc.getDocumentCatalog().addOutputIntent(intent);
         doc.getDocumentCatalog().setLanguage("en".equals(language) ? "en" : "id-ID");
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = DocumentRenderer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import id.loket.common.pdf.PdfText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -417,49 +418,11 @@ final class Sheet {
     }
 
     static float measure(String text, PDFont font, float s) {
-        try {
-            return font.getStringWidth(text) / 1000f * s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfText.measure(text, font, s);
     }
 
     /** Splits text into lines no wider than {@code w}; every character of the text is kept, in order. */
     static List<String> wrap(String text, PDFont font, float s, float w) {
-        String clean = text == null ? "" : text.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ").strip();
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : clean.split(" +")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (measure(candidate, font, s) <= w) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            // a word wider than the column is broken by characters (code points)
-            int i = 0;
-            while (i < word.length()) {
-                int next = word.offsetByCodePoints(i, 1);
-                String grown = line.toString() + word.substring(i, next);
-                if (line.length() > 0 && measure(grown, font, s) > w) {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    continue;
-                }
-                line.append(word, i, next);
-                i = next;
-            }
-        }
-        if (line.length() > 0 || out.isEmpty()) {
-            out.add(line.toString());
-        }
-        return out;
+        return PdfText.wrap(text, font, s, w);
     }
 }

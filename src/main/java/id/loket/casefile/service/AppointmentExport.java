@@ -20,17 +20,11 @@ import id.loket.central.ContractJson;
 import id.loket.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -38,7 +32,8 @@ import java.util.function.Function;
  * {@code "case"}) or as CSV (the same, flattened, one row each). Text is written as stored:
  * UTF-8, nothing shortened. {@code "case"} is null until the applicant is checked in, then
  * the case's summary {@code {"caseRef", "queueNumber", "status"}}; the CSV's {@code case}
- * column holds the case's status (empty before check-in).
+ * column holds the case's status (empty before check-in). The CSV is written as the case
+ * export writes its own (RFC 4180 through jackson-dataformat-csv).
  */
 public final class AppointmentExport {
 
@@ -149,31 +144,10 @@ public final class AppointmentExport {
     private static void writeCsv(List<Appointment> list, Map<String, CaseFile> cases, OutputStream out) throws IOException {
         int slots = Math.max(2, list.stream().mapToInt(a -> a.applicant().guardians().size()).max().orElse(0));
         List<Column> columns = columns(slots, cases);
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(String.join(",", columns.stream().map(Column::header).toList()));
-        w.write("\r\n");
+        List<String[]> lines = new ArrayList<>(list.size());
         for (Appointment a : list) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    row.append(',');
-                }
-                row.append(csv(columns.get(i).value().apply(a)));
-            }
-            w.write(row.append("\r\n").toString());
+            lines.add(columns.stream().map(c -> CaseExport.text(c.value().apply(a))).toArray(String[]::new));
         }
-        w.flush();
-    }
-
-    /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
-    static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value instanceof OffsetDateTime t ? t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) : Objects.toString(value);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        CaseExport.writeCsv(columns.stream().map(Column::header).toList(), lines, out);
     }
 }

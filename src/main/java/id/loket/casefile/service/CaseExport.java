@@ -10,10 +10,15 @@ import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.DocumentCheck;
@@ -25,9 +30,6 @@ import id.loket.casefile.repo.OutboxRepository;
 import id.loket.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -58,7 +60,8 @@ import java.util.stream.Collectors;
  * <li>{@code rejectionReasons} and {@code holdMissing}: the codes.</li>
  * </ul>
  * Inside a note, an officer name or a counter, the characters {@code \ ; | ( ) =} are written
- * with a backslash before them ({@code \;}), so every list can be split back exactly.
+ * with a backslash before them ({@code \;}), so every list can be split back exactly. The CSV
+ * is written by jackson-dataformat-csv (see {@link #writeCsv(List, List, OutputStream)}).
  */
 public final class CaseExport {
 
@@ -222,20 +225,30 @@ public final class CaseExport {
     }
 
     private static void writeCsv(List<Row> rows, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(String.join(",", csvHeader()));
-        w.write("\r\n");
+        List<String[]> lines = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                line.append(csv(COLUMNS.get(i).value().apply(r)));
-            }
-            w.write(line.append("\r\n").toString());
+            lines.add(COLUMNS.stream().map(c -> text(c.value().apply(r))).toArray(String[]::new));
         }
-        w.flush();
+        writeCsv(csvHeader(), lines, out);
+    }
+
+    // RFC 4180 as jackson-dataformat-csv writes it: comma, CRLF, a field quoted only when it holds a
+    // comma, quote, CR or LF (the strict check; the loose one would quote any field with a space), inner
+    // quotes doubled, UTF-8 without a byte-order mark; the caller's stream is left open
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+    private static final ObjectWriter CSV_ROWS = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+    private static final ObjectWriter CSV_FIELD = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator(""));
+
+    /** The header, then the lines, as CSV into {@code out} (shared by the appointment export). */
+    static void writeCsv(List<String> header, List<String[]> lines, OutputStream out) throws IOException {
+        try (SequenceWriter w = CSV_ROWS.writeValues(out)) {
+            w.write(header.toArray(String[]::new));
+            w.writeAll(lines);
+        }
+        out.flush();
     }
 
     /** {@code TYPE=RESULT(note);...}, see the class comment. */
@@ -280,16 +293,24 @@ public final class CaseExport {
         return s.toString();
     }
 
-    /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
-    static String csv(Object value) {
+    /**
+     * A value as CSV text before quoting: a time in ISO-8601 with its offset, null as an empty
+     * field (written as "", not null: the CSV writer leaves a null array element out altogether).
+     */
+    static String text(Object value) {
         if (value == null) {
             return "";
         }
-        String s = value instanceof OffsetDateTime t ? t.format(TIME) : Objects.toString(value);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
+        return value instanceof OffsetDateTime t ? t.format(TIME) : Objects.toString(value);
+    }
+
+    /** One field as the CSV writes it: quoted (RFC 4180) when it holds a comma, quote, CR or LF, inner quotes doubled. */
+    static String csv(Object value) {
+        try {
+            return CSV_FIELD.writeValueAsString(new String[] {text(value)});
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return s;
     }
 
     private static List<RejectionReason> sorted(CaseFile c) {

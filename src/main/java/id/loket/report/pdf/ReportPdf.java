@@ -2,16 +2,18 @@ package id.loket.report.pdf;
 
 import id.loket.document.DocumentRenderer;
 import id.loket.common.i18n.Messages;
+import id.loket.common.pdf.PdfFonts;
+import id.loket.common.pdf.PdfGraphics;
+import id.loket.common.pdf.PdfText;
 import id.loket.report.model.Chart;
 import id.loket.report.model.Column;
 import id.loket.report.model.Parameter;
 import id.loket.report.model.ReportDefinition;
 import id.loket.report.model.ReportResult;
 import id.loket.report.model.Values;
-import java.io.ByteArrayInputStream;
+import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,19 +25,17 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A report as PDF/A-2b, A4 (landscape when the table has more than six columns): the office's
  * letterhead, the title and the parameters, the table with its headings repeated on every page,
- * a totals row, an optional chart drawn as vector graphics (lines and rectangles, text as text),
+ * a totals row, an optional chart drawn by JFreeChart ({@link ReportChart}) straight into the
+ * page as vector graphics (paths, text as text, through {@link PdfGraphics}),
  * and on every page "Halaman X dari Y" and "Dibuat pada … oleh …" in the office's time zone.
  * Fonts are the embedded DejaVu Sans of the other documents.
  */
 public final class ReportPdf {
 
-    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
     private static final float MARGIN = 42f;
     private static final float BODY = 9f;
     private static final float MIN_BODY = 6f;
@@ -46,7 +46,6 @@ public final class ReportPdf {
     private static final float[] GREY = {0.45f, 0.45f, 0.45f};
     private static final float[] RULE = {0.7f, 0.7f, 0.7f};
     private static final float[] SHADE = {0.92f, 0.92f, 0.92f};
-    private static final float[][] SERIES = {{0.16f, 0.38f, 0.62f}, {0.85f, 0.45f, 0.13f}, {0.30f, 0.60f, 0.30f}, {0.55f, 0.35f, 0.65f}};
 
     /** The office at the top of the first page. */
     public record Office(String name, String address) {
@@ -60,6 +59,7 @@ public final class ReportPdf {
     private final ZoneId zone;
     private final String footerNote;
     private PDDocument doc;
+    private PdfFonts fonts;
     private PDFont regular;
     private PDFont bold;
     private PDRectangle size;
@@ -93,8 +93,9 @@ public final class ReportPdf {
     private byte[] render() {
         try (PDDocument d = new PDDocument()) {
             doc = d;
-            regular = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR), true);
-            bold = PDType0Font.load(doc, new ByteArrayInputStream(BOLD), true);
+            fonts = PdfFonts.load(doc);
+            regular = fonts.regular();
+            bold = fonts.bold();
             size = def.columns().size() > 6 ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()) : PDRectangle.A4;
             newPage();
             heading();
@@ -325,122 +326,15 @@ public final class ReportPdf {
         if (!title.isBlank()) {
             text(title, bold, 10, MARGIN, y, INK);
         }
-        y -= 10;
-        Column categoryColumn = column(chart.category());
-        List<Column> series = new ArrayList<>();
-        for (String v : chart.values()) {
-            series.add(column(v));
+        y -= 6;
+        float height = CHART_HEIGHT + 30;
+        PdfGraphics g2 = new PdfGraphics(cs, fonts, MARGIN, y);
+        try {
+            ReportChart.of(chart, def, result, values).draw(g2, new Rectangle2D.Double(0, 0, width(), height));
+        } finally {
+            g2.finish();
         }
-        double max = 0;
-        for (Map<String, Object> row : result.rows()) {
-            for (Column s : series) {
-                max = Math.max(max, number(row.get(s.name())));
-            }
-        }
-        max = niceCeiling(max);
-        float axisLeft = MARGIN + 40;
-        float plotW = width() - 40;
-        float plotTop = y - 4;
-        float plotBottom = y - CHART_HEIGHT;
-        float plotH = plotTop - plotBottom;
-        // grid and y axis labels
-        for (int k = 0; k <= 4; k++) {
-            float gy = plotBottom + plotH * k / 4;
-            cs.setStrokingColor(RULE[0], RULE[1], RULE[2]);
-            cs.setLineWidth(0.4f);
-            cs.moveTo(axisLeft, gy);
-            cs.lineTo(axisLeft + plotW, gy);
-            cs.stroke();
-            String label = values.display(series.get(0), max * k / 4);
-            text(label, regular, 7, axisLeft - 4 - measure(label, regular, 7), gy - 2.5f, GREY);
-        }
-        int n = result.rows().size();
-        float slot = plotW / n;
-        for (int r = 0; r < n; r++) {
-            Map<String, Object> row = result.rows().get(r);
-            float sx = axisLeft + slot * r;
-            String cat = values.display(categoryColumn, row.get(categoryColumn.name()));
-            float cs7 = Math.min(7, slot * 0.9f / Math.max(1, cat.length()) * 1.8f);
-            text(cat, regular, Math.max(4, cs7), sx + (slot - measure(cat, regular, Math.max(4, cs7))) / 2, plotBottom - 10, INK);
-            if (chart.kind() == Chart.Kind.BAR) {
-                float barW = slot * 0.8f / series.size();
-                for (int s = 0; s < series.size(); s++) {
-                    double v = number(row.get(series.get(s).name()));
-                    float h = max == 0 ? 0 : (float) (plotH * v / max);
-                    float[] colour = SERIES[s % SERIES.length];
-                    cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
-                    cs.addRect(sx + slot * 0.1f + s * barW, plotBottom, barW, h);
-                    cs.fill();
-                }
-            }
-        }
-        if (chart.kind() == Chart.Kind.LINE) {
-            for (int s = 0; s < series.size(); s++) {
-                float[] colour = SERIES[s % SERIES.length];
-                cs.setStrokingColor(colour[0], colour[1], colour[2]);
-                cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
-                cs.setLineWidth(1.4f);
-                for (int r = 0; r < n; r++) {
-                    double v = number(result.rows().get(r).get(series.get(s).name()));
-                    float px = axisLeft + slot * r + slot / 2;
-                    float py = plotBottom + (max == 0 ? 0 : (float) (plotH * v / max));
-                    if (r == 0) {
-                        cs.moveTo(px, py);
-                    } else {
-                        cs.lineTo(px, py);
-                    }
-                }
-                cs.stroke();
-                for (int r = 0; r < n; r++) {
-                    double v = number(result.rows().get(r).get(series.get(s).name()));
-                    float px = axisLeft + slot * r + slot / 2;
-                    float py = plotBottom + (max == 0 ? 0 : (float) (plotH * v / max));
-                    cs.addRect(px - 2, py - 2, 4, 4);
-                    cs.fill();
-                }
-            }
-        }
-        cs.setStrokingColor(INK[0], INK[1], INK[2]);
-        cs.setLineWidth(0.8f);
-        cs.moveTo(axisLeft, plotTop);
-        cs.lineTo(axisLeft, plotBottom);
-        cs.lineTo(axisLeft + plotW, plotBottom);
-        cs.stroke();
-        // legend
-        float lx = axisLeft;
-        float ly = plotBottom - 26;
-        for (int s = 0; s < series.size(); s++) {
-            float[] colour = SERIES[s % SERIES.length];
-            cs.setNonStrokingColor(colour[0], colour[1], colour[2]);
-            cs.addRect(lx, ly, 8, 8);
-            cs.fill();
-            String label = series.get(s).label().in(m.language());
-            text(label, regular, 8, lx + 11, ly + 1, INK);
-            lx += 24 + measure(label, regular, 8);
-        }
-        y = ly - 10;
-    }
-
-    private Column column(String name) {
-        return def.columns().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElse(new Column(name, new id.loket.report.model.Text(name, name), id.loket.report.model.Format.TEXT, Map.of()));
-    }
-
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    private static double niceCeiling(double max) {
-        if (max <= 0) {
-            return 1;
-        }
-        double step = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
-            if (f * step >= max) {
-                return f * step;
-            }
-        }
-        return 10 * step;
+        y -= height + 10;
     }
 
     // ---- every page ----
@@ -484,63 +378,19 @@ public final class ReportPdf {
     }
 
     private static String clean(String s) {
-        return s.replaceAll("[\\r\\n\\t\\u0000-\\u001f]+", " ");
+        return PdfText.clean(s);
     }
 
     private static float measure(String text, PDFont font, float s) {
-        try {
-            return font.getStringWidth(clean(text)) / 1000f * s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfText.measure(text, font, s);
     }
 
-    /** Lines no wider than {@code w}; every character kept, a too-long word broken by characters. */
     private static List<String> wrap(String text, PDFont font, float s, float w) {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : clean(text == null ? "" : text).strip().split(" +")) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (measure(candidate, font, s) <= w) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (line.length() > 0) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            int i = 0;
-            while (i < word.length()) {
-                int next = word.offsetByCodePoints(i, 1);
-                if (line.length() > 0 && measure(line + word.substring(i, next), font, s) > w) {
-                    out.add(line.toString());
-                    line.setLength(0);
-                    continue;
-                }
-                line.append(word, i, next);
-                i = next;
-            }
-        }
-        if (line.length() > 0 || out.isEmpty()) {
-            out.add(line.toString());
-        }
-        return out;
+        return PdfText.wrap(text, font, s, w);
     }
 
     /** PDF/A-2b: XMP metadata (pdfaid 2/B) agreeing with the document information, and an sRGB output intent. */
     private void archival() throws IOException {
         DocumentRenderer.archival(doc, def.title().in(m.language()), office.name(), m.language(), zone, result.generatedAt());
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = ReportPdf.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,7 +3,15 @@ package id.loket.report.service;
 import id.loket.report.model.Column;
 import id.loket.report.model.ReportResult;
 import id.loket.report.model.Values;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +22,17 @@ import java.util.Map;
  * break, quotes doubled), UTF-8 without a byte-order mark. The first row holds the column
  * names of the definition (stable codes, not the translated headings); values are machine
  * values ({@link Values#csv}); codes stay codes. A report with totals ends with a row whose
- * first field is {@code total}.
+ * first field is {@code total}. Written by jackson-dataformat-csv, quoting checked strictly (only
+ * the characters above make a field quoted).
  */
 public final class ReportCsv {
+
+    private static final ObjectWriter ROWS = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build()
+            .writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
     private ReportCsv() {
     }
@@ -24,44 +40,29 @@ public final class ReportCsv {
     public static byte[] write(ReportResult result, ZoneId zone) {
         Values values = new Values("en", zone);
         List<Column> columns = result.definition().columns();
-        StringBuilder out = new StringBuilder();
-        List<String> header = new ArrayList<>();
-        columns.forEach(c -> header.add(c.name()));
-        line(out, header);
+        List<String[]> lines = new ArrayList<>();
+        lines.add(columns.stream().map(Column::name).toArray(String[]::new));
         for (Map<String, Object> row : result.rows()) {
-            List<String> fields = new ArrayList<>();
-            columns.forEach(c -> fields.add(values.csv(c, row.get(c.name()))));
-            line(out, fields);
+            lines.add(columns.stream().map(c -> values.csv(c, row.get(c.name()))).toArray(String[]::new));
         }
         if (!result.definition().totals().isEmpty()) {
-            List<String> fields = new ArrayList<>();
+            String[] fields = new String[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 Column c = columns.get(i);
                 if (result.definition().totals().contains(c.name())) {
-                    fields.add(values.csv(c, result.total(c.name())));
+                    fields[i] = values.csv(c, result.total(c.name()));
                 } else {
-                    fields.add(i == 0 ? "total" : "");
+                    fields[i] = i == 0 ? "total" : "";
                 }
             }
-            line(out, fields);
+            lines.add(fields);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void line(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(field(fields.get(i)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+        try (SequenceWriter w = ROWS.writeValues(out)) {
+            w.writeAll(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
-    }
-
-    static String field(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\r") || s.contains("\n")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return out.toByteArray();
     }
 }
