@@ -76,12 +76,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model.counter() screen: scan at the top, today's queue on the left, the case at this model.counter() on
- * the right. One Action per verb (name, mnemonic, accelerator, enabled from the lifecycle);
- * every database step runs on the background task thread and comes back here on the
- * event-dispatch thread. After each step the cursor goes where the next input goes: the
- * checklist while documents are checked, the button Enter stands for, or back to the scan
- * field once the case needs nothing more at this model.counter().
+ * The counter screen: scan at the top, today's queue on the left, the case at this counter on
+ * the right. Wiring: the state, the meaning of a scan and which steps are possible live in the
+ * Swing-free {@link CounterModel}; each verb is one Action class in the feature that owns it
+ * (verification, check-in, receipt, pickup ui), named and keyed from {@link Shortcut}, enabled
+ * from the model and calling back through {@link Desk}. Every database step runs on the
+ * injected {@link Tasks} and comes back here on the event-dispatch thread. After each step the
+ * cursor goes where the next input goes: the checklist while documents are checked, the button
+ * Enter stands for, or back to the scan field once the case needs nothing more at this counter.
  */
 public final class CounterScreen extends JPanel {
 
@@ -258,13 +260,13 @@ public final class CounterScreen extends JPanel {
         this.onLogOut = r;
     }
 
-    /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
     /** The desk goes on under another session (unlocked, or taken over by a supervisor): nothing on screen changes. */
     public void continueAs(Session who) {
         Edt.check();
         model.continueAs(who);
     }
 
+    /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
     public void start(Session who) {
         Edt.check();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
@@ -317,7 +319,7 @@ public final class CounterScreen extends JPanel {
         return new QueueDay(services.queue().day(here, services.office(), today()), services.queue().counts(here, services.office(), today()));
     }
 
-    /** Shows a case at this model.counter() (the supervisor's dashboard opens the one awaiting approval). */
+    /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
     public void show(String caseRef) {
         if (model.staff() == null) {
             return;
@@ -720,7 +722,7 @@ public final class CounterScreen extends JPanel {
         casePanel.error(text(e));
     }
 
-    // ---- the model.counter() number ----
+    // ---- the counter number ----
 
     private void askCounter(boolean firstTime) {
         if (model.staff() == null) {
