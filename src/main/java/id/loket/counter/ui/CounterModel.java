@@ -430,19 +430,22 @@ public final class CounterModel {
     /**
      * The banner of a case whose receipt is issued: the receipt's number and when the passport
      * can be collected, that it is ready, or who collected it when; a receipt not given to the
-     * applicant yet says so.
+     * applicant yet says so (until the passport is handed over: then who took it is what counts).
      */
     public static String receiptBanner(CaseFile c, ReceiptSlip slip, Messages messages, ZoneId zone) {
         Receipt r = slip.receipt();
+        if (c.status() == CaseStatus.HANDED_OVER) {
+            // the passport is out: who took it matters now, not whether the receipt was ever printed
+            return messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
+                    r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), zone),
+                    r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
+        }
         String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
         if (!r.given()) {
             // issued, but its print failed or the preview was closed: the applicant has no paper yet
             return messages.get("receipt.notGivenYet", r.receiptNumber());
         }
         return switch (c.status()) {
-            case HANDED_OVER -> messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
-                    r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), zone),
-                    r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
             case READY_FOR_PICKUP -> messages.get("counter.banner.ready", r.receiptNumber(), pickupDate);
             default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate,
                     slip.firstDayHours().from() + "–" + slip.firstDayHours().to(), r.reprintCount());

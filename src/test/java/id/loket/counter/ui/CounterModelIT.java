@@ -238,5 +238,13 @@ class CounterModelIT {
         assertThat(CounterModel.receiptBanner(c.toBuilder().status(CaseStatus.HANDED_OVER).build(),
                 new ReceiptSlip(handedOver, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
                 .isEqualTo("Receipt TT-DPS-20261127-0001: passport X1234567 handed over at 13:20 to I Made Wirawan.");
+
+        Receipt neverPrintedButHandedOver = new Receipt(c.caseRef(), "TT-DPS-20261127-0001", DAY, LocalDate.of(2026, 11, 30), issuedAt,
+                "petugas1", "Petugas Satu", 350_000, "820261127000001", "0A1B2C3D4E5F6G7H", null, null, null, 0, issuedAt.plusDays(3),
+                "X1234567", CollectedBy.SELF, null, null, LocalDate.of(2026, 11, 30).atTime(13, 20).atZone(ZONE).toOffsetDateTime(),
+                "petugas1", "Petugas Satu");
+        assertThat(CounterModel.receiptBanner(c.toBuilder().status(CaseStatus.HANDED_OVER).build(),
+                new ReceiptSlip(neverPrintedButHandedOver, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
+                .isEqualTo("Receipt TT-DPS-20261127-0001: passport X1234567 handed over at 13:20 to " + c.applicant().fullName() + ".");
     }
 }
