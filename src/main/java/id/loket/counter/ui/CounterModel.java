@@ -5,7 +5,9 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.checkin.model.ScanResult;
 import id.loket.checkin.service.CheckInService;
+import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
+import id.loket.common.ui.Dates;
 import id.loket.common.ui.Tasks;
 import id.loket.pickup.service.PickupService;
 import id.loket.staff.model.Role;
@@ -15,13 +17,17 @@ import id.loket.verification.ui.CaseView.Verb;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import id.loket.appointment.model.Ntpn;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.Receipt;
 import id.loket.receipt.model.ReceiptNumber;
+import id.loket.receipt.model.ReceiptSlip;
 import java.util.regex.Pattern;
 
 /**
@@ -417,5 +423,32 @@ public final class CounterModel {
             listeners.forEach(l -> l.refused(e));
         });
         return true;
+    }
+
+    // ---- the banner of a receipted case ----
+
+    /**
+     * The banner of a case whose receipt is issued: the receipt's number and when the passport
+     * can be collected, that it is ready, or who collected it when; a receipt not given to the
+     * applicant yet says so (until the passport is handed over: then who took it is what counts).
+     */
+    public static String receiptBanner(CaseFile c, ReceiptSlip slip, Messages messages, ZoneId zone) {
+        Receipt r = slip.receipt();
+        if (c.status() == CaseStatus.HANDED_OVER) {
+            // the passport is out: who took it matters now, not whether the receipt was ever printed
+            return messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
+                    r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), zone),
+                    r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
+        }
+        String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
+        if (!r.given()) {
+            // issued, but its print failed or the preview was closed: the applicant has no paper yet
+            return messages.get("receipt.notGivenYet", r.receiptNumber());
+        }
+        return switch (c.status()) {
+            case READY_FOR_PICKUP -> messages.get("counter.banner.ready", r.receiptNumber(), pickupDate);
+            default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate,
+                    slip.firstDayHours().from() + "–" + slip.firstDayHours().to(), r.reprintCount());
+        };
     }
 }

@@ -6,37 +6,47 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentResult;
 import id.loket.casefile.model.DocumentType;
-import id.loket.casefile.model.InterviewOutcome;
-import id.loket.checkin.model.ScanResult;
+import id.loket.checkin.ui.CallAction;
+import id.loket.checkin.ui.CallDesk;
+import id.loket.checkin.ui.CallNextAction;
+import id.loket.checkin.ui.RecallAction;
 import id.loket.checkin.ui.ScanBar;
-import id.loket.checkin.ui.WalkInDialog;
+import id.loket.checkin.ui.WalkInAction;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
-import id.loket.common.ui.Dates;
 import id.loket.common.ui.Edt;
 import id.loket.common.ui.FormDialog;
 import id.loket.common.ui.Keys;
 import id.loket.common.ui.PromptDialog;
 import id.loket.common.ui.Reload;
+import id.loket.common.ui.StepAction;
 import id.loket.common.ui.Tasks;
 import id.loket.document.service.DocumentService;
 import id.loket.pickup.service.PickupService;
 import id.loket.pickup.ui.HandOverDialog;
-import id.loket.pickup.ui.MarkReadyDialog;
+import id.loket.pickup.ui.MarkReadyAction;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.ui.PrintPreviewDialog;
 import id.loket.queue.model.DayCounts;
 import id.loket.queue.model.QueueEntry;
-import id.loket.receipt.model.CollectedBy;
-import id.loket.receipt.model.Receipt;
-import id.loket.receipt.model.ReceiptSlip;
 import id.loket.queue.ui.QueuePanel;
+import id.loket.receipt.ui.IssueReceiptAction;
+import id.loket.receipt.ui.PrintAgainAction;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
+import id.loket.verification.service.VerificationService;
+import id.loket.verification.ui.ApproveAction;
+import id.loket.verification.ui.CaseDesk;
 import id.loket.verification.ui.CasePanel;
 import id.loket.verification.ui.CaseView;
 import id.loket.verification.ui.CaseView.Verb;
-import id.loket.verification.ui.RejectDialog;
+import id.loket.verification.ui.FinishAction;
+import id.loket.verification.ui.FlagAction;
+import id.loket.verification.ui.InterviewAction;
+import id.loket.verification.ui.InterviewFlagAction;
+import id.loket.verification.ui.RecordNtpnAction;
+import id.loket.verification.ui.RejectAction;
+import id.loket.verification.ui.ResumeAction;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Window;
@@ -48,20 +58,17 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
@@ -69,12 +76,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model.counter() screen: scan at the top, today's queue on the left, the case at this model.counter() on
- * the right. One Action per verb (name, mnemonic, accelerator, enabled from the lifecycle);
- * every database step runs on the background task thread and comes back here on the
- * event-dispatch thread. After each step the cursor goes where the next input goes: the
- * checklist while documents are checked, the button Enter stands for, or back to the scan
- * field once the case needs nothing more at this model.counter().
+ * The counter screen: scan at the top, today's queue on the left, the case at this counter on
+ * the right. Wiring: the state, the meaning of a scan and which steps are possible live in the
+ * Swing-free {@link CounterModel}; each verb is one Action class in the feature that owns it
+ * (verification, check-in, receipt, pickup ui), named and keyed from {@link Shortcut}, enabled
+ * from the model and calling back through {@link Desk}. Every database step runs on the
+ * injected {@link Tasks} and comes back here on the event-dispatch thread. After each step the
+ * cursor goes where the next input goes: the checklist while documents are checked, the button
+ * Enter stands for, or back to the scan field once the case needs nothing more at this counter.
  */
 public final class CounterScreen extends JPanel {
 
@@ -89,6 +98,7 @@ public final class CounterScreen extends JPanel {
     private final CasePanel casePanel;
     private final JButton counterBadge = new JButton();
     private final Map<Verb, Action> verbs = new EnumMap<>(Verb.class);
+    private final Desk desk = new Desk();
     private final Action scan;
     private final Action callNext;
     private final Action recall;
@@ -114,26 +124,28 @@ public final class CounterScreen extends JPanel {
         this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::backgroundFailed);
         setName("counter.screen");
 
-        scan = action("counter.action.scan", Shortcut.SCAN, this::focusScan);
-        callNext = action("counter.action.callNext", Shortcut.CALL_NEXT, this::callNext);
-        recall = action("counter.action.recall", Shortcut.RECALL, this::recallCurrent);
-        walkIn = action("counter.action.walkIn", Shortcut.WALK_IN, this::walkIn);
-        resumeScanned = action("counter.action.resume", null, this::resumePending);
-        counterAction = action("counter.action.counter", Shortcut.COUNTER, () -> askCounter(false));
-        markReady = action("counter.action.markReady", Shortcut.MARK_READY, this::markReady);
-        help = action("counter.action.help", Shortcut.HELP, this::showHelp);
-        logOut = action("counter.action.logOut", Shortcut.LOG_OUT, () -> onLogOut.run());
-        verbs.put(Verb.CALL, action("counter.action.call", Shortcut.CALL, this::callCurrent));
-        verbs.put(Verb.FINISH, action("counter.action.finish", Shortcut.FINISH, this::finish));
-        verbs.put(Verb.RESUME, action("counter.action.resume", Shortcut.RESUME, this::resumeCurrent));
-        verbs.put(Verb.INTERVIEW, action("counter.action.interviewPassed", Shortcut.INTERVIEW, this::interview));
-        verbs.put(Verb.INTERVIEW_FLAG, action("counter.action.interviewFlag", Shortcut.INTERVIEW_FLAG, this::interviewNotPassed));
-        verbs.put(Verb.APPROVE, action("counter.action.approve", Shortcut.APPROVE, this::approve));
-        verbs.put(Verb.REJECT, action("counter.action.reject", Shortcut.REJECT, this::reject));
-        verbs.put(Verb.FLAG, action("counter.action.flag", Shortcut.FLAG, this::flag));
-        verbs.put(Verb.RECORD_NTPN, action("counter.action.ntpn", Shortcut.RECORD_NTPN, this::recordNtpn));
-        verbs.put(Verb.ISSUE_RECEIPT, action("counter.action.issueReceipt", Shortcut.ISSUE_RECEIPT, this::issueReceipt));
-        verbs.put(Verb.PRINT_AGAIN, action("counter.action.printAgain", Shortcut.PRINT_AGAIN, this::printAgain));
+        VerificationService verification = services.verification();
+        scan = StepAction.of(messages, Shortcut.SCAN, this::focusScan);
+        callNext = new CallNextAction(messages, Shortcut.CALL_NEXT, desk, services.checkIn());
+        recall = new RecallAction(messages, Shortcut.RECALL, desk, services.checkIn());
+        walkIn = new WalkInAction(messages, Shortcut.WALK_IN, desk, services.checkIn());
+        resumeScanned = StepAction.of(messages, "counter.action.resume", null, this::resumePending);
+        counterAction = StepAction.of(messages, Shortcut.COUNTER, () -> askCounter(false));
+        markReady = new MarkReadyAction(messages, Shortcut.MARK_READY, desk, services.paper().pickup(), services.office());
+        help = StepAction.of(messages, Shortcut.HELP, this::showHelp);
+        logOut = StepAction.of(messages, Shortcut.LOG_OUT, () -> onLogOut.run());
+        RejectAction reject = new RejectAction(messages, Shortcut.REJECT, desk, verification);
+        verbs.put(Verb.CALL, new CallAction(messages, Shortcut.CALL, desk, services.checkIn()));
+        verbs.put(Verb.FINISH, new FinishAction(messages, Shortcut.FINISH, desk, verification, reject));
+        verbs.put(Verb.RESUME, new ResumeAction(messages, Shortcut.RESUME, desk, verification));
+        verbs.put(Verb.INTERVIEW, new InterviewAction(messages, Shortcut.INTERVIEW, desk, verification));
+        verbs.put(Verb.INTERVIEW_FLAG, new InterviewFlagAction(messages, Shortcut.INTERVIEW_FLAG, desk, verification));
+        verbs.put(Verb.APPROVE, new ApproveAction(messages, Shortcut.APPROVE, desk, verification));
+        verbs.put(Verb.REJECT, reject);
+        verbs.put(Verb.FLAG, new FlagAction(messages, Shortcut.FLAG, desk, verification));
+        verbs.put(Verb.RECORD_NTPN, new RecordNtpnAction(messages, Shortcut.RECORD_NTPN, desk, verification));
+        verbs.put(Verb.ISSUE_RECEIPT, new IssueReceiptAction(messages, Shortcut.ISSUE_RECEIPT, desk, services.paper().receipts(), services.cases()));
+        verbs.put(Verb.PRINT_AGAIN, new PrintAgainAction(messages, Shortcut.PRINT_AGAIN, desk));
 
         queue = new QueuePanel(messages, () -> OffsetDateTime.now(services.clock()));
         queue.onOpen(this::openEntry);
@@ -203,24 +215,6 @@ public final class CounterScreen extends JPanel {
         updateActions();
     }
 
-    private Action action(String key, Shortcut shortcut, Runnable run) {
-        Action a = new AbstractAction(messages.get(key)) {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                run.run();
-            }
-        };
-        if (shortcut != null) {
-            a.putValue(Action.ACCELERATOR_KEY, shortcut.stroke());
-        }
-        if (messages.has(key + ".mnemonic")) {
-            a.putValue(Action.MNEMONIC_KEY, KeyEvent.getExtendedKeyCodeForChar(messages.get(key + ".mnemonic").charAt(0)));
-        }
-        a.putValue(Action.SHORT_DESCRIPTION, messages.get(key + ".tip")
-                + (shortcut == null ? "" : " (" + shortcut.keyText() + ")"));
-        return a;
-    }
-
     // ---- what the desk window needs ----
 
     /** The header's "Counter 3": shows this desk's counter number, and changes it (Ctrl+K). */
@@ -266,13 +260,13 @@ public final class CounterScreen extends JPanel {
         this.onLogOut = r;
     }
 
-    /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
     /** The desk goes on under another session (unlocked, or taken over by a supervisor): nothing on screen changes. */
     public void continueAs(Session who) {
         Edt.check();
         model.continueAs(who);
     }
 
+    /** After login: the queue loads, the case left open at this counter comes back, the cursor waits in the scan field. */
     public void start(Session who) {
         Edt.check();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
@@ -325,7 +319,7 @@ public final class CounterScreen extends JPanel {
         return new QueueDay(services.queue().day(here, services.office(), today()), services.queue().counts(here, services.office(), today()));
     }
 
-    /** Shows a case at this model.counter() (the supervisor's dashboard opens the one awaiting approval). */
+    /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
     public void show(String caseRef) {
         if (model.staff() == null) {
             return;
@@ -417,84 +411,9 @@ public final class CounterScreen extends JPanel {
         }, e -> scanBar.showRefusal(text(e)));
     }
 
-    private void walkIn() {
-        if (model.staff() == null || model.busy()) {
-            return;
-        }
-        WalkInDialog.ask(window(), messages, today(), services.checkIn()::walkInWarnings).ifPresentOrElse(r -> {
-            model.setBusy(true);
-            updateActions();
-            tasks.run(() -> services.checkIn().registerWalkIn(r.form(), actor(), r.warningsConfirmed()), c -> {
-                model.setBusy(false);
-                updateActions();
-                scanBar.showTicket(c, messages.get("counter.scan.walkInTicket", c.applicant().fullName(), c.caseRef()));
-                scanBar.focusScan();
-                reload();
-            }, e -> {
-                model.setBusy(false);
-                updateActions();
-                scanBar.showRefusal(text(e));
-            });
-        }, scanBar::focusScan);
-    }
-
-    // ---- calling ----
-
-    private void callNext() {
-        if (model.staff() == null || model.busy()) {
-            return;
-        }
-        if (model.callNextLeavesCaseOpen()) {
-            Object[] options = {messages.get("counter.callNext.confirm.yes"), messages.get("counter.dialog.cancel")};
-            int answer = JOptionPane.showOptionDialog(window(), messages.get("counter.callNext.confirm", model.current().queueNumber().toString(),
-                    messages.name(model.current().status())), messages.get("counter.action.callNext"), JOptionPane.YES_NO_OPTION,
-                    JOptionPane.QUESTION_MESSAGE, null, options, options[1]);
-            FormDialog.giveFocusBack(window(), null);
-            if (answer != 0) {
-                casePanel.focusWork();
-                return;
-            }
-        }
-        model.setBusy(true);
-        updateActions();
-        tasks.run(() -> services.checkIn().callNext(actor()), next -> {
-            model.setBusy(false);
-            if (next.isEmpty()) {
-                updateActions();
-                scanBar.showInfo(messages.get("counter.callNext.none"));
-                scanBar.focusScan();
-            } else {
-                called(next.get());
-            }
-            reload();
-        }, e -> {
-            model.setBusy(false);
-            updateActions();
-            scanBar.showRefusal(text(e));
-        });
-    }
-
     private void called(CaseFile c) {
         scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), model.counter()));
         openCase(c, true);
-    }
-
-    /** Calls the open case's number again (it is in hand at this model.counter()): the waiting-room display repeats the announcement. */
-    private void recallCurrent() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.checkIn().recall(c.caseRef(), actor()),
-                again -> scanBar.showInfo(messages.get("counter.recalled", again.queueNumber().toString(), model.counter())), e -> { });
-    }
-
-    private void callCurrent() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.checkIn().call(c.caseRef(), actor()), this::called, e -> { });
     }
 
     // ---- the case ----
@@ -519,7 +438,8 @@ public final class CounterScreen extends JPanel {
         CaseView view = new CaseView(c, model.staff().role(), today());
         casePanel.showCase(view, bookingOf(c), model.counter());
         if (RECEIPTED.contains(c.status())) {
-            tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()), slip -> casePanel.showReceipt(c.caseRef(), receiptText(c, slip)),
+            tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()),
+                    slip -> casePanel.showReceipt(c.caseRef(), CounterModel.receiptBanner(c, slip, messages, services.zone())),
                     this::backgroundFailed);
         }
         queue.reveal(c.caseRef());
@@ -527,23 +447,6 @@ public final class CounterScreen extends JPanel {
         if (focus && !casePanel.focusWork()) {
             scanBar.focusScan();
         }
-    }
-
-    private String receiptText(CaseFile c, ReceiptSlip slip) {
-        Receipt r = slip.receipt();
-        String pickupDate = Dates.longDate(r.pickupDate(), messages.locale());
-        if (!r.given() && c.status() == CaseStatus.RECEIPT_ISSUED) {
-            // issued, but its print failed or the preview was closed: the applicant has no paper yet
-            return messages.get("receipt.notGivenYet", r.receiptNumber());
-        }
-        return switch (c.status()) {
-            case HANDED_OVER -> messages.get("counter.banner.handedOver", r.receiptNumber(), r.passportNumber(),
-                    r.handedOverAt() == null ? "-" : Dates.time(r.handedOverAt(), services.zone()),
-                    r.collectedBy() == CollectedBy.REPRESENTATIVE ? r.representativeName() : c.applicant().fullName());
-            case READY_FOR_PICKUP -> messages.get("counter.banner.ready", r.receiptNumber(), pickupDate);
-            default -> messages.get("counter.banner.receipt", r.receiptNumber(), pickupDate,
-                    slip.firstDayHours().from() + "–" + slip.firstDayHours().to(), r.reprintCount());
-        };
     }
 
     private Appointment bookingOf(CaseFile c) {
@@ -586,134 +489,7 @@ public final class CounterScreen extends JPanel {
                 .ifPresent(a -> a.actionPerformed(new ActionEvent(this, ActionEvent.ACTION_PERFORMED, "primary")));
     }
 
-    private void finish() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.verification().finish(c.caseRef(), actor()), done -> {
-            if (done.status() == CaseStatus.ON_HOLD) {
-                print(done, CaseView.Paper.HOLD_SLIP, false);
-            } else {
-                afterStep(done);
-            }
-        }, e -> {
-            if (e instanceof UserFacingException u && "verify.mismatchNeedsRejection".equals(u.key())) {
-                SwingUtilities.invokeLater(this::reject);
-            } else if (e instanceof UserFacingException u && "verify.incomplete".equals(u.key())) {
-                casePanel.focusChecklist(null);
-            }
-        });
-    }
-
-    private void resumeCurrent() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.verification().resume(c.caseRef(), actor()), done -> casePanel.focusWork(), e -> { });
-    }
-
-    /** Passed: one key, no dialog (photo, fingerprints and interview are done). */
-    private void interview() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.verification().interview(c.caseRef(), actor(), InterviewOutcome.PASSED, null), this::afterStep, e -> { });
-    }
-
-    /** Not passed: the reason, for the supervisor who decides. */
-    private void interviewNotPassed() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        PromptDialog.ask(window(), "interview.dialog", messages.get("counter.interview.title", c.queueNumber().toString()),
-                messages.get("counter.interview.notPassedIntro", c.queueNumber().toString(), c.applicant().fullName()),
-                messages.get("counter.interview.note"), "", 36,
-                text -> text.isBlank() ? messages.get("interview.flagNoteRequired") : null,
-                messages.get("counter.interview.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(note -> act(() -> services.verification().interview(c.caseRef(), actor(), InterviewOutcome.FLAGGED, note),
-                        this::afterStep, e -> { }), casePanel::focusWork);
-    }
-
-    private void approve() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        act(() -> services.verification().approve(c.caseRef(), actor()), this::afterStep, e -> { });
-    }
-
-    private void reject() {
-        CaseFile c = model.current();
-        if (c == null || model.busy() || !verbs.get(Verb.REJECT).isEnabled()) {
-            return;
-        }
-        RejectDialog.ask(window(), messages, c.queueNumber().toString(), c.applicant().fullName(), CasePanel.suggestedReasons(c),
-                casePanel.suggestedRejectionNote(c))
-                .ifPresentOrElse(r -> act(() -> services.verification().reject(c.caseRef(), actor(), r.reasons(), r.note()),
-                        done -> print(done, CaseView.Paper.REJECTION_SLIP, false), e -> { }), casePanel::focusWork);
-    }
-
-    private void flag() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        PromptDialog.ask(window(), "flag.dialog", messages.get("counter.flag.title", c.queueNumber().toString()),
-                messages.get("counter.flag.intro"), messages.get("counter.flag.note"), "", 36,
-                text -> text.isBlank() ? messages.get("flag.noteRequired") : null,
-                messages.get("counter.flag.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(note -> act(() -> services.verification().flag(c.caseRef(), actor(), note),
-                        done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
-    }
-
-    private void recordNtpn() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        PromptDialog.ask(window(), "ntpn.dialog", messages.get("counter.ntpn.title", c.queueNumber().toString()),
-                messages.get("counter.ntpn.intro"), messages.get("counter.ntpn.label"), c.paymentNtpn() == null ? "" : c.paymentNtpn(), 20,
-                text -> CounterModel.validNtpn(text) ? null : messages.get("payment.badNtpn"),
-                messages.get("counter.ntpn.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(ntpn -> act(() -> services.verification().recordPayment(c.caseRef(), actor(), ntpn),
-                        done -> casePanel.focusWork(), e -> { }), casePanel::focusWork);
-    }
-
     // ---- paper: receipts, slips, the pickup counter ----
-
-    private void issueReceipt() {
-        CaseFile c = model.current();
-        if (c == null || model.busy()) {
-            return;
-        }
-        Session actor = actor();
-        act(() -> {
-            services.paper().receipts().issue(c.caseRef(), actor);
-            return reread(c);
-        }, issued -> print(issued, CaseView.Paper.RECEIPT, false), e -> { });
-    }
-
-    /**
-     * The paper of the case's present state again, in the print preview. A receipt already given
-     * to the applicant comes marked SALINAN and is counted as a reprint only once the printer
-     * took it or it was saved; one never given yet (its first print failed or was closed) is
-     * still the original.
-     */
-    private void printAgain() {
-        CaseFile c = model.current();
-        if (c == null || model.busy() || model.staff() == null) {
-            return;
-        }
-        Optional<CaseView.Paper> paper = new CaseView(c, model.staff().role(), today()).paper();
-        if (paper.isEmpty()) {
-            return;
-        }
-        print(c, paper.get(), paper.get() == CaseView.Paper.RECEIPT);
-    }
 
     private CaseFile reread(CaseFile c) {
         return services.cases().find(actor(), c.caseRef()).orElseThrow(() -> new UserFacingException("case.unknown", c.caseRef()));
@@ -756,22 +532,6 @@ public final class CounterScreen extends JPanel {
         }, scanBar::focusScan);
     }
 
-    /** The printed passports have come: their receipts are scanned or chosen, and the cases become ready for pickup. */
-    private void markReady() {
-        if (model.staff() == null || model.busy()) {
-            return;
-        }
-        Session actor = actor();
-        PickupService pickup = services.paper().pickup();
-        int marked = MarkReadyDialog.show(window(), messages, () -> pickup.waitingForPassport(actor(), services.office()),
-                receipt -> pickup.markReady(receipt, actor));
-        if (marked > 0) {
-            scanBar.showInfo(messages.get("counter.markReady.done", marked));
-            reload();
-        }
-        scanBar.focusScan();
-    }
-
     /**
      * Takes a step on the task thread. While it runs the steps are disabled (no double
      * submit); then the case is shown as the store has it and the queue reloads. A refusal is
@@ -794,6 +554,126 @@ public final class CounterScreen extends JPanel {
             refused.accept(e);
             refreshCurrent();
         });
+    }
+
+    /** Work on the task thread with the steps disabled meanwhile; a refusal is shown in the scan bar. */
+    private <T> void whileBusy(Callable<T> work, Consumer<T> done) {
+        model.setBusy(true);
+        updateActions();
+        tasks.run(work, r -> {
+            model.setBusy(false);
+            updateActions();
+            done.accept(r);
+        }, e -> {
+            model.setBusy(false);
+            updateActions();
+            scanBar.showRefusal(text(e));
+        });
+    }
+
+    /** This screen as the step actions call back to it (event-dispatch thread). */
+    private final class Desk implements CaseDesk, CallDesk, MarkReadyAction.Desk {
+        @Override
+        public boolean signedIn() {
+            return model.staff() != null;
+        }
+
+        @Override
+        public CaseFile current() {
+            return model.current();
+        }
+
+        @Override
+        public Optional<CaseView> view() {
+            CaseFile c = model.current();
+            Session who = model.staff();
+            return c == null || who == null ? Optional.empty() : Optional.of(new CaseView(c, who.role(), today()));
+        }
+
+        @Override
+        public boolean busy() {
+            return model.busy();
+        }
+
+        @Override
+        public Session actor() {
+            return model.actor();
+        }
+
+        @Override
+        public String counter() {
+            return model.counter();
+        }
+
+        @Override
+        public LocalDate today() {
+            return CounterScreen.this.today();
+        }
+
+        @Override
+        public Window window() {
+            return CounterScreen.this.window();
+        }
+
+        @Override
+        public void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
+            CounterScreen.this.act(work, done, refused);
+        }
+
+        @Override
+        public <T> void whileBusy(Callable<T> work, Consumer<T> done) {
+            CounterScreen.this.whileBusy(work, done);
+        }
+
+        @Override
+        public void afterStep(CaseFile c) {
+            CounterScreen.this.afterStep(c);
+        }
+
+        @Override
+        public boolean focusWork() {
+            return casePanel.focusWork();
+        }
+
+        @Override
+        public void focusChecklist() {
+            casePanel.focusChecklist(null);
+        }
+
+        @Override
+        public void print(CaseFile c, CaseView.Paper paper, boolean copy) {
+            CounterScreen.this.print(c, paper, copy);
+        }
+
+        @Override
+        public boolean callNextLeavesCaseOpen() {
+            return model.callNextLeavesCaseOpen();
+        }
+
+        @Override
+        public void called(CaseFile c) {
+            CounterScreen.this.called(c);
+        }
+
+        @Override
+        public void focusScan() {
+            scanBar.focusScan();
+        }
+
+        @Override
+        public void info(String text) {
+            scanBar.showInfo(text);
+        }
+
+        @Override
+        public void ticket(CaseFile c, String text) {
+            scanBar.showTicket(c, text);
+        }
+
+        @Override
+        public void reload() {
+            CounterScreen.this.reload();
+        }
     }
 
     private void refreshCurrent() {
@@ -842,7 +722,7 @@ public final class CounterScreen extends JPanel {
         casePanel.error(text(e));
     }
 
-    // ---- the model.counter() number ----
+    // ---- the counter number ----
 
     private void askCounter(boolean firstTime) {
         if (model.staff() == null) {

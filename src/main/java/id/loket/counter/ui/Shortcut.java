@@ -1,6 +1,7 @@
 package id.loket.counter.ui;
 
 import id.loket.common.ui.Keys;
+import id.loket.common.ui.StepAction;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import javax.swing.KeyStroke;
@@ -10,7 +11,7 @@ import javax.swing.KeyStroke;
  * bundle key of what it does. The actions take their accelerators from here, and
  * docs/keyboard.md is checked against this list, so the three cannot drift apart.
  */
-public enum Shortcut {
+public enum Shortcut implements StepAction.Key {
     // anywhere on the counter screen
     SCAN(Group.DESK, Keys.key(KeyEvent.VK_F2), "counter.action.scan"),
     SCAN_ALT(Group.DESK, Keys.ctrl(KeyEvent.VK_L), "counter.action.scan"),

@@ -9,7 +9,6 @@ import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.DocumentCheck;
 import id.loket.casefile.model.DocumentResult;
 import id.loket.casefile.model.DocumentType;
-import id.loket.casefile.model.RejectionReason;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.Dates;
 import id.loket.common.ui.Keys;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.swing.Action;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -328,56 +326,17 @@ public final class CasePanel extends JPanel {
     }
 
     private void showBanner(CaseView v, String myCounter) {
-        CaseFile c = v.caseFile();
-        String text = null;
-        String tone = "info";
-        switch (c.status()) {
-            case CHECKED_IN -> text = messages.get("counter.banner.waiting", Dates.time(c.checkedInAt(), zone));
-            case ON_HOLD -> {
-                String missing = v.missing().stream().map(messages::name).collect(Collectors.joining(", "));
-                String by = c.holdReturnBy() == null ? "-" : Dates.longDate(c.holdReturnBy(), messages.locale());
-                text = messages.get(v.holdOverdue() ? "counter.banner.holdOverdue" : "counter.banner.hold", missing, by);
-                tone = "warning";
-            }
-            case APPROVAL_PENDING -> {
-                String why = c.flagged() && c.flagNote() != null ? messages.get("counter.banner.flagged", c.flagNote())
-                        : messages.get("service." + c.service().name());
-                text = messages.get(v.awaitingSupervisor() ? "counter.banner.awaitingSupervisor" : "counter.banner.forYou", why);
-                tone = "warning";
-            }
-            case APPROVED -> {
-                text = messages.get("counter.banner.approved", c.approvedBy() == null ? "-" : c.approvedBy(),
-                        c.approvedAt() == null ? "-" : Dates.time(c.approvedAt(), zone));
-                tone = "success";
-            }
-            case REJECTED -> {
-                String reasons = c.rejectionReasons().stream().sorted().map(messages::name).collect(Collectors.joining(", "));
-                text = messages.get("counter.banner.rejected", reasons, c.rejectionNote() == null ? "" : c.rejectionNote());
-                tone = "danger";
-            }
-            case RECEIPT_ISSUED, READY_FOR_PICKUP, HANDED_OVER -> {
-                if (c.caseRef().equals(receiptCaseRef)) {
-                    text = receiptText;
-                    tone = "success";
-                }
-            }
-            default -> {
-                if (v.atOtherCounter(myCounter)) {
-                    text = messages.get("counter.banner.otherCounter", c.counter(), c.officer() == null ? "-" : c.officer());
-                    tone = "warning";
-                } else if (c.flagged()) {
-                    text = messages.get("counter.banner.flaggedForSupervisor", c.flagNote() == null ? "" : c.flagNote());
-                    tone = "warning";
-                }
-            }
-        }
+        Optional<CaseView.Banner> shown = v.banner(messages, zone, myCounter,
+                v.caseFile().caseRef().equals(receiptCaseRef) ? receiptText : null);
+        String text = shown.map(CaseView.Banner::text).orElse(null);
+        CaseView.Tone tone = shown.map(CaseView.Banner::tone).orElse(CaseView.Tone.INFO);
         bannerBox.setVisible(text != null);
         banner.setText(text == null ? "" : text);
         String color = switch (tone) {
-            case "warning" -> "$Actions.Yellow";
-            case "success" -> "$Actions.Green";
-            case "danger" -> "$Actions.Red";
-            default -> "$Component.accentColor";
+            case WARNING -> "$Actions.Yellow";
+            case SUCCESS -> "$Actions.Green";
+            case DANGER -> "$Actions.Red";
+            case INFO -> "$Component.accentColor";
         };
         bannerBox.putClientProperty(FlatClientProperties.STYLE, "background: mix(" + color + ",$Panel.background,16%)");
     }
@@ -769,18 +728,5 @@ public final class CasePanel extends JPanel {
             Color c = UIManager.getColor(key);
             return c == null ? fallback : c;
         }
-    }
-
-    /** The reasons a rejection form starts with, from what the checklist found. */
-    public static Set<RejectionReason> suggestedReasons(CaseFile c) {
-        return c.documents().stream().anyMatch(d -> d.result() == DocumentResult.MISMATCH)
-                ? Set.of(RejectionReason.DATA_MISMATCH) : Set.of();
-    }
-
-    /** A note a rejection form starts with: each mismatching document and its note. */
-    public String suggestedRejectionNote(CaseFile c) {
-        return c.documents().stream().filter(d -> d.result() == DocumentResult.MISMATCH)
-                .map(d -> messages.name(d.type()) + (d.note() == null ? "" : ": " + d.note()))
-                .collect(Collectors.joining("; "));
     }
 }

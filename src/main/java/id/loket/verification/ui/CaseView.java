@@ -10,21 +10,27 @@ import id.loket.casefile.model.DocumentRules;
 import id.loket.casefile.model.DocumentType;
 import id.loket.casefile.model.Lifecycle;
 import id.loket.casefile.model.Requirement;
+import id.loket.casefile.model.RejectionReason;
+import id.loket.common.i18n.Messages;
 import id.loket.common.model.Nik;
+import id.loket.common.ui.Dates;
 import id.loket.staff.model.Role;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the case panel shows for one case and one officer, without Swing: where the case is
  * in its lifecycle, which steps the officer may take now (from {@link Lifecycle#possible})
  * and which one Enter takes, which document needs a look next, and whether the NIK agrees
- * with the birth data.
+ * with the birth data, what the banner above the checklist says, and what a rejection form
+ * starts with.
  */
 public final class CaseView {
 
@@ -38,6 +44,13 @@ public final class CaseView {
 
     /** The paper a case in its present state gives the applicant, printed again with {@link Verb#PRINT_AGAIN}. */
     public enum Paper { RECEIPT, PICKUP_SLIP, REJECTION_SLIP, HOLD_SLIP }
+
+    /** How a banner looks: a neutral note, a warning, good news, a refusal. */
+    public enum Tone { INFO, WARNING, SUCCESS, DANGER }
+
+    /** The line above the checklist: what the officer should know about the case before anything else. */
+    public record Banner(String text, Tone tone) {
+    }
 
     /** The NIK against the birth data of the case. Dates and sex are null when the NIK is not well-formed. */
     public record Identity(boolean nikValid, LocalDate nikBirthDate, Sex nikSex, boolean birthDateAgrees, boolean sexAgrees) {
@@ -197,6 +210,63 @@ public final class CaseView {
     /** Someone else has the case at another counter. */
     public boolean atOtherCounter(String myCounter) {
         return AT_A_COUNTER.contains(c.status()) && c.counter() != null && !c.counter().equals(myCounter);
+    }
+
+    // ---- the banner ----
+
+    /**
+     * The banner of the case for the officer at {@code myCounter}: waiting since when, on hold
+     * for what until when, waiting for whose approval, approved by whom, rejected why, at another
+     * counter, flagged. For a case whose receipt is issued it is what the receipt says,
+     * {@code receiptText}, read from the store a moment after the case is shown (null until then:
+     * no banner).
+     */
+    public Optional<Banner> banner(Messages messages, ZoneId zone, String myCounter, String receiptText) {
+        return Optional.ofNullable(switch (c.status()) {
+            case CHECKED_IN -> new Banner(messages.get("counter.banner.waiting", Dates.time(c.checkedInAt(), zone)), Tone.INFO);
+            case ON_HOLD -> {
+                String missing = missing().stream().map(messages::name).collect(Collectors.joining(", "));
+                String by = c.holdReturnBy() == null ? "-" : Dates.longDate(c.holdReturnBy(), messages.locale());
+                yield new Banner(messages.get(holdOverdue() ? "counter.banner.holdOverdue" : "counter.banner.hold", missing, by), Tone.WARNING);
+            }
+            case APPROVAL_PENDING -> {
+                String why = c.flagged() && c.flagNote() != null ? messages.get("counter.banner.flagged", c.flagNote())
+                        : messages.get("service." + c.service().name());
+                yield new Banner(messages.get(awaitingSupervisor() ? "counter.banner.awaitingSupervisor" : "counter.banner.forYou", why),
+                        Tone.WARNING);
+            }
+            case APPROVED -> new Banner(messages.get("counter.banner.approved", c.approvedBy() == null ? "-" : c.approvedBy(),
+                    c.approvedAt() == null ? "-" : Dates.time(c.approvedAt(), zone)), Tone.SUCCESS);
+            case REJECTED -> {
+                String reasons = c.rejectionReasons().stream().sorted().map(messages::name).collect(Collectors.joining(", "));
+                yield new Banner(messages.get("counter.banner.rejected", reasons, c.rejectionNote() == null ? "" : c.rejectionNote()),
+                        Tone.DANGER);
+            }
+            case RECEIPT_ISSUED, READY_FOR_PICKUP, HANDED_OVER -> receiptText == null ? null : new Banner(receiptText, Tone.SUCCESS);
+            default -> {
+                if (atOtherCounter(myCounter)) {
+                    yield new Banner(messages.get("counter.banner.otherCounter", c.counter(), c.officer() == null ? "-" : c.officer()),
+                            Tone.WARNING);
+                }
+                yield c.flagged() ? new Banner(messages.get("counter.banner.flaggedForSupervisor", c.flagNote() == null ? "" : c.flagNote()),
+                        Tone.WARNING) : null;
+            }
+        });
+    }
+
+    // ---- rejecting ----
+
+    /** The reasons a rejection form starts with, from what the checklist found: a mismatching document is a data mismatch. */
+    public Set<RejectionReason> suggestedReasons() {
+        return c.documents().stream().anyMatch(d -> d.result() == DocumentResult.MISMATCH)
+                ? Set.of(RejectionReason.DATA_MISMATCH) : Set.of();
+    }
+
+    /** The note a rejection form starts with: each mismatching document and its note. */
+    public String suggestedRejectionNote(Messages messages) {
+        return c.documents().stream().filter(d -> d.result() == DocumentResult.MISMATCH)
+                .map(d -> messages.name(d.type()) + (d.note() == null ? "" : ": " + d.note()))
+                .collect(Collectors.joining("; "));
     }
 
     // ---- the checklist ----

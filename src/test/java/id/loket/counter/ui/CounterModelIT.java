@@ -11,11 +11,16 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.central.sim.DayGenerator;
 import id.loket.checkin.service.CheckInService;
+import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Tasks;
 import id.loket.db.Database;
 import id.loket.pickup.service.PickupService;
 import id.loket.queue.service.QueueService;
+import id.loket.receipt.model.CollectedBy;
+import id.loket.receipt.model.PickupHours;
+import id.loket.receipt.model.Receipt;
+import id.loket.receipt.model.ReceiptSlip;
 import id.loket.simulate.SimulatedClock;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
@@ -203,5 +208,43 @@ class CounterModelIT {
         assertThat(CounterModel.receiptNumber("DPS-20261127")).isFalse();
         assertThat(CounterModel.validCounterNumber("3")).isTrue();
         assertThat(CounterModel.validCounterNumber("loket 3")).isFalse();
+    }
+
+    @Test
+    void theBannerOfAReceiptedCaseSaysWhetherItsReceiptWasGivenWhenToCollectAndWhoCollectedIt() {
+        model.scan(today.get(0).bookingCode());
+        CaseFile c = checkedIn.get(0).caseFile();
+        Messages en = Messages.forLanguage("en");
+        OffsetDateTime issuedAt = DAY.atTime(10, 0).atZone(ZONE).toOffsetDateTime();
+        Receipt issued = new Receipt(c.caseRef(), "TT-DPS-20261127-0001", DAY, LocalDate.of(2026, 11, 30), issuedAt, "petugas1",
+                "Petugas Satu", 350_000, "820261127000001", "0A1B2C3D4E5F6G7H", null, null, null, 0, null, null, null, null, null, null,
+                null, null);
+        CaseFile receipted = c.toBuilder().status(CaseStatus.RECEIPT_ISSUED).build();
+
+        assertThat(CounterModel.receiptBanner(receipted, new ReceiptSlip(issued, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
+                .isEqualTo("Receipt TT-DPS-20261127-0001 is issued but has not been printed or saved yet. Print it with Ctrl+Shift+P.");
+
+        Receipt given = new Receipt(c.caseRef(), "TT-DPS-20261127-0001", DAY, LocalDate.of(2026, 11, 30), issuedAt, "petugas1",
+                "Petugas Satu", 350_000, "820261127000001", "0A1B2C3D4E5F6G7H", issuedAt.plusMinutes(1), "petugas1", null, 2, null, null,
+                null, null, null, null, null, null);
+        assertThat(CounterModel.receiptBanner(receipted, new ReceiptSlip(given, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
+                .isEqualTo("Receipt TT-DPS-20261127-0001. The passport can be collected on Monday, 30 November 2026, 13:00–15:30."
+                        + " Printed again 2 times.");
+
+        Receipt handedOver = new Receipt(c.caseRef(), "TT-DPS-20261127-0001", DAY, LocalDate.of(2026, 11, 30), issuedAt, "petugas1",
+                "Petugas Satu", 350_000, "820261127000001", "0A1B2C3D4E5F6G7H", issuedAt.plusMinutes(1), "petugas1", null, 0,
+                issuedAt.plusDays(3), "X1234567", CollectedBy.REPRESENTATIVE, "I Made Wirawan", "5171010101800001",
+                LocalDate.of(2026, 11, 30).atTime(13, 20).atZone(ZONE).toOffsetDateTime(), "petugas1", "Petugas Satu");
+        assertThat(CounterModel.receiptBanner(c.toBuilder().status(CaseStatus.HANDED_OVER).build(),
+                new ReceiptSlip(handedOver, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
+                .isEqualTo("Receipt TT-DPS-20261127-0001: passport X1234567 handed over at 13:20 to I Made Wirawan.");
+
+        Receipt neverPrintedButHandedOver = new Receipt(c.caseRef(), "TT-DPS-20261127-0001", DAY, LocalDate.of(2026, 11, 30), issuedAt,
+                "petugas1", "Petugas Satu", 350_000, "820261127000001", "0A1B2C3D4E5F6G7H", null, null, null, 0, issuedAt.plusDays(3),
+                "X1234567", CollectedBy.SELF, null, null, LocalDate.of(2026, 11, 30).atTime(13, 20).atZone(ZONE).toOffsetDateTime(),
+                "petugas1", "Petugas Satu");
+        assertThat(CounterModel.receiptBanner(c.toBuilder().status(CaseStatus.HANDED_OVER).build(),
+                new ReceiptSlip(neverPrintedButHandedOver, PickupHours.FIRST_DAY, PickupHours.LATER_DAYS), en, ZONE))
+                .isEqualTo("Receipt TT-DPS-20261127-0001: passport X1234567 handed over at 13:20 to " + c.applicant().fullName() + ".");
     }
 }

@@ -15,16 +15,22 @@ import id.loket.casefile.model.InterviewOutcome;
 import id.loket.casefile.model.Person;
 import id.loket.casefile.model.QueueNumber;
 import id.loket.casefile.model.QueueSeries;
+import id.loket.casefile.model.RejectionReason;
+import id.loket.common.i18n.Messages;
 import id.loket.staff.model.Role;
 import id.loket.verification.ui.CaseView.Step;
 import id.loket.verification.ui.CaseView.StepState;
+import id.loket.verification.ui.CaseView.Banner;
+import id.loket.verification.ui.CaseView.Tone;
 import id.loket.verification.ui.CaseView.Verb;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,5 +228,92 @@ class CaseViewTest {
         CaseView v = view(ServiceType.NEW, CaseStatus.IN_VERIFICATION, Role.COUNTER);
         assertThat(v.atOtherCounter("3")).isFalse();
         assertThat(v.atOtherCounter("5")).isTrue();
+    }
+
+    // ---- the banner above the checklist, and what a rejection starts with ----
+
+    private static final Messages EN = Messages.forLanguage("en");
+    private static final ZoneId BALI = ZoneId.of("Asia/Makassar");
+
+    private static Optional<Banner> banner(CaseFile c, Role role, String myCounter, String receiptText) {
+        return new CaseView(c, role, DAY).banner(EN, BALI, myCounter, receiptText);
+    }
+
+    @Test
+    void aCheckedInCaseSaysSinceWhenItWaitsAndHowToCallIt() {
+        assertThat(banner(caseOf(ServiceType.RENEWAL, CaseStatus.CHECKED_IN, ADULT), Role.COUNTER, "3", null))
+                .contains(new Banner("Waiting to be called since 08:30. Enter or F7 calls it to this counter.", Tone.INFO));
+    }
+
+    @Test
+    void aHeldCaseWarnsWhatIsMissingAndByWhenAndOnceOverdueThatTheDateHasPassed() {
+        CaseFile held = caseOf(ServiceType.RENEWAL, CaseStatus.ON_HOLD, ADULT).toBuilder().holdReturnBy(DAY.plusDays(7))
+                .documents(DocumentRules.checklist(ServiceType.RENEWAL, false).stream()
+                        .map(d -> d.type() == DocumentType.OLD_PASSPORT ? d.withResult(DocumentResult.MISSING, null) : d).toList())
+                .build();
+        assertThat(new CaseView(held, Role.COUNTER, DAY).banner(EN, BALI, "3", null)).contains(new Banner(
+                "On hold. Missing documents: Old passport. The applicant returns by Friday, 4 December 2026.", Tone.WARNING));
+        assertThat(new CaseView(held, Role.COUNTER, DAY.plusDays(8)).banner(EN, BALI, "3", null)).contains(new Banner(
+                "On hold. Missing documents: Old passport. The return-by date Friday, 4 December 2026 has passed.", Tone.WARNING));
+    }
+
+    @Test
+    void aPendingApprovalTellsTheOfficerItIsTheSupervisorsAndTheSupervisorThatItIsTheirs() {
+        CaseFile pending = caseOf(ServiceType.REPLACEMENT_LOST, CaseStatus.APPROVAL_PENDING, ADULT);
+        assertThat(banner(pending, Role.COUNTER, "3", null)).hasValueSatisfying(b -> {
+            assertThat(b.text()).startsWith("Awaiting a supervisor's approval (Replacement (lost)).");
+            assertThat(b.tone()).isEqualTo(Tone.WARNING);
+        });
+        CaseFile flagged = pending.toBuilder().flagged(true).flagNote("photo does not match").build();
+        assertThat(banner(flagged, Role.SUPERVISOR, "3", null)).contains(new Banner(
+                "Awaiting your approval: flagged: photo does not match. Approve (Ctrl+A) or reject (Ctrl+R).", Tone.WARNING));
+    }
+
+    @Test
+    void anApprovedCaseSaysWhoApprovedItWhenAndARejectedOneWhy() {
+        CaseFile approved = caseOf(ServiceType.RENEWAL, CaseStatus.APPROVED, ADULT).toBuilder().approvedBy("petugas1")
+                .approvedAt(DAY.atTime(9, 5).atOffset(ZoneOffset.ofHours(8))).build();
+        assertThat(banner(approved, Role.COUNTER, "3", null)).contains(new Banner(
+                "Approved by petugas1 at 09:05 — ready for the receipt: Enter or Ctrl+P issues and prints it.", Tone.SUCCESS));
+        CaseFile rejected = caseOf(ServiceType.RENEWAL, CaseStatus.REJECTED, ADULT).toBuilder()
+                .rejectionReasons(Set.of(RejectionReason.OTHER, RejectionReason.DATA_MISMATCH)).rejectionNote("Name differs on the KK.")
+                .build();
+        assertThat(banner(rejected, Role.COUNTER, "3", null))
+                .contains(new Banner("Rejected: Data mismatch, Other. Name differs on the KK.", Tone.DANGER));
+    }
+
+    @Test
+    void aReceiptedCaseShowsWhatItsReceiptSaysOnceReadAndNothingBefore() {
+        CaseFile issued = caseOf(ServiceType.RENEWAL, CaseStatus.RECEIPT_ISSUED, ADULT);
+        assertThat(banner(issued, Role.COUNTER, "3", null)).isEmpty();
+        assertThat(banner(issued, Role.COUNTER, "3", "Receipt TT-DPS-20261127-0001.")).contains(
+                new Banner("Receipt TT-DPS-20261127-0001.", Tone.SUCCESS));
+    }
+
+    @Test
+    void aCaseWorkedHereHasNoBannerUnlessFlaggedAndOneAtAnotherCounterSaysWhereAndByWhom() {
+        CaseFile working = caseOf(ServiceType.RENEWAL, CaseStatus.IN_VERIFICATION, ADULT);
+        assertThat(banner(working, Role.COUNTER, "3", null)).isEmpty();
+        assertThat(banner(working, Role.COUNTER, "5", null))
+                .contains(new Banner("Being handled at counter 3 by petugas1.", Tone.WARNING));
+        CaseFile flagged = working.toBuilder().flagged(true).flagNote("old passport torn").build();
+        assertThat(banner(flagged, Role.COUNTER, "3", null))
+                .contains(new Banner("Flagged for the supervisor: old passport torn", Tone.WARNING));
+    }
+
+    @Test
+    void aRejectionStartsFromTheMismatchesTheChecklistFound() {
+        CaseFile clean = caseOf(ServiceType.RENEWAL, CaseStatus.IN_VERIFICATION, ADULT);
+        assertThat(new CaseView(clean, Role.COUNTER, DAY).suggestedReasons()).isEmpty();
+        assertThat(new CaseView(clean, Role.COUNTER, DAY).suggestedRejectionNote(EN)).isEmpty();
+
+        CaseFile mismatched = clean.toBuilder().documents(clean.documents().stream()
+                .map(d -> d.type() == DocumentType.OLD_PASSPORT ? d.withResult(DocumentResult.MISMATCH, "other name")
+                        : d.type() == DocumentType.KK ? d.withResult(DocumentResult.MISMATCH, null) : d.withResult(DocumentResult.VERIFIED, null))
+                .toList()).build();
+        CaseView v = new CaseView(mismatched, Role.COUNTER, DAY);
+        assertThat(v.suggestedReasons()).containsExactly(RejectionReason.DATA_MISMATCH);
+        assertThat(v.suggestedRejectionNote(EN)).contains(EN.name(DocumentType.KK)).contains("Old passport: other name")
+                .containsOnlyOnce("; ");
     }
 }
