@@ -49,10 +49,11 @@ class PushWorkflowIT {
         office.close();
     }
 
+    /** Pushes once the check-ins' undo window is over (a check-in is held back from central until then). */
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
+                java.time.Clock.offset(office.app().clock(), id.loket.checkin.service.CheckInService.UNDO_WINDOW), SimulatedCentral.OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
     }
 
     @Test

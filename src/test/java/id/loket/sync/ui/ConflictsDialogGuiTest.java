@@ -107,10 +107,11 @@ class ConflictsDialogGuiTest {
         }
     }
 
+    /** Pushes once the check-ins' undo window is over (a check-in is held back from central until then). */
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                office.app().clock(), SimulatedCentral.OFFICE, EN, PushSettings.defaults(), TestSessions.system(db));
+                java.time.Clock.offset(office.app().clock(), id.loket.checkin.service.CheckInService.UNDO_WINDOW), SimulatedCentral.OFFICE, EN, PushSettings.defaults(), TestSessions.system(db));
     }
 
     private void open(Session actor) {
