@@ -115,6 +115,23 @@ class ArchitectureTest {
         assertThat(violations).as("classes using another feature's repository").isEmpty();
     }
 
+    /**
+     * One owner of {@code outbox_event}: the case file, whose steps write its events. Every
+     * statement on the table is in {@code casefile.repo.OutboxRepository}; the push engine and
+     * everyone else reach it through {@code casefile.service.Outbox}. Only the generated schema
+     * names the table besides, and {@code db.DatabaseCopy}, which moves every table as it is.
+     */
+    @Test
+    void onlyTheCaseFileRepositoryTouchesTheOutboxTable() {
+        noClasses().that().resideOutsideOfPackages("id.loket.casefile.repo", "id.loket.db.jooq..")
+                .and().doNotHaveFullyQualifiedName("id.loket.db.DatabaseCopy")
+                .should().accessField("id.loket.db.jooq.Tables", "OUTBOX_EVENT")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("id.loket.db.jooq.tables.OutboxEvent")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("id.loket.db.jooq.tables.records.OutboxEventRecord")
+                .because("the case file owns the outbox: other features use casefile.service.Outbox")
+                .check(classes);
+    }
+
     @Test
     void theFeatureListIsNotEmpty() {
         assertThat(features()).contains("appointment", "casefile", "receipt", "report", "sync");

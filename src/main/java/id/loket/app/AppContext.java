@@ -12,6 +12,7 @@ import id.loket.staff.service.Authorization;
 import id.loket.casefile.service.CaseExport;
 import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.CentralClient;
 import id.loket.receipt.model.FeeTable;
 import id.loket.receipt.model.PickupRules;
@@ -43,9 +44,8 @@ import id.loket.report.service.ReportService;
 import id.loket.report.repo.ReportReader;
 import id.loket.supervisor.service.CloseDayService;
 import id.loket.supervisor.service.DashboardService;
-import id.loket.sync.model.OutboxEntry;
-import id.loket.sync.model.OutboxSummary;
-import id.loket.sync.repo.PushRepository;
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.service.ConflictService;
 import id.loket.sync.service.PullService;
 import id.loket.sync.service.PushService;
@@ -334,13 +334,13 @@ public final class AppContext implements AutoCloseable {
 
     /** The outbox's backlog of one office, read without calling central. */
     public OutboxSummary outboxSummary(String office) {
-        return new PushRepository(db.dsl()).summary(office);
+        return PushService.backlog(db.dsl(), office);
     }
 
     /** Waiting, held and failed events in occurrence order, read without calling central (supervisors and admins). */
     public List<OutboxEntry> unsentEvents(Session session) {
         authorization().require(session, Permission.VIEW_OUTBOX);
-        return new PushRepository(db.dsl()).unsent();
+        return new Outbox(db.dsl()).unsent();
     }
 
     /** How long the oldest waiting event may wait before the supervisor is warned (setting, 2 hours by default). */

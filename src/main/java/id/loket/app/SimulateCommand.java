@@ -13,7 +13,7 @@ import id.loket.simulate.SimulatedClock;
 import id.loket.simulate.SimulationSettings;
 import id.loket.supervisor.model.DayClosing;
 import id.loket.supervisor.service.CloseDayService;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.service.PullService;

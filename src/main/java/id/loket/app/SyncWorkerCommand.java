@@ -2,7 +2,7 @@ package id.loket.app;
 
 import id.loket.central.CentralClient;
 import id.loket.common.i18n.Messages;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.SyncStatus;

@@ -1,7 +1,6 @@
 package id.loket.simulate;
 
 import id.loket.testing.TestSessions;
-import static id.loket.db.jooq.Tables.OUTBOX_EVENT;
 import static id.loket.testing.SimulatedCentral.DAY;
 import static id.loket.testing.SimulatedCentral.OFFICE;
 import static id.loket.testing.SimulatedCentral.TOKEN;
@@ -12,7 +11,9 @@ import id.loket.central.sim.Fault;
 import id.loket.central.sim.FaultRates;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxState;
+import id.loket.casefile.repo.OutboxRepository;
+import id.loket.casefile.service.Outbox;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.service.PushService;
 import id.loket.sync.service.PushSettings;
@@ -104,7 +105,9 @@ class ChaosIT {
                     extraPushes++;
                 }
                 // Events whose acknowledgement was lost (a kill, a dropped or cut answer) and that were sent again.
-                duplicates = db.dsl().fetchCount(OUTBOX_EVENT, OUTBOX_EVENT.RESULT.eq("DUPLICATE"));
+                Outbox outbox = new Outbox(db.dsl());
+                duplicates = (int) new OutboxRepository(db.dsl()).all().stream()
+                        .filter(e -> outbox.entry(e.eventId()).map(x -> "DUPLICATE".equals(x.result())).orElseThrow()).count();
             }
 
             OutboxAudit audit = OutboxAudit.read(data, OFFICE, DAY);

@@ -8,13 +8,13 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.service.CaseQueries;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.sim.CentralStore;
 import id.loket.db.Database;
 import id.loket.sync.model.Conflict;
-import id.loket.sync.model.OutboxEntry;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxState;
 import id.loket.sync.repo.ConflictRepository;
-import id.loket.sync.repo.PushRepository;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ record OutboxAudit(List<OutboxEvent> events, List<OutboxEntry> unsent, Set<Long>
     static OutboxAudit read(Database db, String office, LocalDate date) {
         CaseQueries q = new CaseQueries(db);
         Session reader = TestSessions.reader(db);
-        return new OutboxAudit(q.allEvents(reader), new PushRepository(db.dsl()).unsent(),
+        return new OutboxAudit(q.allEvents(reader), new Outbox(db.dsl()).unsent(),
                 new ConflictRepository(db.dsl()).open().stream().map(Conflict::id).collect(Collectors.toSet()),
                 q.day(reader, office, date));
     }

@@ -6,7 +6,7 @@ import static id.loket.testing.SimulatedCentral.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.app.Main;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxState;
 import id.loket.testing.SimulatedCentral;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -16,7 +16,7 @@ import id.loket.db.Database;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxState;
 import id.loket.sync.service.PullService;
 import id.loket.sync.service.RetrySettings;
 import id.loket.testing.ChildJvm;
@@ -210,7 +210,7 @@ class SyncWorkerTakeoverIT {
     }
 
     private static int pending(Database db) {
-        return db.dsl().fetchCount(id.loket.db.jooq.Tables.OUTBOX_EVENT, id.loket.db.jooq.Tables.OUTBOX_EVENT.STATE.eq("PENDING"));
+        return new id.loket.casefile.service.Outbox(db.dsl()).countByState().get(OutboxState.PENDING);
     }
 
     /** Three in ten requests fail, in the ways central has failed. */

@@ -16,7 +16,7 @@ import id.loket.staff.model.Session;
 import id.loket.staff.ui.LockPanel;
 import id.loket.staff.ui.LoginPanel;
 import id.loket.staff.model.Role;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.SyncStatus;

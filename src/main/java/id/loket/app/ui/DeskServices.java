@@ -4,7 +4,7 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.common.live.ChangeFeed;
 import id.loket.common.live.ServerLink;
 import id.loket.supervisor.service.ReleaseService;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.checkin.service.CheckInService;
 import id.loket.counter.ui.PaperServices;
 import id.loket.queue.service.QueueService;

@@ -225,6 +225,20 @@ public final class CaseRepository {
                 .execute() == 1;
     }
 
+    /** Central's id for a walk-in, kept on the case the first time central's answer brings it. */
+    public void rememberCentralAppointment(String caseRef, String appointmentId) {
+        ctx.update(CASE_FILE)
+                .set(CASE_FILE.CENTRAL_APPOINTMENT_ID, appointmentId)
+                .where(CASE_FILE.CASE_REF.eq(caseRef)).and(CASE_FILE.WALK_IN.isTrue()).and(CASE_FILE.CENTRAL_APPOINTMENT_ID.isNull())
+                .execute();
+    }
+
+    /** Central's id for the case's appointment, when central gave one (a walk-in's, once its registration went). */
+    public Optional<String> centralAppointmentId(String caseRef) {
+        return ctx.select(CASE_FILE.CENTRAL_APPOINTMENT_ID).from(CASE_FILE).where(CASE_FILE.CASE_REF.eq(caseRef))
+                .fetchOptional(CASE_FILE.CENTRAL_APPOINTMENT_ID);
+    }
+
     private List<CaseFile> load(Condition where) {
         Result<CaseFileRecord> rows = ctx.selectFrom(CASE_FILE).where(where)
                 .orderBy(CASE_FILE.QUEUE_SERIES, CASE_FILE.QUEUE_NUMBER).fetch();

@@ -1,7 +1,7 @@
 package id.loket.supervisor.model;
 
 import id.loket.casefile.model.CaseStatus;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -16,7 +16,7 @@ import id.loket.supervisor.repo.SupervisorRepository;
 import id.loket.supervisor.repo.SupervisorRepository.DayCase;
 import id.loket.supervisor.repo.SupervisorRepository.Finished;
 import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.service.PushService;
 import id.loket.sync.service.ConflictService;
 import id.loket.queue.service.QueueService;

@@ -6,6 +6,7 @@ import id.loket.audit.AuditTrail;
 import id.loket.audit.model.OfficeAction;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.casefile.model.CaseAction;
+import id.loket.casefile.service.Outbox;
 import id.loket.staff.service.Authorization;
 import id.loket.staff.service.Officer;
 import id.loket.staff.model.Session;
@@ -18,7 +19,6 @@ import id.loket.sync.model.Conflict;
 import id.loket.sync.model.ConflictKind;
 import id.loket.sync.model.Resolution;
 import id.loket.sync.repo.ConflictRepository;
-import id.loket.sync.repo.PushRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -83,7 +83,7 @@ public final class ConflictService {
     @Guarded(Permission.RESOLVE_CONFLICT)
     public int heldEvents(Session session, long id) {
         authorization.require(session, Permission.RESOLVE_CONFLICT);
-        return new PushRepository(db.dsl()).countHeldBy(id);
+        return new Outbox(db.dsl()).countHeldBy(id);
     }
 
     @Guarded(Permission.RESOLVE_CONFLICT)
@@ -130,11 +130,11 @@ public final class ConflictService {
             if (!c.unsettled()) {
                 throw new UserFacingException("conflict.alreadyResolved", id, c.resolution(), c.resolvedBy());
             }
-            PushRepository push = new PushRepository(tx);
+            Outbox outbox = new Outbox(tx);
             String details = switch (r) {
-                case KEEP_OFFICE -> push.releaseToPending(id) + " events to send again";
-                case ACCEPT_CENTRAL -> push.supersede(id) + " events superseded; central: " + c.reason() + " " + c.centralSide();
-                case MANUAL_FOLLOW_UP -> push.countHeldBy(id) + " events stay held for follow-up";
+                case KEEP_OFFICE -> outbox.release(id) + " events to send again";
+                case ACCEPT_CENTRAL -> outbox.supersede(id) + " events superseded; central: " + c.reason() + " " + c.centralSide();
+                case MANUAL_FOLLOW_UP -> outbox.countHeldBy(id) + " events stay held for follow-up";
             };
             conflicts.resolve(id, r, actor.username(), now, note);
             conflicts.audit(new ConflictRepository.AuditLine(id, c.caseRef(), r.name(), now, actor.username(), actor.counter(),

@@ -3,6 +3,7 @@ package id.loket.sync.service;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.loket.appointment.service.Appointments;
 import id.loket.casefile.service.Cases;
+import id.loket.casefile.service.Outbox;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.casefile.model.CaseFile;
@@ -13,7 +14,6 @@ import id.loket.central.ContractJson;
 import id.loket.sync.model.Conflict;
 import id.loket.sync.model.ConflictKind;
 import id.loket.sync.repo.ConflictRepository;
-import id.loket.sync.repo.PushRepository;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +104,7 @@ final class PullConflicts {
         repo.audit(new ConflictRepository.AuditLine(conflict.id(), c.caseRef(), "RECORDED", now, ConflictService.SYSTEM, null,
                 kind + ": " + reason));
         if (hold) {
-            new PushRepository(tx).holdNeverSent(c.caseRef(), conflict.id());
+            new Outbox(tx).holdNeverSent(c.caseRef(), conflict.id());
         }
         return Optional.of(conflict);
     }

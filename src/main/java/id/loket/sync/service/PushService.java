@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
 import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.CentralClient;
 import id.loket.central.ContractJson;
 import id.loket.central.CentralException;
@@ -21,9 +22,9 @@ import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
 import id.loket.sync.model.Conflict;
 import id.loket.sync.model.ConflictKind;
-import id.loket.sync.model.OutboxEntry;
-import id.loket.sync.model.OutboxState;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxState;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.repo.ConflictRepository;
 import id.loket.sync.repo.PushRepository;
@@ -81,7 +82,7 @@ public final class PushService {
     /** The outbox's backlog at {@code office}, for the supervisor's dashboard: inside the caller's transaction. */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public static OutboxSummary backlog(DSLContext tx, String office) {
-        return new PushRepository(tx).summary(office);
+        return new PushRepository(tx).summary(new Outbox(tx).backlog(), office);
     }
 
     /** {@code system} is the system principal's session: pushing is all it may do. */
@@ -112,9 +113,9 @@ public final class PushService {
         Tally t = new Tally();
         Optional<String> problem = Optional.empty();
         boolean skipped = false;
-        db.inTransaction(tx -> new PushRepository(tx).holdStragglers());
+        db.inTransaction(tx -> new Outbox(tx).holdStragglers());
         while (!Thread.currentThread().isInterrupted()) {
-            List<OutboxEvent> batch = new PushRepository(db.dsl()).sendable(settings.batchSize(), now());
+            List<OutboxEvent> batch = new Outbox(db.dsl()).sendable(settings.batchSize(), now());
             if (batch.isEmpty()) {
                 break;
             }
@@ -138,7 +139,7 @@ public final class PushService {
         OffsetDateTime now = now();
         String p = problem.orElse(null);
         db.inTransactionRun(tx -> new PushRepository(tx).recordPush(office, now, t.sent + t.duplicates, p));
-        var counts = new PushRepository(db.dsl()).countByState();
+        var counts = new Outbox(db.dsl()).countByState();
         PushReport report = new PushReport(t.sent, t.duplicates, t.conflicts, t.invalid, counts.get(OutboxState.PENDING),
                 counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED), problem, skipped);
         if (t.sent + t.duplicates + t.conflicts + t.invalid > 0 || problem.isPresent()) {
@@ -152,14 +153,14 @@ public final class PushService {
     /** The backlog, for the status bar. */
     @Unguarded("counts of waiting events, no personal data")
     public OutboxSummary summary() {
-        return new PushRepository(db.dsl()).summary(office);
+        return backlog(db.dsl(), office);
     }
 
     /** Waiting, held and failed events in occurrence order, for the support command {@code loket outbox}. */
     @Guarded(Permission.PUSH)
     public List<OutboxEntry> unsent() {
         authorization.require(system, Permission.PUSH);
-        return new PushRepository(db.dsl()).unsent();
+        return new Outbox(db.dsl()).unsent();
     }
 
     /** One attempt: posts the batch, checks the answer fits it; a failure is written on the batch's events. */
@@ -172,13 +173,13 @@ public final class PushService {
             }
             List<Long> handed = batch.stream().map(OutboxEvent::seq).toList();
             OffsetDateTime sending = now();
-            db.inTransactionRun(tx -> new PushRepository(tx).markSending(handed, sending));
+            db.inTransactionRun(tx -> new Outbox(tx).markSending(handed, sending));
             return read(batch, client.postEvents(office, body));
         } catch (CentralException e) {
             String error = oneLine(messages.of(e));
             List<Long> seqs = batch.stream().map(OutboxEvent::seq).toList();
             OffsetDateTime now = now();
-            db.inTransactionRun(tx -> new PushRepository(tx).recordFailure(seqs, error, now));
+            db.inTransactionRun(tx -> new Outbox(tx).markFailedAttempt(seqs, error, now));
             throw e;
         }
     }
@@ -224,15 +225,12 @@ public final class PushService {
         OffsetDateTime now = now();
         Tally batchTally = db.inTransaction(tx -> {
             Tally bt = new Tally();
-            PushRepository push = new PushRepository(tx);
+            Outbox outbox = new Outbox(tx);
             for (OutboxEvent e : batch) {
                 Answer a = answers.get(e.eventId());
                 switch (a.status()) {
                     case "APPLIED", "DUPLICATE" -> {
-                        push.markSent(e.seq(), a.status(), a.appointmentId(), now);
-                        if (a.appointmentId() != null) {
-                            push.rememberCentralAppointment(e.caseRef(), a.appointmentId());
-                        }
+                        outbox.markSent(e, a.status(), a.appointmentId(), now);
                         if (a.status().equals("APPLIED")) {
                             bt.sent++;
                         } else {
@@ -257,7 +255,7 @@ public final class PushService {
     private void refuse(DSLContext tx, OutboxEvent e, Answer a, ConflictKind kind, OutboxState state, OffsetDateTime now) {
         String reason = a.reason() == null ? a.status() : a.reason();
         Optional<String> appointmentId = e.caseRef().startsWith("W-")
-                ? new PushRepository(tx).centralAppointmentId(e.caseRef())
+                ? new Outbox(tx).centralAppointmentId(e.caseRef())
                 : Optional.of(e.caseRef());
         ObjectNode central = json.createObjectNode();
         ObjectNode result = central.putObject("result");
@@ -268,9 +266,7 @@ public final class PushService {
                 central.toString(), reason, now);
         new ConflictRepository(tx).audit(new ConflictRepository.AuditLine(c.id(), e.caseRef(), "RECORDED", now,
                 ConflictService.SYSTEM, null, kind + " " + e.type() + ": " + reason));
-        PushRepository push = new PushRepository(tx);
-        push.markRefused(e.seq(), state, a.status(), reason, c.id(), now);
-        int held = push.holdLater(e.caseRef(), e.seq(), c.id());
+        int held = new Outbox(tx).markRefused(e, state, a.status(), reason, c.id(), now);
         LOG.warn("Central answered {} ({}) to {} of case {}: conflict {}, {} later events held", a.status(), reason, e.type(),
                 e.caseRef(), c.id(), held);
     }

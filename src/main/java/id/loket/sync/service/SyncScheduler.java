@@ -5,7 +5,7 @@ import id.loket.central.CentralClient;
 import id.loket.central.CentralException;
 import id.loket.common.i18n.Messages;
 import id.loket.sync.model.LinkMonitor;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PullReport;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.SyncStatus;

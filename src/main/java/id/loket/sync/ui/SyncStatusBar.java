@@ -3,7 +3,7 @@ package id.loket.sync.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.Dates;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
 import java.awt.Color;

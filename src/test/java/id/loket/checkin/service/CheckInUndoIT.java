@@ -15,14 +15,14 @@ import id.loket.casefile.repo.AuditRepository;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.repo.OutboxRepository;
 import id.loket.casefile.service.CaseWork;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.sim.DayGenerator;
 import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.simulate.SimulatedClock;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
-import id.loket.sync.model.OutboxState;
-import id.loket.sync.repo.PushRepository;
+import id.loket.casefile.model.OutboxState;
 import id.loket.testing.TestDatabase;
 import id.loket.testing.TestDatabase.Backend;
 import id.loket.testing.TestSessions;
@@ -142,6 +142,6 @@ class CheckInUndoIT {
     }
 
     private List<OutboxEvent> sendable() {
-        return new PushRepository(db.dsl()).sendable(100, OffsetDateTime.now(clock));
+        return new Outbox(db.dsl()).sendable(100, OffsetDateTime.now(clock));
     }
 }

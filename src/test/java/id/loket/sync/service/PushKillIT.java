@@ -17,9 +17,8 @@ import id.loket.central.sim.CentralStore;
 import id.loket.central.sim.Fault;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxState;
 import id.loket.sync.model.PushReport;
-import id.loket.sync.repo.PushRepository;
 import id.loket.testing.SimulatedCentral;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ class PushKillIT {
             try (Database db = Database.openFolder(data)) {
                 PushService service = new PushService(db, central.client(Duration.ofSeconds(5)), RetrySettings.none(),
                         Clock.system(ZONE), OFFICE, Messages.forLanguage("en"), PushSettings.defaults(), TestSessions.system(db));
-                int sentBefore = new PushRepository(db.dsl()).countByState().get(OutboxState.SENT);
+                int sentBefore = new id.loket.casefile.service.Outbox(db.dsl()).countByState().get(OutboxState.SENT);
                 assertThat(sentBefore).as("nothing is marked sent that central has not applied").isLessThanOrEqualTo(appliedAtKill);
                 Thread.sleep(300);
                 int appliedBefore = central.store().appliedEvents().size();

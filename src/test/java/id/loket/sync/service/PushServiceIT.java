@@ -14,6 +14,7 @@ import id.loket.appointment.model.AppointmentStatus;
 import id.loket.casefile.model.EventType;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.repo.OutboxRepository;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.sim.CentralStore;
 import id.loket.central.sim.Fault;
 import id.loket.common.i18n.Messages;
@@ -21,9 +22,9 @@ import id.loket.common.model.UserFacingException;
 import id.loket.db.Database;
 import id.loket.sync.model.Conflict;
 import id.loket.sync.model.ConflictKind;
-import id.loket.sync.model.OutboxEntry;
-import id.loket.sync.model.OutboxState;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxState;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.Resolution;
 import id.loket.testing.OfficeFixture;
@@ -396,11 +397,11 @@ class PushServiceIT {
         }
     }
 
-    /** Attempts per event, read straight from the table. */
+    /** Attempts per event, as the outbox keeps them. */
     private record PushRepositoryView(Database db) {
         List<Integer> attempts() {
-            return db.dsl().select(id.loket.db.jooq.Tables.OUTBOX_EVENT.ATTEMPTS).from(id.loket.db.jooq.Tables.OUTBOX_EVENT)
-                    .fetch(id.loket.db.jooq.Tables.OUTBOX_EVENT.ATTEMPTS);
+            Outbox outbox = new Outbox(db.dsl());
+            return new OutboxRepository(db.dsl()).all().stream().map(e -> outbox.entry(e.eventId()).orElseThrow().attempts()).toList();
         }
     }
 }

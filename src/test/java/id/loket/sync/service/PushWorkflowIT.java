@@ -10,13 +10,13 @@ import id.loket.appointment.model.PassportType;
 import id.loket.appointment.model.ServiceType;
 import id.loket.common.model.Sex;
 import id.loket.casefile.model.CaseFile;
+import id.loket.casefile.service.Outbox;
 import id.loket.central.sim.CentralStore;
 import id.loket.checkin.model.WalkInForm;
 import id.loket.common.i18n.Messages;
 import id.loket.db.Database;
 import id.loket.sync.model.Conflict;
 import id.loket.sync.model.PushReport;
-import id.loket.sync.repo.PushRepository;
 import id.loket.testing.OfficeFixture;
 import id.loket.testing.SimulatedCentral;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +50,7 @@ class PushWorkflowIT {
         office.close();
     }
 
+    /** Pushes once the check-ins' undo window is over (a check-in is held back from central until then). */
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),
@@ -71,8 +72,8 @@ class PushWorkflowIT {
         assertThat(office.central().store().appliedEvents()).extracting(CentralStore.AppliedEvent::type)
                 .containsExactly("CHECKED_IN", "WALK_IN_REGISTERED", "CHECKED_IN");
         String expected = UUID.nameUUIDFromBytes(walkIn.caseRef().getBytes(StandardCharsets.UTF_8)).toString();
-        assertThat(new PushRepository(db.dsl()).centralAppointmentId(walkIn.caseRef())).contains(expected);
-        assertThat(new PushRepository(db.dsl()).centralAppointmentId(booking.id())).isEmpty();
+        assertThat(new Outbox(db.dsl()).centralAppointmentId(walkIn.caseRef())).contains(expected);
+        assertThat(new Outbox(db.dsl()).centralAppointmentId(booking.id())).isEmpty();
     }
 
     @Test

@@ -16,8 +16,8 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.Nik;
 import id.loket.db.Database;
 import id.loket.sync.model.Conflict;
-import id.loket.sync.model.OutboxEntry;
-import id.loket.sync.model.OutboxState;
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxState;
 import id.loket.sync.model.PushReport;
 import id.loket.sync.model.Resolution;
 import id.loket.sync.service.ConflictService;
@@ -108,6 +108,7 @@ class ConflictsDialogGuiTest {
         }
     }
 
+    /** Pushes once the check-ins' undo window is over (a check-in is held back from central until then). */
     private PushService push() {
         return new PushService(db, office.central().client(Duration.ofSeconds(5)),
                 new RetrySettings(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)),

@@ -3,7 +3,7 @@ package id.loket.sync.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.common.i18n.Messages;
-import id.loket.sync.model.OutboxSummary;
+import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.model.SyncStatus;
 import id.loket.sync.model.SyncStatus.Connectivity;
 import java.awt.Component;

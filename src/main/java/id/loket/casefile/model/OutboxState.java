@@ -1,4 +1,4 @@
-package id.loket.sync.model;
+package id.loket.casefile.model;
 
 /** Where an outbox event stands with central ({@code outbox_event.state}). */
 public enum OutboxState {

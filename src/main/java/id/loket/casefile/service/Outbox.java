@@ -1,0 +1,140 @@
+package id.loket.casefile.service;
+
+import id.loket.casefile.model.OutboxEntry;
+import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.model.OutboxState;
+import id.loket.casefile.model.OutboxSummary;
+import id.loket.casefile.repo.CaseRepository;
+import id.loket.casefile.repo.OutboxRepository;
+import id.loket.staff.model.Unguarded;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * The outbox as other features may read and change it: the case file owns {@code outbox_event}
+ * (its steps append the events), and the push engine (sync), the dashboard and the support
+ * command come here for what may go, what central answered and the backlog. Inside the
+ * caller's transaction (or its {@code DSLContext}), after the caller checked the session. A
+ * WITHDRAWN event (an undone check-in) is never sendable, never blocks its case and is never
+ * counted in the backlog.
+ */
+public final class Outbox {
+
+    private final OutboxRepository outbox;
+    private final CaseRepository cases;
+
+    /** The outbox inside the caller's transaction {@code tx}. */
+    public Outbox(DSLContext tx) {
+        this.outbox = new OutboxRepository(tx);
+        this.cases = new CaseRepository(tx);
+    }
+
+    /**
+     * The events that may go now, oldest first, at most {@code limit} and at most one per case:
+     * waiting, not held back past {@code now} ({@code not_before}), and with no earlier event of
+     * their case waiting, held back, held or failed (and not released).
+     */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public List<OutboxEvent> sendable(int limit, OffsetDateTime now) {
+        return outbox.sendable(limit, now);
+    }
+
+    /** Waiting events behind a held or failed event of their case become held by the same conflict; answers how many. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int holdStragglers() {
+        return outbox.holdStragglers();
+    }
+
+    /** The events are about to be handed to central (committed before the request: they may be at central from now on). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public void markSending(Collection<Long> seqs, OffsetDateTime now) {
+        outbox.markSending(seqs, now);
+    }
+
+    /** A transport failure on a batch: one more attempt and its one-line error; the events still wait. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public void markFailedAttempt(Collection<Long> seqs, String error, OffsetDateTime now) {
+        outbox.recordFailure(seqs, error, now);
+    }
+
+    /**
+     * Central took the event (APPLIED or DUPLICATE): SENT. A walk-in's central appointment id,
+     * when central gives one, is kept on its case the first time.
+     */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public void markSent(OutboxEvent e, String result, String appointmentId, OffsetDateTime now) {
+        outbox.markSent(e.seq(), result, appointmentId, now);
+        if (appointmentId != null) {
+            cases.rememberCentralAppointment(e.caseRef(), appointmentId);
+        }
+    }
+
+    /**
+     * Central refused the event: {@code state} HELD (CONFLICT) or FAILED (INVALID) with its
+     * reason, held by the conflict, and every later waiting event of its case held by it too.
+     * Answers how many later events were held.
+     */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int markRefused(OutboxEvent e, OutboxState state, String result, String reason, long conflictId, OffsetDateTime now) {
+        outbox.markRefused(e.seq(), state, result, reason, conflictId, now);
+        return outbox.holdLater(e.caseRef(), e.seq(), conflictId);
+    }
+
+    /** Every waiting event of the case never handed to central is held by the conflict; answers how many. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int holdNeverSent(String caseRef, long conflictId) {
+        return outbox.holdNeverSent(caseRef, conflictId);
+    }
+
+    /** KEEP_OFFICE: the events held by the conflict wait again; a failed one no longer blocks its case. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int release(long conflictId) {
+        return outbox.releaseToPending(conflictId);
+    }
+
+    /** ACCEPT_CENTRAL: the events held by the conflict are never sent; a failed one no longer blocks. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int supersede(long conflictId) {
+        return outbox.supersede(conflictId);
+    }
+
+    /** How many events the conflict holds now. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int countHeldBy(long conflictId) {
+        return outbox.countHeldBy(conflictId);
+    }
+
+    /** How many events stand in each state (every state present). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public Map<OutboxState, Integer> countByState() {
+        return outbox.countByState();
+    }
+
+    /** The backlog: waiting, held, failed and the oldest waiting; no push or conflict figures (sync adds them). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public OutboxSummary backlog() {
+        return outbox.backlog();
+    }
+
+    /** Waiting, held and failed events, oldest first. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public List<OutboxEntry> unsent() {
+        return outbox.unsent();
+    }
+
+    /** One event as the support command shows it, in whatever state. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public Optional<OutboxEntry> entry(String eventId) {
+        return outbox.entry(eventId);
+    }
+
+    /** Central's id for the case's appointment, when central gave one. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public Optional<String> centralAppointmentId(String caseRef) {
+        return cases.centralAppointmentId(caseRef);
+    }
+}
