@@ -130,8 +130,8 @@ class SimulateCommandIT {
 
         assertThat(morning.code()).as(morning.err()).isZero();
         assertThat(morning.out()).contains("Simulasi kantor DPS tanggal 2026-11-27 sampai pukul 09:30 (4 loket, seed 1):")
-                .contains("Sudah check-in: ").contains("Belum tiba (jadwal belum lewat): ")
-                .contains("Outbox sekarang: 0 menunggu, 0 ditahan karena konflik, 0 gagal");
+                .contains("Sudah lapor hadir: ").contains("Belum tiba (jadwal belum lewat): ")
+                .contains("Kotak keluar sekarang: 0 menunggu, 0 ditahan karena konflik, 0 gagal");
         assertThat(morning.err()).contains("09:00 — ").doesNotContain("10:00 — ");
         assertThat(rest.code()).isZero();
         assertThat(rest.err()).contains("10:00 — ").contains("11:00 — ").doesNotContain("09:00 — ");
