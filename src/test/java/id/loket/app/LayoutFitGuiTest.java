@@ -273,14 +273,6 @@ class LayoutFitGuiTest {
         waitUntilShowing("login.username");
         logIn(SUPERVISOR);
 
-        key(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK);
-        waitFor("the dashboard's figures", STEP, () -> textOf("dashboard.tile.arrivals"), t -> t.matches("\\d+"));
-        check("the supervisor's dashboard");
-        key(KeyEvent.VK_ESCAPE);
-        waitUntilGone("dashboard");
-        window.textBox("scan.field").focus(); // the closed dashboard leaves the focus nowhere
-        waitUntilFocused("the scan field", "scan.field");
-
         key(KeyEvent.VK_K, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
         JTable conflicts = waitUntilShowing("conflicts.table");
         waitFor("the conflict of " + conflicting.bookingCode() + " listed", STEP,
@@ -296,6 +288,14 @@ class LayoutFitGuiTest {
         check("the reports dialog");
         key(KeyEvent.VK_ESCAPE);
         waitUntilGone("reports");
+
+        // the dashboard last: a window of its own, closed it leaves the desk without focus under Xvfb (no window manager)
+        key(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK);
+        waitFor("the dashboard's figures", STEP, () -> textOf("dashboard.tile.arrivals"), t -> t.matches("\\d+"));
+        check("the supervisor's dashboard");
+        key(KeyEvent.VK_ESCAPE);
+        waitUntilGone("dashboard");
+
 
         assertThat(cuts).as("texts cut and windows larger than the screen at 1366×768, text %d %%", percent).isEmpty();
     }
