@@ -499,8 +499,9 @@ class LayoutFitGuiTest {
             return Optional.of("shown as «" + shown + "»: needs " + (fm.stringWidth(text) + in.left + in.right
                     + (icon == null ? 0 : icon.getIconWidth() + gap)) + " px wide, has " + c.getWidth());
         }
-        if (textR.height > viewR.height) {
-            return Optional.of("needs " + (textR.height + in.top + in.bottom) + " px high, has " + c.getHeight());
+        // the glyphs (not the line's leading, not the border's padding) must fit the height
+        if (fm.getAscent() + fm.getDescent() > c.getHeight()) {
+            return Optional.of("needs " + (fm.getAscent() + fm.getDescent()) + " px high, has " + c.getHeight());
         }
         return inTree ? hiddenByContainer(c, textR.union(icon == null ? textR : iconR)) : Optional.empty();
     }

@@ -125,7 +125,7 @@ public final class ScanBar extends JPanel {
         add(field, "h 36!");
         add(walkInButton, "h 36!");
         add(callNextButton, "h 36!, wrap");
-        add(result, "span 4, growx, h 124!");
+        add(result, "span 4, growx, h pref!"); // as high as its tallest card (the check-in card) at the text size now
 
         idle.setName("scan.idle");
         JPanel idleCard = new JPanel(new MigLayout("insets 0 4 0 4, fill", "[grow]", "[center]"));

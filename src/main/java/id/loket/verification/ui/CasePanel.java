@@ -70,12 +70,15 @@ public final class CasePanel extends JPanel {
     private final Listener listener;
     private final CardLayout cards = new CardLayout();
     private final Map<Verb, JButton> buttons = new EnumMap<>(Verb.class);
+    /** The case's buttons; the one Enter stands for always first, so it keeps its place from step to step. */
+    private JPanel actionRow;
 
     private final JLabel emptyTitle = new JLabel();
     private final JLabel emptyHint = new JLabel();
     private final JLabel number = new JLabel();
     private final JLabel name = new JLabel();
-    private final JLabel details = new JLabel();
+    /** Service, passport, validity, code, slot: wraps to a second line rather than being cut. */
+    private final WrappingText details = new WrappingText();
     private final JLabel status = new JLabel();
     private final StepIndicator steps;
     private final WrappingText banner = new WrappingText();
@@ -87,7 +90,7 @@ public final class CasePanel extends JPanel {
     private final JTable checklist;
     private final JLabel noteLabel = new JLabel();
     private final JTextField note = new JTextField();
-    private final JLabel keysHint = new JLabel();
+    private final WrappingText keysHint = new WrappingText();
     private final WrappingText message = new WrappingText();
     private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 1, hidemode 3, gap 0 1", "[grow,fill]", ""));
 
@@ -137,7 +140,7 @@ public final class CasePanel extends JPanel {
         header.add(number, "spany 2, aligny center, shrink 0");
         header.add(name, "growx, wmin 0, shrinkprio 200");
         header.add(status, "spany 2, aligny top, shrink 0, wrap");
-        header.add(details, "growx, wmin 0, shrinkprio 200");
+        header.add(details, "growx, wmin 0, shrinkprio 200, width 0:0:n"); // wraps to the room left
         p.add(header, "wmin 0, wrap");
         p.add(steps, "gaptop 4, growx, wrap");
 
@@ -193,7 +196,6 @@ public final class CasePanel extends JPanel {
             }
         });
         keysHint.setName("case.keysHint");
-        keysHint.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         keysHint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         keysHint.setText(messages.get("counter.checklist.keys"));
 
@@ -215,7 +217,7 @@ public final class CasePanel extends JPanel {
         message.setName("case.message");
         p.add(message, "growx, wmin 0, wrap");
 
-        JPanel actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
+        actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
         for (Verb v : Verb.values()) {
             JButton b = new JButton(actions.get(v));
             b.setName("case." + v.name().toLowerCase(java.util.Locale.ROOT));
@@ -277,6 +279,7 @@ public final class CasePanel extends JPanel {
         this.myCounter = myCounter;
         showBanner(next, myCounter);
         checklistModel.setDocuments(c.documents());
+        fitChecklistColumns();
         if (!sameCase) {
             pendingRow = -1;
             pendingResult = null;
@@ -301,6 +304,43 @@ public final class CasePanel extends JPanel {
         cards.show(this, CASE);
         revalidate();
         repaint();
+    }
+
+    /**
+     * The document, requirement and result columns as wide as their longest text at the current
+     * text size (a document's name is read whole); the note takes what is left.
+     */
+    private void fitChecklistColumns() {
+        java.awt.FontMetrics bold = checklist.getFontMetrics(checklist.getFont().deriveFont(java.awt.Font.BOLD));
+        javax.swing.table.TableColumnModel cm = checklist.getColumnModel();
+        int pad = 16 + checklist.getIntercellSpacing().width;
+        for (ChecklistTableModel.Column col : new ChecklistTableModel.Column[] {ChecklistTableModel.Column.DOCUMENT,
+                ChecklistTableModel.Column.REQUIREMENT, ChecklistTableModel.Column.RESULT}) {
+            javax.swing.table.TableColumn tc = cm.getColumn(col.ordinal());
+            javax.swing.table.TableCellRenderer hr = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
+                    : checklist.getTableHeader().getDefaultRenderer();
+            int w = hr.getTableCellRendererComponent(checklist, tc.getHeaderValue(), false, false, -1, col.ordinal()).getPreferredSize().width;
+            for (int r = 0; r < checklistModel.getRowCount(); r++) {
+                Object v = checklistModel.getValueAt(r, col.ordinal());
+                w = Math.max(w, bold.stringWidth(v == null ? "" : v.toString()) + pad);
+            }
+            if (col == ChecklistTableModel.Column.RESULT) {
+                for (DocumentResult r : DocumentResult.values()) {
+                    w = Math.max(w, bold.stringWidth(messages.name(r)) + pad);
+                }
+            }
+            tc.setMinWidth(w);
+            tc.setPreferredWidth(w);
+        }
+        cm.getColumn(ChecklistTableModel.Column.NOTE.ordinal()).setMinWidth(bold.charWidth('n') * 6);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (checklistModel != null) {
+            javax.swing.SwingUtilities.invokeLater(this::fitChecklistColumns);
+        }
     }
 
     private String detailsLine(CaseFile c) {
@@ -413,20 +453,20 @@ public final class CasePanel extends JPanel {
                 id.nikValid() && !id.sexAgrees() ? "$Actions.Red" : null);
         row("counter.identity.married", messages.get(c.applicant().married() ? "counter.identity.married.yes" : "counter.identity.married.no"),
                 "case.identity.married", null);
-        JLabel check = new JLabel();
+        WrappingText check = new WrappingText();
         check.setName("case.identity.check");
         if (!id.nikValid()) {
-            check.setText(narrow(messages.get("counter.identity.nikInvalid")));
+            check.setText(messages.get("counter.identity.nikInvalid"));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
         } else if (id.agrees()) {
-            check.setText(narrow(messages.get("counter.identity.agrees")));
+            check.setText(messages.get("counter.identity.agrees"));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Green");
         } else {
-            check.setText(narrow(messages.get("counter.identity.disagrees",
-                    Dates.longDate(id.nikBirthDate(), messages.locale()).replaceFirst("^[^,]*, ", ""), messages.name(id.nikSex()))));
+            check.setText(messages.get("counter.identity.disagrees",
+                    Dates.longDate(id.nikBirthDate(), messages.locale()).replaceFirst("^[^,]*, ", ""), messages.name(id.nikSex())));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
         }
-        identity.add(check, "wmin 0, gaptop 2, gapbottom 2");
+        identity.add(check, "growx, wmin 0, width 0:0:n, gaptop 2, gapbottom 2");
         if (a != null) {
             if (a.applicant().oldPassportNumber() != null) {
                 row("counter.identity.oldPassport", a.applicant().oldPassportNumber(), "case.identity.oldPassport", null);
@@ -475,11 +515,6 @@ public final class CasePanel extends JPanel {
         l.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         identity.add(l, "gaptop 4");
         identity.add(v, "wmin 0");
-    }
-
-    /** A sentence wrapped to the width of the identity column. */
-    private static String narrow(String text) {
-        return "<html><body style='width: 190px'>" + escape(text) + "</body></html>";
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */
@@ -690,6 +725,29 @@ public final class CasePanel extends JPanel {
         for (Map.Entry<Verb, JButton> e : buttons.entrySet()) {
             boolean isPrimary = primary.isPresent() && primary.get() == e.getKey() && e.getValue().isEnabled();
             e.getValue().putClientProperty(FlatClientProperties.STYLE, isPrimary ? PRIMARY_STYLE : null);
+        }
+        // the button Enter stands for always in the same place, the first of the row; the others in their order
+        java.util.List<JButton> order = new java.util.ArrayList<>();
+        primary.filter(p -> buttons.get(p).isEnabled()).map(buttons::get).ifPresent(order::add);
+        for (Verb v : Verb.values()) {
+            if (!order.contains(buttons.get(v))) {
+                order.add(buttons.get(v));
+            }
+        }
+        boolean same = actionRow.getComponentCount() == order.size();
+        for (int i = 0; same && i < order.size(); i++) {
+            same = actionRow.getComponent(i) == order.get(i);
+        }
+        if (!same) {
+            boolean hadFocus = order.stream().anyMatch(JButton::isFocusOwner);
+            JButton focused = order.stream().filter(JButton::isFocusOwner).findFirst().orElse(null);
+            actionRow.removeAll();
+            order.forEach(actionRow::add);
+            actionRow.revalidate();
+            actionRow.repaint();
+            if (hadFocus && focused != null) {
+                focused.requestFocusInWindow();
+            }
         }
     }
 
