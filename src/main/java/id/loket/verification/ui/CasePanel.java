@@ -74,7 +74,7 @@ public final class CasePanel extends JPanel {
     private JPanel actionRow;
 
     private final JLabel emptyTitle = new JLabel();
-    private final JLabel emptyHint = new JLabel();
+    private final WrappingText emptyHint = new WrappingText();
     private final JLabel number = new JLabel();
     private final JLabel name = new JLabel();
     /** Service, passport, validity, code, slot: wraps to a second line rather than being cut. */
@@ -92,7 +92,7 @@ public final class CasePanel extends JPanel {
     private final JTextField note = new JTextField();
     private final WrappingText keysHint = new WrappingText();
     private final WrappingText message = new WrappingText();
-    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 1, hidemode 3, gap 0 1", "[grow,fill]", ""));
+    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 2, hidemode 3, gap 8 3", "[][grow,fill]", ""));
 
     private CaseView view;
     private Appointment booking;
@@ -115,14 +115,14 @@ public final class CasePanel extends JPanel {
     }
 
     private JPanel emptyCard() {
-        JPanel p = new JPanel(new MigLayout("insets 24, wrap 1, align 50% 40%", "[center]", "[]12[]"));
+        JPanel p = new JPanel(new MigLayout("insets 24, wrap 1, align 50% 40%", "[center, grow]", "[]12[]"));
         emptyTitle.setName("case.empty");
         emptyTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         emptyTitle.setText(messages.get("counter.case.empty"));
         emptyHint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         emptyHint.setText(messages.get("counter.case.emptyHint"));
         p.add(emptyTitle);
-        p.add(emptyHint);
+        p.add(emptyHint, "growx, wmin 0, width 0:0:n");
         return p;
     }
 
@@ -136,11 +136,12 @@ public final class CasePanel extends JPanel {
         status.setName("case.status");
         status.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
         status.setHorizontalAlignment(SwingConstants.RIGHT);
+        // the name has the whole line (a long name read whole at 150 %); the status beside the details, which wrap
         JPanel header = new JPanel(new MigLayout("insets 0, gap 16 0", "[][grow,fill][]", "[][]"));
         header.add(number, "spany 2, aligny center, shrink 0");
-        header.add(name, "growx, wmin 0, shrinkprio 200");
-        header.add(status, "spany 2, aligny top, shrink 0, wrap");
-        header.add(details, "growx, wmin 0, shrinkprio 200, width 0:0:n"); // wraps to the room left
+        header.add(name, "span 2, growx, wmin 0, shrinkprio 200, wrap");
+        header.add(details, "growx, wmin 0, shrinkprio 200, width 0:0:n, aligny top");
+        header.add(status, "aligny top, shrink 0");
         p.add(header, "wmin 0, wrap");
         p.add(steps, "gaptop 4, growx, wrap");
 
@@ -332,7 +333,11 @@ public final class CasePanel extends JPanel {
             tc.setMinWidth(w);
             tc.setPreferredWidth(w);
         }
-        cm.getColumn(ChecklistTableModel.Column.NOTE.ordinal()).setMinWidth(bold.charWidth('n') * 6);
+        javax.swing.table.TableColumn noteColumn = cm.getColumn(ChecklistTableModel.Column.NOTE.ordinal());
+        javax.swing.table.TableCellRenderer nr = noteColumn.getHeaderRenderer() != null ? noteColumn.getHeaderRenderer()
+                : checklist.getTableHeader().getDefaultRenderer();
+        noteColumn.setMinWidth(nr.getTableCellRendererComponent(checklist, noteColumn.getHeaderValue(), false, false, -1,
+                ChecklistTableModel.Column.NOTE.ordinal()).getPreferredSize().width + checklist.getIntercellSpacing().width);
     }
 
     @Override
@@ -440,7 +445,7 @@ public final class CasePanel extends JPanel {
         identity.removeAll();
         JLabel heading = new JLabel(messages.get("counter.identity.title"));
         heading.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
-        identity.add(heading, "gapbottom 4");
+        identity.add(heading, "span 2, gapbottom 4");
         Identity id = v.identity();
         row("counter.identity.nik", groupNik(c.applicant().nik()), "case.identity.nik", id.nikValid() ? null : "$Actions.Red");
         row("counter.identity.name", c.applicant().fullName(), "case.identity.name", null);
@@ -466,7 +471,7 @@ public final class CasePanel extends JPanel {
                     Dates.longDate(id.nikBirthDate(), messages.locale()).replaceFirst("^[^,]*, ", ""), messages.name(id.nikSex())));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
         }
-        identity.add(check, "growx, wmin 0, width 0:0:n, gaptop 2, gapbottom 2");
+        identity.add(check, "span 2, growx, wmin 0, width 0:0:n, gaptop 2, gapbottom 2");
         if (a != null) {
             if (a.applicant().oldPassportNumber() != null) {
                 row("counter.identity.oldPassport", a.applicant().oldPassportNumber(), "case.identity.oldPassport", null);
@@ -477,7 +482,7 @@ public final class CasePanel extends JPanel {
                 if (g.nik() != null) {
                     JLabel nik = new JLabel(groupNik(g.nik()));
                     nik.setName("case.identity.guardianNik");
-                    identity.add(nik, "wmin 0");
+                    identity.add(nik, "skip, wmin 0");
                 }
             }
         }
@@ -496,7 +501,7 @@ public final class CasePanel extends JPanel {
         if (c.paymentNtpn() == null && a != null && a.payment().ntpn() != null) {
             JLabel ntpn = new JLabel("NTPN " + a.payment().ntpn());
             ntpn.setName("case.identity.ntpn");
-            identity.add(ntpn, "wmin 0");
+            identity.add(ntpn, "skip, wmin 0");
         }
         identity.revalidate();
         identity.repaint();
@@ -513,8 +518,9 @@ public final class CasePanel extends JPanel {
             v.putClientProperty(FlatClientProperties.STYLE, "foreground: " + color);
         }
         l.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
-        identity.add(l, "gaptop 4");
-        identity.add(v, "wmin 0");
+        // label and value on one line: the whole applicant fits beside the checklist without scrolling
+        identity.add(l, "aligny baseline");
+        identity.add(v, "wmin 0, aligny baseline");
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */
