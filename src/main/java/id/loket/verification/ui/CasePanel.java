@@ -480,9 +480,10 @@ public final class CasePanel extends JPanel {
                 row(g.relation() == null ? "counter.identity.guardian" : "counter.identity.guardian." + g.relation().name(),
                         g.fullName() == null ? "-" : g.fullName(), "case.identity.guardian", null);
                 if (g.nik() != null) {
-                    JLabel nik = new JLabel(groupNik(g.nik()));
+                    WrappingText nik = new WrappingText();
+                    nik.setText(groupNik(g.nik()));
                     nik.setName("case.identity.guardianNik");
-                    identity.add(nik, "skip, wmin 0");
+                    identity.add(nik, "skip, growx, wmin 0, width 0:0:n");
                 }
             }
         }
@@ -499,9 +500,10 @@ public final class CasePanel extends JPanel {
         }
         row("counter.identity.payment", payment, "case.identity.payment", paymentColor);
         if (c.paymentNtpn() == null && a != null && a.payment().ntpn() != null) {
-            JLabel ntpn = new JLabel("NTPN " + a.payment().ntpn());
+            WrappingText ntpn = new WrappingText();
+            ntpn.setText("NTPN " + a.payment().ntpn());
             ntpn.setName("case.identity.ntpn");
-            identity.add(ntpn, "skip, wmin 0");
+            identity.add(ntpn, "skip, growx, wmin 0, width 0:0:n");
         }
         identity.revalidate();
         identity.repaint();
@@ -510,17 +512,18 @@ public final class CasePanel extends JPanel {
     private void row(String labelKey, String value, String componentName, String color) {
         JLabel l = new JLabel(messages.get(labelKey));
         l.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
-        JLabel v = new JLabel(value);
+        // the value wraps in its column rather than being cut (a long name, a birth place, at 150 %)
+        WrappingText v = new WrappingText();
+        v.setText(value);
         v.setName(componentName);
         v.setToolTipText(value);
         if (color != null) {
-            v.putClientProperty(FlatClientProperties.STYLE_CLASS, "semibold");
-            v.putClientProperty(FlatClientProperties.STYLE, "foreground: " + color);
+            v.putClientProperty(FlatClientProperties.STYLE, "foreground: " + color + "; font: bold");
         }
         l.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         // label and value on one line: the whole applicant fits beside the checklist without scrolling
-        identity.add(l, "aligny baseline");
-        identity.add(v, "wmin 0, aligny baseline");
+        identity.add(l, "aligny top, gaptop 1");
+        identity.add(v, "growx, wmin 0, width 0:0:n");
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */
