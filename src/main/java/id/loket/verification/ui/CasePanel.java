@@ -216,6 +216,28 @@ public final class CasePanel extends JPanel {
         p.add(body, "grow, wrap");
 
         message.setName("case.message");
+        // no empty line kept for a message: the checklist and the applicant's data have the room until one comes
+        message.setVisible(false);
+        message.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            private void update() {
+                message.setVisible(message.getDocument().getLength() > 0);
+            }
+
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+        });
         p.add(message, "growx, wmin 0, wrap");
 
         actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
