@@ -467,19 +467,18 @@ public final class CasePanel extends JPanel {
         identity.removeAll();
         JLabel heading = new JLabel(messages.get("counter.identity.title"));
         heading.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
-        identity.add(heading, "span 2, gapbottom 4");
+        identity.add(heading, "span 2, gapbottom 2");
         Identity id = v.identity();
         row("counter.identity.nik", groupNik(c.applicant().nik()), "case.identity.nik", id.nikValid() ? null : "$Actions.Red");
         row("counter.identity.name", c.applicant().fullName(), "case.identity.name", null);
         String birth = (c.applicant().birthPlace() == null || c.applicant().birthPlace().isBlank() ? "" : c.applicant().birthPlace() + ", ")
                 + Dates.longDate(c.applicant().birthDate(), messages.locale()).replaceFirst("^[^,]*, ", "");
         row("counter.identity.birth", birth, "case.identity.birth", id.nikValid() && !id.birthDateAgrees() ? "$Actions.Red" : null);
-        row("counter.identity.age", messages.get(v.minor() ? "counter.identity.ageMinor" : "counter.identity.ageYears", v.age()),
-                "case.identity.age", null);
-        row("counter.identity.sex", messages.name(c.applicant().sex()), "case.identity.sex",
+        // age, sex and marital status on one line (each short): the applicant's data fits beside the checklist
+        String ageText = messages.get(v.minor() ? "counter.identity.ageMinor" : "counter.identity.ageYears", v.age());
+        String married = messages.get(c.applicant().married() ? "counter.identity.married.yes" : "counter.identity.married.no");
+        row("counter.identity.age", ageText + "  ·  " + messages.name(c.applicant().sex()) + "  ·  " + married, "case.identity.age",
                 id.nikValid() && !id.sexAgrees() ? "$Actions.Red" : null);
-        row("counter.identity.married", messages.get(c.applicant().married() ? "counter.identity.married.yes" : "counter.identity.married.no"),
-                "case.identity.married", null);
         WrappingText check = new WrappingText();
         check.setName("case.identity.check");
         if (!id.nikValid()) {
@@ -520,13 +519,10 @@ public final class CasePanel extends JPanel {
             payment = messages.get("counter.payment.none");
             paymentColor = "$Actions.Red";
         }
-        row("counter.identity.payment", payment, "case.identity.payment", paymentColor);
         if (c.paymentNtpn() == null && a != null && a.payment().ntpn() != null) {
-            WrappingText ntpn = new WrappingText();
-            ntpn.setText("NTPN " + a.payment().ntpn());
-            ntpn.setName("case.identity.ntpn");
-            identity.add(ntpn, "skip, growx, wmin 0, width 0:0:n");
+            payment += "  ·  NTPN " + a.payment().ntpn(); // on the payment's line, wrapped in its column
         }
+        row("counter.identity.payment", payment, "case.identity.payment", paymentColor);
         identity.revalidate();
         identity.repaint();
     }
