@@ -540,6 +540,13 @@ class LayoutFitGuiTest {
             if (t.getName() == null || mayBeCut.contains(headerKey(t, tc))) {
                 continue;
             }
+            Rectangle whole = t.getCellRect(0, col, true);
+            if (whole.x + whole.width > t.getWidth()) {
+                // wider than the table (its columns' minimum widths exceed its room): cut off, with no scroll bar to reach it
+                out.add("table " + describe(t) + " column «" + tc.getHeaderValue() + "» ends at " + (whole.x + whole.width)
+                        + " px, beyond the table's " + t.getWidth() + " px");
+                continue;
+            }
             Set<String> seen = new java.util.HashSet<>();
             for (int row = 0; row < t.getRowCount(); row++) {
                 Component r = t.prepareRenderer(t.getCellRenderer(row, col), row, col);

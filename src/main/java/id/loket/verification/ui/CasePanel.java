@@ -92,7 +92,7 @@ public final class CasePanel extends JPanel {
     private final JTextField note = new JTextField();
     private final WrappingText keysHint = new WrappingText();
     private final WrappingText message = new WrappingText();
-    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 2, hidemode 3, gap 8 3", "[][grow,fill]", ""));
+    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 2, hidemode 3, gap 8 2", "[][grow,fill]", ""));
 
     private CaseView view;
     private Appointment booking;
@@ -336,7 +336,7 @@ public final class CasePanel extends JPanel {
     private void fitChecklistColumns() {
         java.awt.FontMetrics bold = checklist.getFontMetrics(checklist.getFont().deriveFont(java.awt.Font.BOLD));
         javax.swing.table.TableColumnModel cm = checklist.getColumnModel();
-        int pad = 16 + checklist.getIntercellSpacing().width;
+        int pad = 12 + checklist.getIntercellSpacing().width; // the cell's margins and a little air
         for (ChecklistTableModel.Column col : new ChecklistTableModel.Column[] {ChecklistTableModel.Column.DOCUMENT,
                 ChecklistTableModel.Column.REQUIREMENT, ChecklistTableModel.Column.RESULT}) {
             javax.swing.table.TableColumn tc = cm.getColumn(col.ordinal());
