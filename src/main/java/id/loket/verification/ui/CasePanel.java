@@ -106,7 +106,22 @@ public final class CasePanel extends JPanel {
         this.listener = listener;
         this.steps = new StepIndicator(messages);
         this.checklistModel = new ChecklistTableModel(messages);
-        this.checklist = new JTable(checklistModel);
+        this.checklist = new JTable(checklistModel) {
+            /** Fills the width when there is room; at a large text size scrolls sideways rather than cutting a column off. */
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return getParent() == null || getColumnModel().getTotalColumnWidth() <= getParent().getWidth()
+                        || minimumColumnsWidth() <= getParent().getWidth();
+            }
+
+            private int minimumColumnsWidth() {
+                int w = 0;
+                for (int i = 0; i < getColumnModel().getColumnCount(); i++) {
+                    w += getColumnModel().getColumn(i).getMinWidth();
+                }
+                return w;
+            }
+        };
         setName("case.panel");
         setLayout(cards);
         add(emptyCard(), EMPTY);
