@@ -125,7 +125,7 @@ public final class ScanBar extends JPanel {
         add(field, "h 36!");
         add(walkInButton, "h 36!");
         add(callNextButton, "h 36!, wrap");
-        add(result, "span 4, growx, h 124!");
+        add(result, "span 4, growx, h pref!"); // as high as its tallest card (the check-in card) at the text size now
 
         idle.setName("scan.idle");
         JPanel idleCard = new JPanel(new MigLayout("insets 0 4 0 4, fill", "[grow]", "[center]"));
@@ -229,7 +229,8 @@ public final class ScanBar extends JPanel {
             card.add(values[i], "wmin 0, wrap");
         }
         card.add(cardUndo, "cell 0 4, aligny bottom");
-        card.add(cardNote, "cell 3 5, wmin 0, hidemode 3");
+        // the hint on the payment's line, not a line of its own: the result area stays low on a 768 px screen
+        card.add(cardNote, "cell 3 4, gapleft 24, wmin 0, hidemode 3");
         return card;
     }
 

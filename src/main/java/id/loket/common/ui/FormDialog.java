@@ -62,9 +62,14 @@ public abstract class FormDialog extends JDialog {
         Keys.bind(getRootPane(), JComponent.WHEN_IN_FOCUSED_WINDOW, Keys.ctrl(KeyEvent.VK_ENTER), "accept", this::tryAccept);
     }
 
-    /** A long text as a label wraps it: at most about 60 characters a line. */
+    /**
+     * A long text as a label wraps it: at most about 60 characters a line of the current text
+     * size (so at 150 % the lines hold as many words as at 100 %, and the dialog grows with them).
+     */
     public static String wrapped(String text) {
-        return "<html><body style='width: 340px'>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</body></html>";
+        java.awt.Font font = javax.swing.UIManager.getFont("Label.font");
+        int width = font == null ? 340 : new JLabel().getFontMetrics(font).charWidth('n') * 60;
+        return "<html><body style='width: " + width + "px'>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</body></html>";
     }
 
     /** Checks the input; answers false (after {@link #showProblem}) to keep the dialog open. */

@@ -113,7 +113,7 @@ final class HelpDialog extends JDialog {
     }
 
     private static JPanel column() {
-        return new JPanel(new MigLayout("insets 0, wrap 2, gap 16 4", "[right, top][]", ""));
+        return new JPanel(new MigLayout("insets 0, wrap 2, gap 16 4", "[right][]", ""));
     }
 
     private void heading(JPanel list, String key) {
@@ -123,7 +123,7 @@ final class HelpDialog extends JDialog {
     private void row(JPanel list, String name, String keyText, String description) {
         JLabel key = Theme.style(new JLabel(keyText), "semibold");
         key.setName(name);
-        list.add(key);
+        list.add(key, "aligny top"); // beside the first line of a wrapped description
         JLabel what = new JLabel(wrap(description));
         what.setName(name + ".text");
         list.add(what);

@@ -33,6 +33,7 @@ import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import net.miginfocom.swing.MigLayout;
 import org.slf4j.Logger;
@@ -217,6 +218,7 @@ public final class ConflictsDialog extends JDialog {
         }, rows -> {
             busy = false;
             model.set(rows);
+            fitColumns();
             middle.setVisible(!rows.isEmpty());
             if (rows.isEmpty()) {
                 summary.setText(m.get("conflicts.none"));
@@ -235,6 +237,40 @@ public final class ConflictsDialog extends JDialog {
             showSelected();
             problem(words(e));
         });
+    }
+
+    /**
+     * Each column as wide as its header and its widest value at the current text size, the list
+     * as wide as its columns (within the screen), and the dialog packed again: nothing cut.
+     */
+    private void fitColumns() {
+        javax.swing.table.TableColumnModel cm = table.getColumnModel();
+        int total = 0;
+        for (int col = 0; col < cm.getColumnCount(); col++) {
+            javax.swing.table.TableColumn tc = cm.getColumn(col);
+            javax.swing.table.TableCellRenderer hr = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
+                    : table.getTableHeader().getDefaultRenderer();
+            int w = hr.getTableCellRendererComponent(table, tc.getHeaderValue(), false, false, -1, col).getPreferredSize().width;
+            for (int row = 0; row < table.getRowCount(); row++) {
+                w = Math.max(w, table.prepareRenderer(table.getCellRenderer(row, col), row, col).getPreferredSize().width);
+            }
+            w += table.getIntercellSpacing().width + 8;
+            tc.setPreferredWidth(w);
+            tc.setMinWidth(w);
+            total += w;
+        }
+        java.awt.Rectangle screen = id.loket.common.ui.Screens.usableBounds(this);
+        int room = screen.width - 64;
+        table.setAutoResizeMode(total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, table);
+        if (scroll != null) {
+            int rows = Math.min(Math.max(table.getRowCount(), 3), 6);
+            scroll.setPreferredSize(new Dimension(Math.min(room, Math.max(720, total + 4)),
+                    table.getTableHeader().getPreferredSize().height + rows * table.getRowHeight() + 4));
+        }
+        if (isShowing()) {
+            id.loket.common.ui.Screens.packWithin(this, getOwner());
+        }
     }
 
     private Optional<ConflictTableModel.Row> selected() {

@@ -68,12 +68,15 @@ public final class CasePanel extends JPanel {
     private final Listener listener;
     private final CardLayout cards = new CardLayout();
     private final Map<Verb, JButton> buttons = new EnumMap<>(Verb.class);
+    /** The case's buttons; the one Enter stands for always first, so it keeps its place from step to step. */
+    private JPanel actionRow;
 
     private final JLabel emptyTitle = new JLabel();
-    private final JLabel emptyHint = new JLabel();
+    private final WrappingText emptyHint = new WrappingText();
     private final JLabel number = new JLabel();
     private final JLabel name = new JLabel();
-    private final JLabel details = new JLabel();
+    /** Service, passport, validity, code, slot: wraps to a second line rather than being cut. */
+    private final WrappingText details = new WrappingText();
     private final JLabel status = new JLabel();
     private final StepIndicator steps;
     private final WrappingText banner = new WrappingText();
@@ -85,9 +88,9 @@ public final class CasePanel extends JPanel {
     private final JTable checklist;
     private final JLabel noteLabel = new JLabel();
     private final JTextField note = new JTextField();
-    private final JLabel keysHint = new JLabel();
+    private final WrappingText keysHint = new WrappingText();
     private final WrappingText message = new WrappingText();
-    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 1, hidemode 3, gap 0 1", "[grow,fill]", ""));
+    private final JPanel identity = new ColumnPanel(new MigLayout("insets 0, wrap 2, hidemode 3, gap 8 2", "[][grow,fill]", ""));
 
     private CaseView view;
     private Appointment booking;
@@ -101,7 +104,22 @@ public final class CasePanel extends JPanel {
         this.listener = listener;
         this.steps = new StepIndicator(messages);
         this.checklistModel = new ChecklistTableModel(messages);
-        this.checklist = new JTable(checklistModel);
+        this.checklist = new JTable(checklistModel) {
+            /** Fills the width when there is room; at a large text size scrolls sideways rather than cutting a column off. */
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return getParent() == null || getColumnModel().getTotalColumnWidth() <= getParent().getWidth()
+                        || minimumColumnsWidth() <= getParent().getWidth();
+            }
+
+            private int minimumColumnsWidth() {
+                int w = 0;
+                for (int i = 0; i < getColumnModel().getColumnCount(); i++) {
+                    w += getColumnModel().getColumn(i).getMinWidth();
+                }
+                return w;
+            }
+        };
         setName("case.panel");
         setLayout(cards);
         add(emptyCard(), EMPTY);
@@ -110,14 +128,14 @@ public final class CasePanel extends JPanel {
     }
 
     private JPanel emptyCard() {
-        JPanel p = new JPanel(new MigLayout("insets 24, wrap 1, align 50% 40%", "[center]", "[]12[]"));
+        JPanel p = new JPanel(new MigLayout("insets 24, wrap 1, align 50% 40%", "[center, grow]", "[]12[]"));
         emptyTitle.setName("case.empty");
         emptyTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
         emptyTitle.setText(messages.get("counter.case.empty"));
         emptyHint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         emptyHint.setText(messages.get("counter.case.emptyHint"));
         p.add(emptyTitle);
-        p.add(emptyHint);
+        p.add(emptyHint, "growx, wmin 0, width 0:0:n");
         return p;
     }
 
@@ -131,11 +149,12 @@ public final class CasePanel extends JPanel {
         status.setName("case.status");
         status.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
         status.setHorizontalAlignment(SwingConstants.RIGHT);
+        // the name has the whole line (a long name read whole at 150 %); the status beside the details, which wrap
         JPanel header = new JPanel(new MigLayout("insets 0, gap 16 0", "[][grow,fill][]", "[][]"));
         header.add(number, "spany 2, aligny center, shrink 0");
-        header.add(name, "growx, wmin 0, shrinkprio 200");
-        header.add(status, "spany 2, aligny top, shrink 0, wrap");
-        header.add(details, "growx, wmin 0, shrinkprio 200");
+        header.add(name, "span 2, growx, wmin 0, shrinkprio 200, wrap");
+        header.add(details, "growx, wmin 0, shrinkprio 200, width 0:0:n, aligny top");
+        header.add(status, "aligny top, shrink 0");
         p.add(header, "wmin 0, wrap");
         p.add(steps, "gaptop 4, growx, wrap");
 
@@ -191,7 +210,6 @@ public final class CasePanel extends JPanel {
             }
         });
         keysHint.setName("case.keysHint");
-        keysHint.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         keysHint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         keysHint.setText(messages.get("counter.checklist.keys"));
 
@@ -211,9 +229,31 @@ public final class CasePanel extends JPanel {
         p.add(body, "grow, wrap");
 
         message.setName("case.message");
+        // no empty line kept for a message: the checklist and the applicant's data have the room until one comes
+        message.setVisible(false);
+        message.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+            private void update() {
+                message.setVisible(message.getDocument().getLength() > 0);
+            }
+
+            @Override
+            public void insertUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+
+            @Override
+            public void removeUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+
+            @Override
+            public void changedUpdate(javax.swing.event.DocumentEvent e) {
+                update();
+            }
+        });
         p.add(message, "growx, wmin 0, wrap");
 
-        JPanel actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
+        actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
         for (Verb v : Verb.values()) {
             JButton b = new JButton(actions.get(v));
             b.setName("case." + v.name().toLowerCase(java.util.Locale.ROOT));
@@ -275,6 +315,7 @@ public final class CasePanel extends JPanel {
         this.myCounter = myCounter;
         showBanner(next, myCounter);
         checklistModel.setDocuments(c.documents());
+        fitChecklistColumns();
         if (!sameCase) {
             pendingRow = -1;
             pendingResult = null;
@@ -299,6 +340,47 @@ public final class CasePanel extends JPanel {
         cards.show(this, CASE);
         revalidate();
         repaint();
+    }
+
+    /**
+     * The document, requirement and result columns as wide as their longest text at the current
+     * text size (a document's name is read whole); the note takes what is left.
+     */
+    private void fitChecklistColumns() {
+        java.awt.FontMetrics bold = checklist.getFontMetrics(checklist.getFont().deriveFont(java.awt.Font.BOLD));
+        javax.swing.table.TableColumnModel cm = checklist.getColumnModel();
+        int pad = 12 + checklist.getIntercellSpacing().width; // the cell's margins and a little air
+        for (ChecklistTableModel.Column col : new ChecklistTableModel.Column[] {ChecklistTableModel.Column.DOCUMENT,
+                ChecklistTableModel.Column.REQUIREMENT, ChecklistTableModel.Column.RESULT}) {
+            javax.swing.table.TableColumn tc = cm.getColumn(col.ordinal());
+            javax.swing.table.TableCellRenderer hr = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
+                    : checklist.getTableHeader().getDefaultRenderer();
+            int w = hr.getTableCellRendererComponent(checklist, tc.getHeaderValue(), false, false, -1, col.ordinal()).getPreferredSize().width;
+            for (int r = 0; r < checklistModel.getRowCount(); r++) {
+                Object v = checklistModel.getValueAt(r, col.ordinal());
+                w = Math.max(w, bold.stringWidth(v == null ? "" : v.toString()) + pad);
+            }
+            if (col == ChecklistTableModel.Column.RESULT) {
+                for (DocumentResult r : DocumentResult.values()) {
+                    w = Math.max(w, bold.stringWidth(messages.name(r)) + pad);
+                }
+            }
+            tc.setMinWidth(w);
+            tc.setPreferredWidth(w);
+        }
+        javax.swing.table.TableColumn noteColumn = cm.getColumn(ChecklistTableModel.Column.NOTE.ordinal());
+        javax.swing.table.TableCellRenderer nr = noteColumn.getHeaderRenderer() != null ? noteColumn.getHeaderRenderer()
+                : checklist.getTableHeader().getDefaultRenderer();
+        noteColumn.setMinWidth(nr.getTableCellRendererComponent(checklist, noteColumn.getHeaderValue(), false, false, -1,
+                ChecklistTableModel.Column.NOTE.ordinal()).getPreferredSize().width + checklist.getIntercellSpacing().width);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (checklistModel != null) {
+            javax.swing.SwingUtilities.invokeLater(this::fitChecklistColumns);
+        }
     }
 
     private String detailsLine(CaseFile c) {
@@ -359,33 +441,32 @@ public final class CasePanel extends JPanel {
         identity.removeAll();
         JLabel heading = new JLabel(messages.get("counter.identity.title"));
         heading.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
-        identity.add(heading, "gapbottom 4");
+        identity.add(heading, "span 2, gapbottom 2");
         Identity id = v.identity();
         row("counter.identity.nik", groupNik(c.applicant().nik()), "case.identity.nik", id.nikValid() ? null : "$Actions.Red");
         row("counter.identity.name", c.applicant().fullName(), "case.identity.name", null);
         String birth = (c.applicant().birthPlace() == null || c.applicant().birthPlace().isBlank() ? "" : c.applicant().birthPlace() + ", ")
                 + Dates.longDate(c.applicant().birthDate(), messages.locale()).replaceFirst("^[^,]*, ", "");
         row("counter.identity.birth", birth, "case.identity.birth", id.nikValid() && !id.birthDateAgrees() ? "$Actions.Red" : null);
-        row("counter.identity.age", messages.get(v.minor() ? "counter.identity.ageMinor" : "counter.identity.ageYears", v.age()),
-                "case.identity.age", null);
-        row("counter.identity.sex", messages.name(c.applicant().sex()), "case.identity.sex",
+        // age, sex and marital status on one line (each short): the applicant's data fits beside the checklist
+        String ageText = messages.get(v.minor() ? "counter.identity.ageMinor" : "counter.identity.ageYears", v.age());
+        String married = messages.get(c.applicant().married() ? "counter.identity.married.yes" : "counter.identity.married.no");
+        row("counter.identity.age", ageText + "  ·  " + messages.name(c.applicant().sex()) + "  ·  " + married, "case.identity.age",
                 id.nikValid() && !id.sexAgrees() ? "$Actions.Red" : null);
-        row("counter.identity.married", messages.get(c.applicant().married() ? "counter.identity.married.yes" : "counter.identity.married.no"),
-                "case.identity.married", null);
-        JLabel check = new JLabel();
+        WrappingText check = new WrappingText();
         check.setName("case.identity.check");
         if (!id.nikValid()) {
-            check.setText(narrow(messages.get("counter.identity.nikInvalid")));
+            check.setText(messages.get("counter.identity.nikInvalid"));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
         } else if (id.agrees()) {
-            check.setText(narrow(messages.get("counter.identity.agrees")));
+            check.setText(messages.get("counter.identity.agrees"));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Green");
         } else {
-            check.setText(narrow(messages.get("counter.identity.disagrees",
-                    Dates.longDate(id.nikBirthDate(), messages.locale()).replaceFirst("^[^,]*, ", ""), messages.name(id.nikSex()))));
+            check.setText(messages.get("counter.identity.disagrees",
+                    Dates.longDate(id.nikBirthDate(), messages.locale()).replaceFirst("^[^,]*, ", ""), messages.name(id.nikSex())));
             check.putClientProperty(FlatClientProperties.STYLE, "foreground: $Actions.Red");
         }
-        identity.add(check, "wmin 0, gaptop 2, gapbottom 2");
+        identity.add(check, "span 2, growx, wmin 0, width 0:0:n, gaptop 2, gapbottom 2");
         if (a != null) {
             if (a.applicant().oldPassportNumber() != null) {
                 row("counter.identity.oldPassport", a.applicant().oldPassportNumber(), "case.identity.oldPassport", null);
@@ -394,9 +475,10 @@ public final class CasePanel extends JPanel {
                 row(g.relation() == null ? "counter.identity.guardian" : "counter.identity.guardian." + g.relation().name(),
                         g.fullName() == null ? "-" : g.fullName(), "case.identity.guardian", null);
                 if (g.nik() != null) {
-                    JLabel nik = new JLabel(groupNik(g.nik()));
+                    WrappingText nik = new WrappingText();
+                    nik.setText(groupNik(g.nik()));
                     nik.setName("case.identity.guardianNik");
-                    identity.add(nik, "wmin 0");
+                    identity.add(nik, "skip, growx, wmin 0, width 0:0:n");
                 }
             }
         }
@@ -411,12 +493,10 @@ public final class CasePanel extends JPanel {
             payment = messages.get("counter.payment.none");
             paymentColor = "$Actions.Red";
         }
-        row("counter.identity.payment", payment, "case.identity.payment", paymentColor);
         if (c.paymentNtpn() == null && a != null && a.payment().ntpn() != null) {
-            JLabel ntpn = new JLabel("NTPN " + a.payment().ntpn());
-            ntpn.setName("case.identity.ntpn");
-            identity.add(ntpn, "wmin 0");
+            payment += "  ·  NTPN " + a.payment().ntpn(); // on the payment's line, wrapped in its column
         }
+        row("counter.identity.payment", payment, "case.identity.payment", paymentColor);
         identity.revalidate();
         identity.repaint();
     }
@@ -424,21 +504,18 @@ public final class CasePanel extends JPanel {
     private void row(String labelKey, String value, String componentName, String color) {
         JLabel l = new JLabel(messages.get(labelKey));
         l.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
-        JLabel v = new JLabel(value);
+        // the value wraps in its column rather than being cut (a long name, a birth place, at 150 %)
+        WrappingText v = new WrappingText();
+        v.setText(value);
         v.setName(componentName);
         v.setToolTipText(value);
         if (color != null) {
-            v.putClientProperty(FlatClientProperties.STYLE_CLASS, "semibold");
-            v.putClientProperty(FlatClientProperties.STYLE, "foreground: " + color);
+            v.putClientProperty(FlatClientProperties.STYLE, "foreground: " + color + "; font: bold");
         }
         l.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
-        identity.add(l, "gaptop 4");
-        identity.add(v, "wmin 0");
-    }
-
-    /** A sentence wrapped to the width of the identity column. */
-    private static String narrow(String text) {
-        return "<html><body style='width: 190px'>" + escape(text) + "</body></html>";
+        // label and value on one line: the whole applicant fits beside the checklist without scrolling
+        identity.add(l, "aligny top, gaptop 1");
+        identity.add(v, "growx, wmin 0, width 0:0:n");
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */
@@ -649,6 +726,29 @@ public final class CasePanel extends JPanel {
         for (Map.Entry<Verb, JButton> e : buttons.entrySet()) {
             boolean isPrimary = primary.isPresent() && primary.get() == e.getKey() && e.getValue().isEnabled();
             e.getValue().putClientProperty(FlatClientProperties.STYLE, isPrimary ? PRIMARY_STYLE : null);
+        }
+        // the button Enter stands for always in the same place, the first of the row; the others in their order
+        java.util.List<JButton> order = new java.util.ArrayList<>();
+        primary.filter(p -> buttons.get(p).isEnabled()).map(buttons::get).ifPresent(order::add);
+        for (Verb v : Verb.values()) {
+            if (!order.contains(buttons.get(v))) {
+                order.add(buttons.get(v));
+            }
+        }
+        boolean same = actionRow.getComponentCount() == order.size();
+        for (int i = 0; same && i < order.size(); i++) {
+            same = actionRow.getComponent(i) == order.get(i);
+        }
+        if (!same) {
+            boolean hadFocus = order.stream().anyMatch(JButton::isFocusOwner);
+            JButton focused = order.stream().filter(JButton::isFocusOwner).findFirst().orElse(null);
+            actionRow.removeAll();
+            order.forEach(actionRow::add);
+            actionRow.revalidate();
+            actionRow.repaint();
+            if (hadFocus && focused != null) {
+                focused.requestFocusInWindow();
+            }
         }
     }
 
