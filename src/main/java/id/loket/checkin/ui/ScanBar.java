@@ -69,7 +69,23 @@ public final class ScanBar extends JPanel {
     private final Listener listener;
     private final JTextField field = new JTextField();
     private final CardLayout cards = new CardLayout();
-    private final JPanel result = new JPanel(cards);
+    /**
+     * The result area: as high as its tallest card, so that it does not jump between cards —
+     * except while a case is open at the counter and the bar only has a line to say, when it
+     * gives the case the room (a 768 px screen at 150 % text has none to spare).
+     */
+    private final JPanel result = new JPanel(cards) {
+        @Override
+        public java.awt.Dimension getPreferredSize() {
+            java.awt.Dimension all = super.getPreferredSize();
+            if (caseOpen && getComponentCount() > 0 && getComponent(0).isVisible()) {
+                return new java.awt.Dimension(all.width, getComponent(0).getPreferredSize().height);
+            }
+            return all;
+        }
+    };
+    /** A case is open at the counter: its header shows the queue number, so the bar keeps to one line. */
+    private boolean caseOpen;
     private final JLabel idle = new JLabel();
     private final JLabel message = new JLabel();
     private final JList<Match> matches = new JList<>();
@@ -325,6 +341,12 @@ public final class ScanBar extends JPanel {
      * write on the applicant's slip), or called to this counter. Clears the scan field.
      */
     public void showTicket(CaseFile c, String text) {
+        if (caseOpen) {
+            // the case's header shows the number large already: a line says what happened
+            field.setText("");
+            showInfo(text);
+            return;
+        }
         ticketNumber.setText(c.queueNumber().toString());
         ticketText.setText("<html>" + escape(text) + "</html>");
         ticketText.setToolTipText(text);
@@ -366,6 +388,24 @@ public final class ScanBar extends JPanel {
             listener.undoTimedOut();
         }
         cards.show(result, name);
+        result.revalidate();
+    }
+
+    /**
+     * Whether a case is open at the counter. While one is, the bar's idle line is all it shows
+     * between scans (one line high) and a call is said in that line; a scan's cards still show
+     * whole.
+     */
+    public void caseOpen(boolean open) {
+        Edt.check();
+        if (caseOpen != open) {
+            caseOpen = open;
+            if (open && result.getComponentCount() > 4 && result.getComponent(4).isVisible()) {
+                showIdle(); // a called ticket from before the case opened: the case's header shows it now
+            }
+            result.revalidate();
+            result.repaint();
+        }
     }
 
     /** Counts the undo window down on the card; when it ends, the hint goes. */

@@ -184,13 +184,19 @@ public final class CounterScreen extends JPanel {
         queue.setMinimumSize(new Dimension(320, 200));
         casePanel.setMinimumSize(new Dimension(560, 200));
 
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queue, casePanel);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, queue, casePanel) {
+            @Override
+            public void updateUI() {
+                super.updateUI();
+                // The split pane's own F6/F8 (move focus, grab the divider) would take the counter's call keys;
+                // released again each time the look changes (dark mode, text size), which installs them anew.
+                Keys.release(this, Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8), Shortcut.RECALL.stroke());
+            }
+        };
         split.setName("counter.split");
         split.setResizeWeight(0.4);
         split.setContinuousLayout(true);
         split.setBorder(null);
-        Keys.release(split, Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8));
-        Keys.release(split, Shortcut.RECALL.stroke());
         add(scanBar, BorderLayout.NORTH);
         add(split, BorderLayout.CENTER);
         // The queue takes 40% of the width the first time the screen is laid out; then it is the officer's to drag.
@@ -198,7 +204,8 @@ public final class CounterScreen extends JPanel {
             @Override
             public void componentResized(java.awt.event.ComponentEvent e) {
                 if (split.getWidth() > 0) {
-                    split.setDividerLocation(0.4);
+                    // at a large text size the open case needs the width more than the queue does
+                    split.setDividerLocation(id.loket.common.ui.Theme.textPercent() >= 150 ? 0.3 : 0.4);
                     split.removeComponentListener(this);
                 }
             }
@@ -270,6 +277,7 @@ public final class CounterScreen extends JPanel {
     public void start(Session who) {
         Edt.check();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+        scanBar.caseOpen(false);
         scanBar.showIdle();
         Optional<String> saved = services.counter().get();
         model.start(who, saved.orElse("1"));
@@ -287,6 +295,7 @@ public final class CounterScreen extends JPanel {
         Edt.check();
         model.stop();
         casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+        scanBar.caseOpen(false);
         scanBar.showIdle();
         queue.setEntries(List.of(), DayCounts.NONE);
         updateActions();
@@ -366,6 +375,8 @@ public final class CounterScreen extends JPanel {
         public void undone(String bookingCode, String queueNumber) {
             scanBar.showInfo(messages.get("counter.scan.undone", queueNumber, bookingCode));
             casePanel.showEmpty(messages.get("counter.case.emptyHint"));
+            scanBar.caseOpen(false);
+        scanBar.caseOpen(false);
             scanBar.focusScan();
             reload();
         }
@@ -412,8 +423,8 @@ public final class CounterScreen extends JPanel {
     }
 
     private void called(CaseFile c) {
-        scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), model.counter()));
         openCase(c, true);
+        scanBar.showTicket(c, messages.get("counter.scan.called", c.applicant().fullName(), model.counter()));
     }
 
     // ---- the case ----
@@ -437,6 +448,7 @@ public final class CounterScreen extends JPanel {
         model.setCurrent(c);
         CaseView view = new CaseView(c, model.staff().role(), today());
         casePanel.showCase(view, bookingOf(c), model.counter());
+        scanBar.caseOpen(true);
         if (RECEIPTED.contains(c.status())) {
             tasks.run(() -> services.paper().receipts().slip(actor(), c.caseRef()),
                     slip -> casePanel.showReceipt(c.caseRef(), CounterModel.receiptBanner(c, slip, messages, services.zone())),

@@ -155,12 +155,12 @@ public final class QueuePanel extends JPanel {
             }
         });
 
-        // two rows above the table, so that the search, the choice and the count are read whole in a narrow queue
+        // three rows above the table, so that the search, the choice and the day's figures are read whole in a narrow queue
         add(searchLabel);
         add(search, "growx, wmin 80, wrap");
         add(viewLabel);
-        add(view, "split 2, growx 0, wmin 80");
-        add(count, "gapleft 8, wrap");
+        add(view, "growx 0, wmin 80, wrap");
+        add(count, "span 2, wmin 0, wrap");
         scroll = new JScrollPane(table);
         add(scroll, "span 2, grow, wmin 0");
         // the columns are chosen for the width the queue has: whenever it changes, and when the lines or the text size do

@@ -140,6 +140,7 @@ public final class DashboardWindow extends JDialog {
     private final DefaultCategoryDataset hours = new DefaultCategoryDataset();
     private final DefaultTableModel counters;
     private final JTable countersTable;
+    private final JTable statusTable;
     /** The case each row of the counters table holds (null: none), in the table's order. */
     private final List<CounterRow> counterRows = new java.util.ArrayList<>();
     private JButton release;
@@ -161,11 +162,19 @@ public final class DashboardWindow extends JDialog {
         setName("dashboard");
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
 
-        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap 6", "[sg t, grow, fill]", "[]"));
+        List<JPanel> allTiles = new ArrayList<>();
+        int widest = 0;
         for (String key : List.of("booked", "arrivals", "notYetArrived", "noShows", "served", "waitingNow", "meanWait", "longestWait", "approvals", "conflicts",
                 "backlog", "central")) {
-            tilesRow.add(tile(key));
+            JPanel t = tile(key);
+            allTiles.add(t);
+            widest = Math.max(widest, t.getPreferredSize().width);
         }
+        // six tiles a row where their words fit the screen whole, else four, else three (large text on a small screen)
+        int room = id.loket.common.ui.Screens.usableBounds(owner).width - 2 * 16;
+        int perRow = 6 * widest + 5 * 8 <= room ? 6 : 4 * widest + 3 * 8 <= room ? 4 : 3;
+        JPanel tilesRow = new JPanel(new MigLayout("insets 0, gap 8, fillx, wrap " + perRow, "[sg t, grow, fill]", "[]"));
+        allTiles.forEach(tilesRow::add);
 
         JFreeChart chart = ChartFactory.createBarChart(m.get("dashboard.chart.title"), m.get("dashboard.chart.hour"),
                 m.get("dashboard.chart.people"), hours, PlotOrientation.VERTICAL, true, false, false);
@@ -191,7 +200,7 @@ public final class DashboardWindow extends JDialog {
         approvals = model("dashboard.col.number", "dashboard.col.name", "dashboard.col.service");
         countersTable = table(counters, "dashboard.counters");
         countersTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        JTable statusTable = table(statuses, "dashboard.statuses");
+        statusTable = table(statuses, "dashboard.statuses");
         approvalsTable = table(approvals, "dashboard.approvals");
         approvalsTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         Keys.bind(approvalsTable, JComponent.WHEN_FOCUSED, KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open", this::openApproval);
@@ -225,8 +234,9 @@ public final class DashboardWindow extends JDialog {
         JPanel words = new JPanel(new MigLayout("insets 0, wrap 1, gap 0", "[grow]", "[][]"));
         words.add(status, "wmin 0");
         words.add(updated, "wmin 0");
-        bottom.add(words, "growx, wmin 0");
-        bottom.add(refresh);
+        // the words on a row of their own, read whole; the buttons below them on the right
+        bottom.add(words, "span, growx, wmin 0, wrap");
+        bottom.add(refresh, "skip 1");
         bottom.add(conflicts);
         bottom.add(closeDay);
         bottom.add(close);
@@ -349,6 +359,14 @@ public final class DashboardWindow extends JDialog {
             approvalsTable.setRowSelectionInterval(keep, keep);
         }
         updated.setText(m.get(s.changes() == null ? "dashboard.updated" : "dashboard.updatedLive", Dates.time(d.at(), s.zone())));
+        fitTables();
+    }
+
+    /** Every table's columns as wide as what they show now, at the text size now: read whole, scrolled sideways if need be. */
+    private void fitTables() {
+        for (JTable t : List.of(countersTable, statusTable, approvalsTable)) {
+            id.loket.common.ui.Tables.fitToContent(t);
+        }
     }
 
     private String time(java.time.OffsetDateTime t) {
@@ -525,7 +543,7 @@ public final class DashboardWindow extends JDialog {
         JLabel label = new JLabel(m.get("dashboard.tile." + key));
         label.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         p.add(value);
-        p.add(label, "wmin 0");
+        p.add(label);
         tiles.put(key, value);
         return p;
     }
@@ -547,8 +565,15 @@ public final class DashboardWindow extends JDialog {
         };
     }
 
-    private static JTable table(DefaultTableModel model, String name) {
+    private JTable table(DefaultTableModel model, String name) {
         JTable t = new JTable(model);
+        // a wider or narrower window decides anew whether the columns fit or the table scrolls sideways
+        t.addHierarchyBoundsListener(new java.awt.event.HierarchyBoundsAdapter() {
+            @Override
+            public void ancestorResized(java.awt.event.HierarchyEvent e) {
+                id.loket.common.ui.Tables.fitToContent(t);
+            }
+        });
         t.setName(name);
         t.setFillsViewportHeight(true);
         t.getTableHeader().setReorderingAllowed(false);

@@ -244,21 +244,7 @@ public final class ConflictsDialog extends JDialog {
      * as wide as its columns (within the screen), and the dialog packed again: nothing cut.
      */
     private void fitColumns() {
-        javax.swing.table.TableColumnModel cm = table.getColumnModel();
-        int total = 0;
-        for (int col = 0; col < cm.getColumnCount(); col++) {
-            javax.swing.table.TableColumn tc = cm.getColumn(col);
-            javax.swing.table.TableCellRenderer hr = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
-                    : table.getTableHeader().getDefaultRenderer();
-            int w = hr.getTableCellRendererComponent(table, tc.getHeaderValue(), false, false, -1, col).getPreferredSize().width;
-            for (int row = 0; row < table.getRowCount(); row++) {
-                w = Math.max(w, table.prepareRenderer(table.getCellRenderer(row, col), row, col).getPreferredSize().width);
-            }
-            w += table.getIntercellSpacing().width + 8;
-            tc.setPreferredWidth(w);
-            tc.setMinWidth(w);
-            total += w;
-        }
+        int total = id.loket.common.ui.Tables.fitToContent(table);
         java.awt.Rectangle screen = id.loket.common.ui.Screens.usableBounds(this);
         int room = screen.width - 64;
         table.setAutoResizeMode(total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);

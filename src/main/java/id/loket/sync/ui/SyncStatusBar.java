@@ -88,10 +88,49 @@ public final class SyncStatusBar extends JPanel {
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
         add(lastPush);
         add(new JSeparator(SwingConstants.VERTICAL), "growy");
-        add(backlog, "growx, wmin 0");
+        add(backlog, BACKLOG_INLINE);
         add(progress, "w 140!, hidemode 3");
         add(sync);
         show(new SyncStatus(Connectivity.UNKNOWN, OffsetDateTime.now(zone), java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+
+    private static final String BACKLOG_INLINE = "growx, wmin 0";
+    /** Columns 0–9, under the office, day, link and last pull and push; the progress and the button stay at the right. */
+    private static final String BACKLOG_OWN_LINE = "newline, span 10, growx, wmin 0";
+    private boolean backlogInline = true;
+
+    /**
+     * Lays the bar out; when the backlog's words do not fit beside the rest (a narrow window or
+     * large text), they take a line of their own under it rather than being cut.
+     */
+    @Override
+    public void doLayout() {
+        boolean fits = backlogFitsInline();
+        if (fits != backlogInline) {
+            backlogInline = fits;
+            ((MigLayout) getLayout()).setComponentConstraints(backlog, fits ? BACKLOG_INLINE : BACKLOG_OWN_LINE);
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                invalidate();
+                java.awt.Container top = getTopLevelAncestor();
+                (top != null ? top : this).validate();
+                repaint();
+            });
+        }
+        super.doLayout();
+    }
+
+    private boolean backlogFitsInline() {
+        int width = getWidth();
+        if (width <= 0) {
+            return true;
+        }
+        int needed = 12 + 8 + 24 + backlog.getPreferredSize().width;
+        for (java.awt.Component c : getComponents()) {
+            if (c != backlog && c != offline && c != notice && c.isVisible()) {
+                needed += c.getPreferredSize().width + 8; // with MigLayout's related gap
+            }
+        }
+        return needed <= width;
     }
 
     /** Shows the link's state. Call on the event-dispatch thread. */

@@ -70,6 +70,8 @@ public final class CasePanel extends JPanel {
     private final Map<Verb, JButton> buttons = new EnumMap<>(Verb.class);
     /** The case's buttons; the one Enter stands for always first, so it keeps its place from step to step. */
     private JPanel actionRow;
+    /** The checklist beside the applicant's data: the data's column widens with the text size, so its values wrap less. */
+    private JPanel body;
 
     private final JLabel emptyTitle = new JLabel();
     private final WrappingText emptyHint = new WrappingText();
@@ -213,7 +215,7 @@ public final class CasePanel extends JPanel {
         keysHint.putClientProperty(FlatClientProperties.STYLE, "foreground: $Label.disabledForeground");
         keysHint.setText(messages.get("counter.checklist.keys"));
 
-        JPanel body = new JPanel(new MigLayout("insets 0, fill, gap 12", "[grow,fill][230:250:300,fill]", "[grow,fill][][]"));
+        body = new JPanel(new MigLayout("insets 0, fill, gap 12", identityColumns(), "[grow,fill][][]"));
         body.add(new JScrollPane(checklist), "grow, hmin 120");
         identity.setName("case.identity");
         identity.putClientProperty(FlatClientProperties.STYLE, "border: 0,12,0,0");
@@ -300,6 +302,7 @@ public final class CasePanel extends JPanel {
      */
     public void showCase(CaseView next, Appointment bookingOfCase, String myCounter) {
         CaseFile c = next.caseFile();
+        ((MigLayout) body.getLayout()).setColumnConstraints(identityColumns()); // the text size may have changed since
         boolean sameCase = view != null && view.caseFile().caseRef().equals(c.caseRef());
         int selected = checklist.getSelectedRow();
         this.view = next;
@@ -516,6 +519,12 @@ public final class CasePanel extends JPanel {
         // label and value on one line: the whole applicant fits beside the checklist without scrolling
         identity.add(l, "aligny top, gaptop 1");
         identity.add(v, "growx, wmin 0, width 0:0:n");
+    }
+
+    /** The body's columns: the checklist takes what the applicant's data leave, which is 230–300 px at 100 % text, more when larger. */
+    private static String identityColumns() {
+        int percent = Math.max(100, id.loket.common.ui.Theme.textPercent());
+        return "[grow,fill][" + 230 * percent / 100 + ":" + 250 * percent / 100 + ":" + 300 * percent / 100 + ",fill]";
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */

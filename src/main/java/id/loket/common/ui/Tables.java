@@ -1,0 +1,41 @@
+package id.loket.common.ui;
+
+import javax.swing.JTable;
+import javax.swing.table.TableCellRenderer;
+import javax.swing.table.TableColumn;
+import javax.swing.table.TableColumnModel;
+
+/** Tables whose texts are read whole: columns sized to what they show at the current text size. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /**
+     * Makes each column at least as wide as its header and its widest value as rendered now
+     * (call again when the rows or the text size change) and answers the columns' total width.
+     * When the table's viewport is narrower than that, the table scrolls sideways rather than
+     * squeezing a column; when it is wider, the columns share the room left over.
+     */
+    public static int fitToContent(JTable table) {
+        Edt.check();
+        TableColumnModel cm = table.getColumnModel();
+        int total = 0;
+        for (int col = 0; col < cm.getColumnCount(); col++) {
+            TableColumn tc = cm.getColumn(col);
+            TableCellRenderer hr = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer() : table.getTableHeader().getDefaultRenderer();
+            int w = hr.getTableCellRendererComponent(table, tc.getHeaderValue(), false, false, -1, col).getPreferredSize().width;
+            for (int row = 0; row < table.getRowCount(); row++) {
+                w = Math.max(w, table.prepareRenderer(table.getCellRenderer(row, col), row, col).getPreferredSize().width);
+            }
+            w += table.getIntercellSpacing().width + 8;
+            tc.setMinWidth(w);
+            tc.setPreferredWidth(w);
+            total += w;
+        }
+        java.awt.Container parent = table.getParent();
+        int room = parent instanceof javax.swing.JViewport v ? v.getWidth() : table.getWidth();
+        table.setAutoResizeMode(room > 0 && total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        return total;
+    }
+}
