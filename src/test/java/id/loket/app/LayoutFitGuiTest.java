@@ -167,20 +167,10 @@ class LayoutFitGuiTest {
         walk(100);
     }
 
-    /**
-     * At 150 % every screen is read whole except the open case's panel, which does not fit the
-     * room a 1366×768 screen leaves it (its applicant's data scroll, the note's label and the
-     * step buttons are pushed below it): that is open work, listed by {@link #OPEN_CASE_AT_150},
-     * printed by this test, and failing it the moment anything else is cut.
-     */
     @Test
-    void everyScreenButTheOpenCaseIsReadWholeAt1366x768WithTextAt150Percent() throws Exception {
+    void everyScreenIsReadWholeAt1366x768WithTextAt150Percent() throws Exception {
         walk(150);
     }
-
-    /** The open case's panel at 150 % on 1366×768: its identity column, labels and buttons (see the test above). */
-    private static final java.util.regex.Pattern OPEN_CASE_AT_150 = java.util.regex.Pattern.compile(
-            "\\[[^\\]]*, text 150 %\\] (the applicant's data \\(case\\.identity\\) scrolls|label JLabel in case\\.panel|button case\\.)");
 
     private void walk(int textPercent) throws Exception {
         percent = textPercent;
@@ -254,7 +244,8 @@ class LayoutFitGuiTest {
         check("a case approved");
         primaryAt.add(primaryButtonX());
         shot("approved-" + percent);
-        if (primaryAt.stream().distinct().count() != 1) {
+        // (a pixel of layout rounding is no jump)
+        if (primaryAt.stream().mapToInt(Integer::intValue).max().orElse(0) - primaryAt.stream().mapToInt(Integer::intValue).min().orElse(0) > 1) {
             cuts.add("[the case's steps] the button Enter stands for moves between steps: at x " + primaryAt);
         }
 
@@ -307,10 +298,7 @@ class LayoutFitGuiTest {
         waitUntilGone("dashboard");
 
 
-        List<String> open = cuts.stream().filter(c -> OPEN_CASE_AT_150.matcher(c).lookingAt()).toList();
-        open.forEach(c -> System.out.println("LayoutFitGuiTest, open work: " + c));
-        assertThat(cuts.stream().filter(c -> !open.contains(c)).toList())
-                .as("texts cut and windows larger than the screen at 1366×768, text %d %%", percent).isEmpty();
+        assertThat(cuts).as("texts cut and windows larger than the screen at 1366×768, text %d %%", percent).isEmpty();
     }
 
     // ---- the desk ----

@@ -191,6 +191,10 @@ public final class CounterScreen extends JPanel {
                 // The split pane's own F6/F8 (move focus, grab the divider) would take the counter's call keys;
                 // released again each time the look changes (dark mode, text size), which installs them anew.
                 Keys.release(this, Keys.key(KeyEvent.VK_F6), Keys.key(KeyEvent.VK_F8), Shortcut.RECALL.stroke());
+                if (getWidth() > 0) {
+                    // a new text size shares the width anew: at a large one the open case needs it more than the queue
+                    javax.swing.SwingUtilities.invokeLater(() -> setDividerLocation(queueShare()));
+                }
             }
         };
         split.setName("counter.split");
@@ -205,7 +209,7 @@ public final class CounterScreen extends JPanel {
             public void componentResized(java.awt.event.ComponentEvent e) {
                 if (split.getWidth() > 0) {
                     // at a large text size the open case needs the width more than the queue does
-                    split.setDividerLocation(id.loket.common.ui.Theme.textPercent() >= 150 ? 0.3 : 0.4);
+                    split.setDividerLocation(queueShare());
                     split.removeComponentListener(this);
                 }
             }
@@ -281,6 +285,9 @@ public final class CounterScreen extends JPanel {
         scanBar.showIdle();
         Optional<String> saved = services.counter().get();
         model.start(who, saved.orElse("1"));
+        String me = who.username();
+        String myName = who.fullName() == null || who.fullName().isBlank() ? me : who.fullName();
+        casePanel.officerNames(u -> u.equals(me) ? myName : u);
         showCounter();
         updateActions();
         reload();
@@ -813,5 +820,10 @@ public final class CounterScreen extends JPanel {
         }
         LOG.error("Unexpected failure at the counter", e);
         return messages.get("error.unexpected");
+    }
+
+    /** The queue's share of the width: 40 %, a third at a large text size (the open case needs the room more). */
+    private static double queueShare() {
+        return id.loket.common.ui.Theme.textPercent() >= 150 ? 0.34 : 0.4;
     }
 }

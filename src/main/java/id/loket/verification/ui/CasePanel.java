@@ -125,7 +125,7 @@ public final class CasePanel extends JPanel {
         setName("case.panel");
         setLayout(cards);
         add(emptyCard(), EMPTY);
-        add(caseCard(actions), CASE);
+        add(fitOrScroll(caseCard(actions)), CASE);
         cards.show(this, EMPTY);
     }
 
@@ -222,7 +222,8 @@ public final class CasePanel extends JPanel {
         JScrollPane identityScroll = new JScrollPane(identity, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
                 JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         identityScroll.setBorder(null);
-        body.add(identityScroll, "spany 3, grow, wrap");
+        // never scrolled on its own: when the case is taller than its room, the whole case scrolls (fitOrScroll)
+        body.add(identityScroll, "spany 3, grow, hmin pref, wrap");
         JPanel noteRow = new JPanel(new MigLayout("insets 0, gap 0 2, wrap 1", "[grow,fill]", "[][]"));
         noteRow.add(noteLabel, "wmin 0");
         noteRow.add(note, "growx, wmin 0");
@@ -255,7 +256,32 @@ public final class CasePanel extends JPanel {
         });
         p.add(message, "growx, wmin 0, wrap");
 
-        actionRow = new JPanel(new MigLayout("insets 4 0 0 0, gap 8, hidemode 3", "", "[]"));
+        actionRow = new JPanel(new MigLayout(ACTIONS_ONE_ROW, "", "[]")) {
+            /** The step's buttons on one row where they fit whole, else two a row (a large text size), never squeezed. */
+            @Override
+            public void doLayout() {
+                int needed = 0;
+                int shown = 0;
+                for (java.awt.Component c : getComponents()) {
+                    if (c.isVisible()) {
+                        needed += c.getPreferredSize().width + 12;
+                        shown++;
+                    }
+                }
+                String wanted = getWidth() <= 0 || shown < 2 || needed <= getWidth() ? ACTIONS_ONE_ROW : ACTIONS_TWO_A_ROW;
+                MigLayout layout = (MigLayout) getLayout();
+                if (!wanted.equals(layout.getLayoutConstraints())) {
+                    layout.setLayoutConstraints(wanted);
+                    javax.swing.SwingUtilities.invokeLater(() -> {
+                        invalidate();
+                        java.awt.Container top = getTopLevelAncestor();
+                        (top != null ? top : this).validate();
+                        repaint();
+                    });
+                }
+                super.doLayout();
+            }
+        };
         for (Verb v : Verb.values()) {
             JButton b = new JButton(actions.get(v));
             b.setName("case." + v.name().toLowerCase(java.util.Locale.ROOT));
@@ -410,9 +436,17 @@ public final class CasePanel extends JPanel {
         };
     }
 
+    /** Officers' usernames as the banners name them: the full name where the desk knows it. */
+    private java.util.function.Function<String, String> officerName = java.util.function.Function.identity();
+
+    /** How banners name officers (the signed-in officer by their full name, for one). */
+    public void officerNames(java.util.function.Function<String, String> names) {
+        this.officerName = names == null ? java.util.function.Function.identity() : names;
+    }
+
     private void showBanner(CaseView v, String myCounter) {
         Optional<CaseView.Banner> shown = v.banner(messages, zone, myCounter,
-                v.caseFile().caseRef().equals(receiptCaseRef) ? receiptText : null);
+                v.caseFile().caseRef().equals(receiptCaseRef) ? receiptText : null, officerName);
         String text = shown.map(CaseView.Banner::text).orElse(null);
         CaseView.Tone tone = shown.map(CaseView.Banner::tone).orElse(CaseView.Tone.INFO);
         bannerBox.setVisible(text != null);
@@ -521,10 +555,66 @@ public final class CasePanel extends JPanel {
         identity.add(v, "growx, wmin 0, width 0:0:n");
     }
 
+    private static final String ACTIONS_ONE_ROW = "insets 4 0 0 0, gap 8, hidemode 3";
+    private static final String ACTIONS_TWO_A_ROW = "insets 4 0 0 0, gap 8, hidemode 3, wrap 2";
+
     /** The body's columns: the checklist takes what the applicant's data leave, which is 230–300 px at 100 % text, more when larger. */
     private static String identityColumns() {
         int percent = Math.max(100, id.loket.common.ui.Theme.textPercent());
         return "[grow,fill][" + 230 * percent / 100 + ":" + 250 * percent / 100 + ":" + 300 * percent / 100 + ",fill]";
+    }
+
+    /**
+     * The case card as it is when its room is at least its smallest height (the checklist then
+     * takes what is left), else scrolled up and down as a whole: at a large text size on a small
+     * screen nothing is cut, the steps' buttons are a scroll away, and their keys work as always.
+     */
+    private static JScrollPane fitOrScroll(JPanel card) {
+        final class Fit extends JPanel implements javax.swing.Scrollable {
+            Fit() {
+                super(new java.awt.BorderLayout());
+                add(card);
+            }
+
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                java.awt.Container vp = getParent();
+                if (vp instanceof javax.swing.JViewport) {
+                    return new java.awt.Dimension(vp.getWidth(), Math.max(card.getMinimumSize().height, vp.getHeight()));
+                }
+                return card.getPreferredSize();
+            }
+
+            @Override
+            public java.awt.Dimension getPreferredScrollableViewportSize() {
+                return card.getPreferredSize();
+            }
+
+            @Override
+            public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+                return 24;
+            }
+
+            @Override
+            public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
+                return visible.height;
+            }
+
+            @Override
+            public boolean getScrollableTracksViewportWidth() {
+                return true;
+            }
+
+            @Override
+            public boolean getScrollableTracksViewportHeight() {
+                java.awt.Container vp = getParent();
+                return vp instanceof javax.swing.JViewport && vp.getHeight() >= card.getMinimumSize().height;
+            }
+        }
+        JScrollPane scroll = new JScrollPane(new Fit(), JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.setBorder(null);
+        scroll.setName("case.scroll");
+        return scroll;
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */

@@ -222,6 +222,12 @@ public final class CaseView {
      * no banner).
      */
     public Optional<Banner> banner(Messages messages, ZoneId zone, String myCounter, String receiptText) {
+        return banner(messages, zone, myCounter, receiptText, java.util.function.Function.identity());
+    }
+
+    /** As above, officers named by {@code officerName} (username to full name, as far as it is known). */
+    public Optional<Banner> banner(Messages messages, ZoneId zone, String myCounter, String receiptText,
+            java.util.function.Function<String, String> officerName) {
         return Optional.ofNullable(switch (c.status()) {
             case CHECKED_IN -> new Banner(messages.get("counter.banner.waiting", Dates.time(c.checkedInAt(), zone)), Tone.INFO);
             case ON_HOLD -> {
@@ -235,7 +241,7 @@ public final class CaseView {
                 yield new Banner(messages.get(awaitingSupervisor() ? "counter.banner.awaitingSupervisor" : "counter.banner.forYou", why),
                         Tone.WARNING);
             }
-            case APPROVED -> new Banner(messages.get("counter.banner.approved", c.approvedBy() == null ? "-" : c.approvedBy(),
+            case APPROVED -> new Banner(messages.get("counter.banner.approved", c.approvedBy() == null ? "-" : officerName.apply(c.approvedBy()),
                     c.approvedAt() == null ? "-" : Dates.time(c.approvedAt(), zone)), Tone.SUCCESS);
             case REJECTED -> {
                 String reasons = c.rejectionReasons().stream().sorted().map(messages::name).collect(Collectors.joining(", "));

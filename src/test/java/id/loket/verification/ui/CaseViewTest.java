@@ -275,6 +275,10 @@ class CaseViewTest {
                 .approvedAt(DAY.atTime(9, 5).atOffset(ZoneOffset.ofHours(8))).build();
         assertThat(banner(approved, Role.COUNTER, "3", null)).contains(new Banner(
                 "Approved by petugas1 at 09:05 — ready for the receipt: Enter or Ctrl+P issues and prints it.", Tone.SUCCESS));
+        // the officer by their full name where the desk knows it, the username where it does not
+        assertThat(new CaseView(approved, Role.COUNTER, DAY).banner(EN, BALI, "3", null,
+                u -> u.equals("petugas1") ? "Ni Luh Putu Ayu Lestari" : u)).contains(new Banner(
+                "Approved by Ni Luh Putu Ayu Lestari at 09:05 — ready for the receipt: Enter or Ctrl+P issues and prints it.", Tone.SUCCESS));
         CaseFile rejected = caseOf(ServiceType.RENEWAL, CaseStatus.REJECTED, ADULT).toBuilder()
                 .rejectionReasons(Set.of(RejectionReason.OTHER, RejectionReason.DATA_MISMATCH)).rejectionNote("Name differs on the KK.")
                 .build();
