@@ -215,7 +215,9 @@ class LayoutFitGuiTest {
         check("a case checked in");
         List<Integer> primaryAt = new ArrayList<>();
 
-        key(KeyEvent.VK_F7); // called to this counter (F6 in the queue is JSplitPane's own key)
+        // F6 calls the next applicant (this one) with the focus inside the queue/case split: the split pane's own F6
+        // (move focus) is released again after the look (text size) was applied at sign-in
+        key(KeyEvent.VK_F6);
         waitForCase(CaseStatus.IN_VERIFICATION);
         waitUntilFocused("the checklist", "case.checklist");
         check("a case in verification, with its checklist");

@@ -63,12 +63,13 @@ public abstract class FormDialog extends JDialog {
     }
 
     /**
-     * A long text as a label wraps it: at most about 60 characters a line of the current text
+     * A long text as a label wraps it: at most about 42 characters a line of the current text
      * size (so at 150 % the lines hold as many words as at 100 %, and the dialog grows with them).
      */
     public static String wrapped(String text) {
         java.awt.Font font = javax.swing.UIManager.getFont("Label.font");
-        int width = font == null ? 340 : new JLabel().getFontMetrics(font).charWidth('n') * 60;
+        // about 42 letters a line (340 px at 100 %), so a dialog grows with the text size and not with a long name
+        int width = font == null ? 340 : new JLabel().getFontMetrics(font).charWidth('n') * 42;
         return "<html><body style='width: " + width + "px'>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</body></html>";
     }
 
