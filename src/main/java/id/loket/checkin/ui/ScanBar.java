@@ -241,8 +241,11 @@ public final class ScanBar extends JPanel {
             if (values[i] != cardName) {
                 Theme.style(values[i], "idValue");
             }
-            card.add(key);
-            card.add(values[i], "wmin 0, wrap");
+            boolean payment = values[i] == cardPayment;
+            // the payment's line is below the queue number's four: its key and value are placed in their columns
+            // explicitly, or the key would slide into the number's free column
+            card.add(key, payment ? "cell 2 4" : "");
+            card.add(values[i], payment ? "cell 3 4, wmin 0" : "wmin 0, wrap");
         }
         card.add(cardUndo, "cell 0 4, aligny bottom");
         // the hint on the payment's line, not a line of its own: the result area stays low on a 768 px screen
