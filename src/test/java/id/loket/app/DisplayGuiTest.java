@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import static id.loket.testing.Gui.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.PassportType;
@@ -34,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.swing.JComponent;
 import org.assertj.swing.core.BasicRobot;
@@ -43,7 +43,6 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -292,25 +291,4 @@ class DisplayGuiTest {
         return GuiActionRunner.execute(item::isEnabled);
     }
 
-    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
-        Pause.pause(new Condition(what) {
-            private T seen;
-
-            @Override
-            public boolean test() {
-                try {
-                    seen = current.get();
-                } catch (RuntimeException e) {
-                    seen = null;
-                    return false;
-                }
-                return ok.test(seen);
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return " (last seen: " + seen + ")";
-            }
-        }, timeout.toMillis());
-    }
 }

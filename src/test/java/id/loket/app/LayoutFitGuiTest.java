@@ -1,5 +1,7 @@
 package id.loket.app;
 
+import id.loket.testing.Gui;
+import static id.loket.testing.Gui.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.app.ui.DemoControls;
@@ -48,7 +50,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
 import javax.swing.CellRendererPane;
@@ -75,8 +76,6 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -743,48 +742,14 @@ class LayoutFitGuiTest {
     }
 
     /** Presses a key; modifiers as {@code InputEvent.*_DOWN_MASK} (translated for AssertJ Swing's robot). */
-    @SuppressWarnings("deprecation")
     private void key(int keyCode, int... modifiers) {
-        int[] old = new int[modifiers.length];
-        for (int i = 0; i < modifiers.length; i++) {
-            int m = modifiers[i];
-            old[i] = ((m & InputEvent.CTRL_DOWN_MASK) != 0 ? InputEvent.CTRL_MASK : 0)
-                    | ((m & InputEvent.SHIFT_DOWN_MASK) != 0 ? InputEvent.SHIFT_MASK : 0)
-                    | ((m & InputEvent.ALT_DOWN_MASK) != 0 ? InputEvent.ALT_MASK : 0);
-        }
-        robot.pressAndReleaseKey(keyCode, old);
-        robot.waitForIdle();
+        Gui.key(robot, keyCode, modifiers);
     }
 
     private void waitUntilFocused(String what, String name) {
-        waitFor("focus on " + what + " (" + name + ")", STEP, () -> GuiActionRunner.execute(() -> {
-            Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
-            return owner == null ? null : owner.getName();
-        }), name::equals);
+        Gui.waitUntilFocused(what, name, STEP);
     }
 
-    /** Waits (bounded) until {@code ok} holds for what {@code current} reads; a timeout says what it read last. */
-    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
-        Pause.pause(new Condition(what) {
-            private T seen;
-
-            @Override
-            public boolean test() {
-                try {
-                    seen = current.get();
-                } catch (RuntimeException e) {
-                    seen = null;
-                    return false;
-                }
-                return ok.test(seen);
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return " (last seen: " + seen + ")";
-            }
-        }, timeout.toMillis());
-    }
 
     private Session reader() {
         return TestSessions.reader(app.caseWork(Clock.systemUTC()).db());

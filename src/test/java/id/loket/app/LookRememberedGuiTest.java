@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.testing.Gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.central.CentralClient;
@@ -32,8 +33,6 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,7 +158,7 @@ class LookRememberedGuiTest {
         boolean before = selected(name);
         window.menuItem(name).click();
         try {
-            waitFor(name + " chosen", Duration.ofSeconds(10), () -> selected(name), s -> s != before);
+            Gui.waitFor(name + " chosen", Duration.ofSeconds(10), () -> selected(name), s -> s != before);
         } catch (org.assertj.swing.exception.WaitTimedOutError lost) {
             // a click a loaded Xvfb lost: the item is chosen through Swing, only while nothing happened
             if (selected(name) == before) {
@@ -179,28 +178,7 @@ class LookRememberedGuiTest {
     }
 
     private static <T> void waitFor(String what, Supplier<T> current, Predicate<T> ok) {
-        waitFor(what, WAIT, current, ok);
+        Gui.waitFor(what, WAIT, current, ok);
     }
 
-    private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
-        Pause.pause(new Condition(what) {
-            private T seen;
-
-            @Override
-            public boolean test() {
-                try {
-                    seen = current.get();
-                } catch (RuntimeException e) {
-                    seen = null;
-                    return false;
-                }
-                return ok.test(seen);
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return " (last seen: " + seen + ")";
-            }
-        }, timeout.toMillis());
-    }
 }

@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.testing.Gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.loket.appointment.model.Appointment;
@@ -42,7 +43,6 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -143,7 +143,7 @@ class SupervisorDashboardGuiTest {
         waitFor("the arrival on the dashboard", WAIT, () -> tile("arrivals"), "1"::equals);
 
         // Closing the day: Ctrl+Shift+E, what it will do, "Tutup hari".
-        robot.pressAndReleaseKey(KeyEvent.VK_E, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        robot.pressAndReleaseKey(KeyEvent.VK_E, Gui.oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         JButton ok = waitForButton(messages.get("dashboard.closing.ok"));
         String question = GuiActionRunner.execute(() -> robot.finder().findByName("dashboard.closing.question", JLabel.class, true).getText());
         assertThat(question).contains((booked.size() - 1) + " janji temu yang tidak datang");
@@ -192,7 +192,7 @@ class SupervisorDashboardGuiTest {
         GuiActionRunner.execute(() -> counters.setRowSelectionInterval(rowOf(counters, "2"), rowOf(counters, "2")));
         waitFor("the release offered", WAIT, () -> GuiActionRunner.execute(release::isEnabled), Boolean.TRUE::equals);
 
-        robot.pressAndReleaseKey(KeyEvent.VK_L, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        robot.pressAndReleaseKey(KeyEvent.VK_L, Gui.oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         JButton ok = waitForButton(messages.get("dashboard.release.ok"));
         javax.swing.JTextField reason = robot.finder().find(new GenericTypeMatcher<javax.swing.JTextField>(javax.swing.JTextField.class, true) {
             @Override
@@ -228,7 +228,7 @@ class SupervisorDashboardGuiTest {
     void theReportCatalogueListsTheShippedReportsAndPreviewsOneForADate() throws Exception {
         openDesk();
         logIn("supervisor");
-        robot.pressAndReleaseKey(KeyEvent.VK_R, oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
+        robot.pressAndReleaseKey(KeyEvent.VK_R, Gui.oldMask(InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
         JList<?> list = waitForShowing("reports.list", JList.class);
         assertThat(GuiActionRunner.execute(() -> list.getModel().getSize())).isEqualTo(app.reportCatalog().size()).isGreaterThanOrEqualTo(6);
 
@@ -316,7 +316,7 @@ class SupervisorDashboardGuiTest {
     private void clickUntil(JButton button, String what, Supplier<Boolean> done) {
         robot.click(button);
         try {
-            waitFor0(what, Duration.ofSeconds(10), done, Boolean.TRUE::equals);
+            id.loket.testing.Gui.waitFor(what, Duration.ofSeconds(10), done, Boolean.TRUE::equals);
             return;
         } catch (org.assertj.swing.exception.WaitTimedOutError lost) {
             // the click did not arrive
@@ -372,45 +372,18 @@ class SupervisorDashboardGuiTest {
     }
 
     private void ctrl(int key) {
-        robot.pressAndReleaseKey(key, oldMask(InputEvent.CTRL_DOWN_MASK));
+        robot.pressAndReleaseKey(key, Gui.oldMask(InputEvent.CTRL_DOWN_MASK));
         robot.waitForIdle();
     }
 
     /** AssertJ Swing's robot reads the older *_MASK modifier values. */
-    @SuppressWarnings("deprecation")
-    private static int oldMask(int downMask) {
-        return ((downMask & InputEvent.CTRL_DOWN_MASK) != 0 ? InputEvent.CTRL_MASK : 0)
-                | ((downMask & InputEvent.SHIFT_DOWN_MASK) != 0 ? InputEvent.SHIFT_MASK : 0);
-    }
-
     private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
         try {
-            waitFor0(what, timeout, current, ok);
+            id.loket.testing.Gui.waitFor(what, timeout, current, ok);
         } catch (org.assertj.swing.exception.WaitTimedOutError late) {
             late.addSuppressed(new AssertionError("the event-dispatch thread was at:\n" + eventThreadStack()));
             throw late;
         }
     }
 
-    private static <T> void waitFor0(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
-        Pause.pause(new Condition(what) {
-            private T seen;
-
-            @Override
-            public boolean test() {
-                try {
-                    seen = current.get();
-                } catch (RuntimeException e) {
-                    seen = null;
-                    return false;
-                }
-                return ok.test(seen);
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return " (last seen: " + seen + ")";
-            }
-        }, timeout.toMillis());
-    }
 }

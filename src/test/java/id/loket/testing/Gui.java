@@ -1,0 +1,74 @@
+package id.loket.testing;
+
+import java.awt.Component;
+import java.awt.KeyboardFocusManager;
+import java.awt.event.InputEvent;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+
+/** What the GUI tests of the desk do alike: wait for what the screen shows, press keys as an officer does. */
+public final class Gui {
+
+    private Gui() {
+    }
+
+    /**
+     * Waits (bounded) until {@code ok} holds for what {@code current} reads; a read that throws
+     * counts as not yet (the component may not be there yet). A timeout says what it read last.
+     */
+    public static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
+        Pause.pause(new Condition(what) {
+            private T seen;
+
+            @Override
+            public boolean test() {
+                try {
+                    seen = current.get();
+                } catch (RuntimeException e) {
+                    seen = null;
+                    return false;
+                }
+                return ok.test(seen);
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " (last seen: " + seen + ")";
+            }
+        }, timeout.toMillis());
+    }
+
+    /**
+     * Presses a key as the officer does, with modifiers given as {@code InputEvent.*_DOWN_MASK};
+     * AssertJ Swing's robot reads the older {@code *_MASK} values, so they are translated here.
+     */
+    public static void key(Robot robot, int keyCode, int... modifiers) {
+        int[] old = new int[modifiers.length];
+        for (int i = 0; i < modifiers.length; i++) {
+            old[i] = oldMask(modifiers[i]);
+        }
+        robot.pressAndReleaseKey(keyCode, old);
+        robot.waitForIdle();
+    }
+
+    /** {@code InputEvent.*_DOWN_MASK} modifiers as the older {@code *_MASK} values AssertJ Swing's robot reads. */
+    @SuppressWarnings("deprecation")
+    public static int oldMask(int downMask) {
+        return ((downMask & InputEvent.CTRL_DOWN_MASK) != 0 ? InputEvent.CTRL_MASK : 0)
+                | ((downMask & InputEvent.SHIFT_DOWN_MASK) != 0 ? InputEvent.SHIFT_MASK : 0)
+                | ((downMask & InputEvent.ALT_DOWN_MASK) != 0 ? InputEvent.ALT_MASK : 0);
+    }
+
+    /** Waits until the component named {@code name} has the keyboard focus. */
+    public static void waitUntilFocused(String what, String name, Duration timeout) {
+        waitFor("focus on " + what + " (" + name + ")", timeout, () -> GuiActionRunner.execute(() -> {
+            Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+            return owner == null ? null : owner.getName();
+        }), name::equals);
+    }
+}
