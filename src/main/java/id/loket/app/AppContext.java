@@ -14,7 +14,6 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.casefile.service.CaseWork;
 import id.loket.casefile.service.Outbox;
 import id.loket.central.CentralClient;
-import id.loket.receipt.model.FeeTable;
 import id.loket.receipt.model.PickupRules;
 import id.loket.checkin.service.CheckInService;
 import id.loket.document.service.DocumentService;

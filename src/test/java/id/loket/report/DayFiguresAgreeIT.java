@@ -48,7 +48,7 @@ class DayFiguresAgreeIT {
 
     /** The three screens' figures at {@code clock}, compared one to one; answers the shared figures. */
     private DayCounts agreeAt(Clock clock) {
-        DayCounts queue = office.app().queue().counts(OFFICER, SimulatedCentral.OFFICE, office.day());
+        DayCounts queue = office.app().queue().dayWithCounts(OFFICER, SimulatedCentral.OFFICE, office.day()).counts();
         Dashboard dash = office.app().dashboard(clock).today(office.day(), SUPERVISOR);
         Map<String, List<String>> report = Reports.csvByFirst(Reports.run(office.app(), clock, "daily-summary",
                 "date", office.day().toString()));

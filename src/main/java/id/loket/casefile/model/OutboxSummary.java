@@ -16,12 +16,6 @@ public record OutboxSummary(int waiting, int held, int failed, Optional<OffsetDa
         Optional<OffsetDateTime> lastPush, Optional<String> lastPushProblem, Optional<OffsetDateTime> lastSuccess,
         int openConflicts) {
 
-    /** A summary with no success time and no conflict count known. */
-    public OutboxSummary(int waiting, int held, int failed, Optional<OffsetDateTime> oldestWaiting,
-            Optional<OffsetDateTime> lastPush, Optional<String> lastPushProblem) {
-        this(waiting, held, failed, oldestWaiting, lastPush, lastPushProblem, lastPushProblem.isEmpty() ? lastPush : Optional.empty(), 0);
-    }
-
     /** This backlog with what sync knows: the last push, what stopped it, the last success, the open conflicts. */
     public OutboxSummary withPush(Optional<OffsetDateTime> lastPush, Optional<String> lastPushProblem,
             Optional<OffsetDateTime> lastSuccess, int openConflicts) {

@@ -1,5 +1,6 @@
 package id.loket.casefile.repo;
 
+import id.loket.db.Columns;
 import static id.loket.db.jooq.Tables.OUTBOX_EVENT;
 
 import id.loket.casefile.model.EventType;
@@ -157,7 +158,7 @@ public final class OutboxRepository {
     public void recordFailure(Collection<Long> seqs, String error, OffsetDateTime now) {
         ctx.update(OUTBOX_EVENT)
                 .set(OUTBOX_EVENT.ATTEMPTS, OUTBOX_EVENT.ATTEMPTS.plus(1))
-                .set(OUTBOX_EVENT.LAST_ERROR, cut(error, 1000))
+                .set(OUTBOX_EVENT.LAST_ERROR, Columns.cut(error, 1000))
                 .where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.STATE.eq(PENDING))
                 .execute();
     }
@@ -182,7 +183,7 @@ public final class OutboxRepository {
                 .set(OUTBOX_EVENT.STATE, state.name())
                 .set(OUTBOX_EVENT.ANSWERED_AT, now)
                 .set(OUTBOX_EVENT.RESULT, result)
-                .set(OUTBOX_EVENT.REASON, cut(reason, 200))
+                .set(OUTBOX_EVENT.REASON, Columns.cut(reason, 200))
                 .set(OUTBOX_EVENT.HELD_BY, conflictId)
                 .set(OUTBOX_EVENT.RELEASED, false)
                 .set(OUTBOX_EVENT.ATTEMPTS, OUTBOX_EVENT.ATTEMPTS.plus(1))
@@ -281,9 +282,5 @@ public final class OutboxRepository {
     private static OutboxEvent toEvent(OutboxEventRecord r) {
         return new OutboxEvent(r.getSeq(), r.getEventId(), r.getCaseRef(), EventType.valueOf(r.getEventType()),
                 r.getOccurredAt(), r.getPayload(), r.getState());
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,5 +1,6 @@
 package id.loket.casefile.service;
 
+import id.loket.common.csv.Csv;
 import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Officer;
 import id.loket.audit.model.OfficeAction;
@@ -10,15 +11,10 @@ import id.loket.staff.model.Permission;
 import id.loket.staff.model.Guarded;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.DocumentCheck;
@@ -232,22 +228,12 @@ public final class CaseExport {
         writeCsv(csvHeader(), lines, out);
     }
 
-    // RFC 4180 as jackson-dataformat-csv writes it: comma, CRLF, a field quoted only when it holds a
-    // comma, quote, CR or LF (the strict check; the loose one would quote any field with a space), inner
-    // quotes doubled, UTF-8 without a byte-order mark; the caller's stream is left open
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
-    private static final ObjectWriter CSV_ROWS = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
-    private static final ObjectWriter CSV_FIELD = CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator(""));
-
     /** The header, then the lines, as CSV into {@code out} (shared by the appointment export). */
     static void writeCsv(List<String> header, List<String[]> lines, OutputStream out) throws IOException {
-        try (SequenceWriter w = CSV_ROWS.writeValues(out)) {
-            w.write(header.toArray(String[]::new));
-            w.writeAll(lines);
-        }
+        List<String[]> rows = new ArrayList<>(lines.size() + 1);
+        rows.add(header.toArray(String[]::new));
+        rows.addAll(lines);
+        Csv.write(rows, out);
         out.flush();
     }
 
@@ -306,11 +292,7 @@ public final class CaseExport {
 
     /** One field as the CSV writes it: quoted (RFC 4180) when it holds a comma, quote, CR or LF, inner quotes doubled. */
     static String csv(Object value) {
-        try {
-            return CSV_FIELD.writeValueAsString(new String[] {text(value)});
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Csv.field(text(value));
     }
 
     private static List<RejectionReason> sorted(CaseFile c) {

@@ -4,7 +4,6 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.checkin.service.CheckInService;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.StepAction;
-import id.loket.staff.model.Session;
 
 /** Calls the checked-in case on screen to this counter (F7), out of the queue's order. */
 public final class CallAction extends StepAction {
@@ -24,7 +23,6 @@ public final class CallAction extends StepAction {
         if (c == null || desk.busy()) {
             return;
         }
-        Session actor = desk.actor();
-        desk.act(() -> checkIn.call(c.caseRef(), actor), desk::called, e -> { });
+        desk.act(actor -> checkIn.call(c.caseRef(), actor), desk::called, e -> { });
     }
 }

@@ -4,8 +4,8 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.staff.model.Session;
 import java.awt.Window;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The counter as the calling and check-in steps see it: the case at this counter, the officer,
@@ -35,10 +35,10 @@ public interface CallDesk {
     Window window();
 
     /** A step on the case at this counter, as {@code CaseDesk.act}: the case shown again after it, a refusal in words. */
-    void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused);
+    void act(Function<Session, CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused);
 
-    /** Work on the task thread with the steps disabled meanwhile; a refusal is shown in the scan bar. */
-    <T> void whileBusy(Callable<T> work, Consumer<T> done);
+    /** Work on the task thread as the signed-in officer, with the steps disabled meanwhile; a refusal is shown in the scan bar. */
+    <T> void whileBusy(Function<Session, T> work, Consumer<T> done);
 
     /** Calling next must be confirmed: a case is still being worked at this counter. */
     boolean callNextLeavesCaseOpen();

@@ -4,7 +4,6 @@ import id.loket.checkin.service.CheckInService;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.FormDialog;
 import id.loket.common.ui.StepAction;
-import id.loket.staff.model.Session;
 import javax.swing.JOptionPane;
 
 /**
@@ -41,8 +40,7 @@ public final class CallNextAction extends StepAction {
                 return;
             }
         }
-        Session actor = desk.actor();
-        desk.whileBusy(() -> checkIn.callNext(actor), next -> {
+        desk.whileBusy(actor -> checkIn.callNext(actor), next -> {
             if (next.isEmpty()) {
                 desk.info(messages.get("counter.callNext.none"));
                 desk.focusScan();

@@ -4,7 +4,6 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.checkin.service.CheckInService;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.StepAction;
-import id.loket.staff.model.Session;
 
 /** Calls the open case's number again (Shift+F6): the waiting-room display repeats the announcement. */
 public final class RecallAction extends StepAction {
@@ -26,8 +25,7 @@ public final class RecallAction extends StepAction {
         if (c == null || desk.busy()) {
             return;
         }
-        Session actor = desk.actor();
-        desk.act(() -> checkIn.recall(c.caseRef(), actor),
+        desk.act(actor -> checkIn.recall(c.caseRef(), actor),
                 again -> desk.info(messages.get("counter.recalled", again.queueNumber().toString(), desk.counter())), e -> { });
     }
 }

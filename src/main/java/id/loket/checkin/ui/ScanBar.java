@@ -78,14 +78,16 @@ public final class ScanBar extends JPanel {
         @Override
         public java.awt.Dimension getPreferredSize() {
             java.awt.Dimension all = super.getPreferredSize();
-            if (caseOpen && getComponentCount() > 0 && getComponent(0).isVisible()) {
-                return new java.awt.Dimension(all.width, getComponent(0).getPreferredSize().height);
+            if (caseOpen && IDLE.equals(shownCard)) {
+                return new java.awt.Dimension(all.width, idle.getParent().getPreferredSize().height);
             }
             return all;
         }
     };
     /** A case is open at the counter: its header shows the queue number, so the bar keeps to one line. */
     private boolean caseOpen;
+    /** The card the result area shows now (one of the card names). */
+    private String shownCard = IDLE;
     private final JLabel idle = new JLabel();
     private final JLabel message = new JLabel();
     private final JList<Match> matches = new JList<>();
@@ -391,6 +393,7 @@ public final class ScanBar extends JPanel {
             listener.undoTimedOut();
         }
         cards.show(result, name);
+        shownCard = name;
         result.revalidate();
     }
 
@@ -403,7 +406,7 @@ public final class ScanBar extends JPanel {
         Edt.check();
         if (caseOpen != open) {
             caseOpen = open;
-            if (open && result.getComponentCount() > 4 && result.getComponent(4).isVisible()) {
+            if (open && TICKET.equals(shownCard)) {
                 showIdle(); // a called ticket from before the case opened: the case's header shows it now
             }
             result.revalidate();
@@ -430,18 +433,13 @@ public final class ScanBar extends JPanel {
         cardUndo.setVisible(false);
     }
 
-    /** Whether Esc in the scan field still undoes the check-in on the card. */
-    public boolean undoOffered() {
-        return undoTimer.isRunning();
-    }
-
     /**
      * The case moved on at the counter: a queue number shown as just called or checked in is no
      * longer news, so the bar goes back to its idle line.
      */
     public void settle() {
         Edt.check();
-        if (result.getComponent(4).isVisible() || result.getComponent(5).isVisible()) {
+        if (TICKET.equals(shownCard) || CHECKED_IN.equals(shownCard)) {
             stopUndo();
             showIdle();
         }

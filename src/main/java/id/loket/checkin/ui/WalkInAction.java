@@ -3,7 +3,6 @@ package id.loket.checkin.ui;
 import id.loket.checkin.service.CheckInService;
 import id.loket.common.i18n.Messages;
 import id.loket.common.ui.StepAction;
-import id.loket.staff.model.Session;
 
 /** Registers an applicant without a booking (Ctrl+W): the walk-in form, then the queue ticket. */
 public final class WalkInAction extends StepAction {
@@ -25,8 +24,7 @@ public final class WalkInAction extends StepAction {
             return;
         }
         WalkInDialog.ask(desk.window(), messages, desk.today(), checkIn::walkInWarnings).ifPresentOrElse(r -> {
-            Session actor = desk.actor();
-            desk.whileBusy(() -> checkIn.registerWalkIn(r.form(), actor, r.warningsConfirmed()), c -> {
+            desk.whileBusy(actor -> checkIn.registerWalkIn(r.form(), actor, r.warningsConfirmed()), c -> {
                 desk.ticket(c, messages.get("counter.scan.walkInTicket", c.applicant().fullName(), c.caseRef()));
                 desk.focusScan();
                 desk.reload();

@@ -18,6 +18,12 @@ public final class Tables {
      * squeezing a column; when it is wider, the columns share the room left over.
      */
     public static int fitToContent(JTable table) {
+        java.awt.Container parent = table.getParent();
+        return fitToContent(table, parent instanceof javax.swing.JViewport v ? v.getWidth() : table.getWidth());
+    }
+
+    /** As {@link #fitToContent(JTable)}, scrolling sideways only when the columns need more than {@code room}. */
+    public static int fitToContent(JTable table, int room) {
         Edt.check();
         TableColumnModel cm = table.getColumnModel();
         int total = 0;
@@ -33,9 +39,32 @@ public final class Tables {
             tc.setPreferredWidth(w);
             total += w;
         }
-        java.awt.Container parent = table.getParent();
-        int room = parent instanceof javax.swing.JViewport v ? v.getWidth() : table.getWidth();
-        table.setAutoResizeMode(room > 0 && total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        fitOrScroll(table, total, room);
         return total;
+    }
+
+    /**
+     * Keeps {@code table} (fitted by {@link #fitToContent}) read whole when its viewport is resized:
+     * it scrolls sideways when its columns' widths no longer fit, and fills the width again when
+     * they do. Only the resize mode changes; nothing is measured again.
+     */
+    public static void keepFittedOnResize(JTable table) {
+        table.addHierarchyBoundsListener(new java.awt.event.HierarchyBoundsAdapter() {
+            @Override
+            public void ancestorResized(java.awt.event.HierarchyEvent e) {
+                java.awt.Container parent = table.getParent();
+                if (parent instanceof javax.swing.JViewport v) {
+                    int total = 0;
+                    for (int col = 0; col < table.getColumnModel().getColumnCount(); col++) {
+                        total += table.getColumnModel().getColumn(col).getMinWidth();
+                    }
+                    fitOrScroll(table, total, v.getWidth());
+                }
+            }
+        });
+    }
+
+    private static void fitOrScroll(JTable table, int total, int room) {
+        table.setAutoResizeMode(room > 0 && total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
     }
 }

@@ -28,6 +28,7 @@ import id.loket.pickup.ui.MarkReadyAction;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.ui.PrintPreviewDialog;
 import id.loket.queue.model.DayCounts;
+import id.loket.queue.model.QueueDay;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.ui.QueuePanel;
 import id.loket.receipt.ui.IssueReceiptAction;
@@ -61,8 +62,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.swing.Action;
 import javax.swing.JButton;
@@ -322,17 +323,13 @@ public final class CounterScreen extends JPanel {
         return queueReload;
     }
 
-    /** The day's lines of the queue and its figures as the dashboard counts them (view day_line), read together. */
-    public record QueueDay(List<QueueEntry> entries, DayCounts counts) {
-    }
-
     private QueueDay readQueue() {
         Session who = model.staff();
         if (who == null) {
-            return new QueueDay(List.of(), DayCounts.NONE);
+            return QueueDay.EMPTY;
         }
         Session here = who.atCounter(model.counter());
-        return new QueueDay(services.queue().day(here, services.office(), today()), services.queue().counts(here, services.office(), today()));
+        return services.queue().dayWithCounts(here, services.office(), today());
     }
 
     /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
@@ -383,7 +380,6 @@ public final class CounterScreen extends JPanel {
             scanBar.showInfo(messages.get("counter.scan.undone", queueNumber, bookingCode));
             casePanel.showEmpty(messages.get("counter.case.emptyHint"));
             scanBar.caseOpen(false);
-        scanBar.caseOpen(false);
             scanBar.focusScan();
             reload();
         }
@@ -423,7 +419,7 @@ public final class CounterScreen extends JPanel {
             return;
         }
         model.takePendingResume();
-        act(() -> services.verification().resume(held.caseRef(), actor()), c -> {
+        act(a -> services.verification().resume(held.caseRef(), a), c -> {
             scanBar.showTicket(c, messages.get("counter.scan.resumed", c.applicant().fullName(), model.counter()));
             casePanel.focusWork();
         }, e -> scanBar.showRefusal(text(e)));
@@ -461,7 +457,11 @@ public final class CounterScreen extends JPanel {
                     slip -> casePanel.showReceipt(c.caseRef(), CounterModel.receiptBanner(c, slip, messages, services.zone())),
                     this::backgroundFailed);
         }
-        queue.reveal(c.caseRef());
+        if (focus) {
+            queue.reveal(c.caseRef()); // the officer turns to this case: its line in view, a filter hiding it cleared
+        } else {
+            queue.select(c.caseRef(), false); // shown again after a step or a refresh: the officer's search stays
+        }
         updateActions();
         if (focus && !casePanel.focusWork()) {
             scanBar.focusScan();
@@ -542,8 +542,7 @@ public final class CounterScreen extends JPanel {
     private void handOver(PickupService.PickupCase pickup) {
         String receipt = pickup.receipt().receiptNumber();
         HandOverDialog.ask(window(), messages, pickup, services.zone()).ifPresentOrElse(a -> {
-            Session actor = actor();
-            act(() -> {
+            act(actor -> {
                 services.paper().pickup().handOver(receipt, actor, a.collectedBy(), a.representativeName(), a.representativeNik(),
                         a.passportNumber());
                 return reread(pickup.caseFile());
@@ -556,11 +555,11 @@ public final class CounterScreen extends JPanel {
      * submit); then the case is shown as the store has it and the queue reloads. A refusal is
      * shown in the case panel in the officer's words, and the case is read again.
      */
-    private void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
+    private void act(Function<Session, CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
+        Session actor = actor(); // read here, on the event-dispatch thread, not by the task
         model.setBusy(true);
-        updateActions();
         casePanel.clearMessage();
-        tasks.run(work, c -> {
+        tasks.run(() -> work.apply(actor), c -> {
             model.setBusy(false);
             scanBar.settle();
             openCase(c, false);
@@ -568,7 +567,6 @@ public final class CounterScreen extends JPanel {
             reload();
         }, e -> {
             model.setBusy(false);
-            updateActions();
             casePanel.error(text(e));
             refused.accept(e);
             refreshCurrent();
@@ -576,16 +574,14 @@ public final class CounterScreen extends JPanel {
     }
 
     /** Work on the task thread with the steps disabled meanwhile; a refusal is shown in the scan bar. */
-    private <T> void whileBusy(Callable<T> work, Consumer<T> done) {
+    private <T> void whileBusy(Function<Session, T> work, Consumer<T> done) {
+        Session actor = actor();
         model.setBusy(true);
-        updateActions();
-        tasks.run(work, r -> {
+        tasks.run(() -> work.apply(actor), r -> {
             model.setBusy(false);
-            updateActions();
             done.accept(r);
         }, e -> {
             model.setBusy(false);
-            updateActions();
             scanBar.showRefusal(text(e));
         });
     }
@@ -635,12 +631,12 @@ public final class CounterScreen extends JPanel {
         }
 
         @Override
-        public void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
+        public void act(Function<Session, CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
             CounterScreen.this.act(work, done, refused);
         }
 
         @Override
-        public <T> void whileBusy(Callable<T> work, Consumer<T> done) {
+        public <T> void whileBusy(Function<Session, T> work, Consumer<T> done) {
             CounterScreen.this.whileBusy(work, done);
         }
 

@@ -62,8 +62,7 @@ public enum Shortcut implements StepAction.Key {
     DIALOG_CANCEL(Group.FORMS, null, "counter.help.dialogCancel", "Esc"),
     DIALOG_MOVE(Group.FORMS, null, "counter.help.dialogMove", "Tab"),
     REJECT_REASONS(Group.FORMS, null, "counter.help.rejectReasons", "1–7"),
-    UNDO_CHECK_IN(Group.FORMS, null, "counter.help.undoCheckIn", "Esc"),
-    INTERVIEW_OUTCOME(Group.FORMS, null, "counter.help.interviewOutcome", "P / F");
+    UNDO_CHECK_IN(Group.FORMS, null, "counter.help.undoCheckIn", "Esc");
 
     /** Where a key works. */
     public enum Group { DESK, CASE, CHECKLIST, FORMS }

@@ -1,7 +1,6 @@
 package id.loket.document.service;
 
 import id.loket.receipt.service.Receipts;
-import id.loket.appointment.service.Appointments;
 import id.loket.casefile.service.Cases;
 import id.loket.audit.AuditTrail;
 import id.loket.staff.service.Officer;
@@ -84,8 +83,11 @@ public final class DocumentService {
         Letterhead letterhead = new Letterhead(office.name(), office.address());
         ZoneId zone = office.zone();
         return switch (kind) {
-            case RECEIPT -> DocumentRenderer.receipt(receiptData(session, caseRef), letterhead, paper, m, zone, clock.instant(),
-                    copy && receiptGiven(caseRef));
+            case RECEIPT -> {
+                CaseFile c = load(caseRef);
+                Receipt r = receiptOf(c); // read once: what it prints, and whether a copy is one (the original was given)
+                yield DocumentRenderer.receipt(receiptData(c, r), letterhead, paper, m, zone, clock.instant(), copy && r.given());
+            }
             case REJECTION_SLIP -> DocumentRenderer.rejectionSlip(rejectionSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case HOLD_SLIP -> DocumentRenderer.holdSlip(holdSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
             case PICKUP_SLIP -> DocumentRenderer.pickupSlip(pickupSlipData(session, caseRef), letterhead, paper, m, zone, clock.instant());
@@ -127,11 +129,19 @@ public final class DocumentService {
     public ReceiptData receiptData(Session session, String caseRef) {
         authorization.require(session, Permission.PRINT_DOCUMENT);
         CaseFile c = load(caseRef);
+        return receiptData(c, receiptOf(c));
+    }
+
+    /** The receipt of a case that has one, refused in words for a case that has none yet. */
+    private Receipt receiptOf(CaseFile c) {
         if (!HAS_RECEIPT.contains(c.status())) {
             throw new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name());
         }
-        Receipt r = new Receipts(db.dsl()).byCase(c.caseRef())
+        return new Receipts(db.dsl()).byCase(c.caseRef())
                 .orElseThrow(() -> new UserFacingException("print.notReceiptYet", c.caseRef(), c.status().name()));
+    }
+
+    private ReceiptData receiptData(CaseFile c, Receipt r) {
         return new ReceiptData(r.receiptNumber(), c.queueNumber() == null ? null : c.queueNumber().toString(),
                 c.applicant().fullName(), c.applicant().nik(), c.service(), c.passportType(), c.validityYears(), r.feeRupiah(),
                 r.billingCode(), r.ntpn(), r.pickupDate(), rules.firstDayHours().from(), rules.firstDayHours().to(), r.issuer());

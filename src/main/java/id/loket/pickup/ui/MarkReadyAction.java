@@ -48,7 +48,7 @@ public final class MarkReadyAction extends StepAction {
             return;
         }
         Session actor = desk.actor();
-        int marked = MarkReadyDialog.show(desk.window(), messages, () -> pickup.waitingForPassport(desk.actor(), office),
+        int marked = MarkReadyDialog.show(desk.window(), messages, () -> pickup.waitingForPassport(actor, office),
                 receipt -> pickup.markReady(receipt, actor));
         if (marked > 0) {
             desk.info(messages.get("counter.markReady.done", marked));

@@ -12,6 +12,7 @@ import id.loket.appointment.model.Appointment;
 import id.loket.casefile.model.CaseFile;
 import id.loket.db.Database;
 import id.loket.queue.model.DayCounts;
+import id.loket.queue.model.QueueDay;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.repo.DayLineRepository;
 import java.time.LocalDate;
@@ -51,37 +52,40 @@ public final class QueueService {
     @Guarded(Permission.VIEW_QUEUE)
     public List<QueueEntry> day(Session session, String office, LocalDate date) {
         authorization.require(session, Permission.VIEW_QUEUE);
-        return db.inTransaction(tx -> {
-            List<Appointment> bookings = new Appointments(tx).findByDate(office, date);
-            Map<String, CaseFile> byAppointment = new HashMap<>();
-            List<CaseFile> cases = new Cases(tx).findDay(office, date);
-            for (CaseFile c : cases) {
-                if (c.appointmentId() != null) {
-                    byAppointment.put(c.appointmentId(), c);
-                }
-            }
-            List<QueueEntry> entries = new ArrayList<>(bookings.size() + cases.size());
-            for (Appointment a : bookings) {
-                entries.add(new QueueEntry(a, byAppointment.remove(a.id())));
-            }
-            for (CaseFile c : cases) {
-                if (c.appointmentId() == null || byAppointment.containsKey(c.appointmentId())) {
-                    entries.add(QueueEntry.caseOnly(c));
-                }
-            }
-            return entries;
-        });
+        return db.inTransaction(tx -> entries(tx, office, date));
     }
 
     /**
-     * The day's figures (appointments, arrivals, belum datang, no-shows, waiting) as the view
-     * {@code day_line} defines them: the same figures the dashboard and the daily summary show.
-     * The queue's count line should show these, not the number of its lines (which also lists
-     * cancelled bookings so an officer can tell the applicant).
+     * The queue's lines as {@link #day} reads them and the day's figures (appointments,
+     * arrivals, belum datang, no-shows, waiting) as the view {@code day_line} defines them — the
+     * figures the dashboard and the daily summary show — in one transaction. The queue's count
+     * line shows these figures, not the number of its lines (which also lists cancelled bookings
+     * so an officer can tell the applicant).
      */
     @Guarded(Permission.VIEW_QUEUE)
-    public DayCounts counts(Session session, String office, LocalDate date) {
+    public QueueDay dayWithCounts(Session session, String office, LocalDate date) {
         authorization.require(session, Permission.VIEW_QUEUE);
-        return db.inTransaction(tx -> new DayLineRepository(tx).counts(office, date));
+        return db.inTransaction(tx -> new QueueDay(entries(tx, office, date), new DayLineRepository(tx).counts(office, date)));
+    }
+
+    private static List<QueueEntry> entries(DSLContext tx, String office, LocalDate date) {
+        List<Appointment> bookings = new Appointments(tx).findByDate(office, date);
+        Map<String, CaseFile> byAppointment = new HashMap<>();
+        List<CaseFile> cases = new Cases(tx).findDay(office, date);
+        for (CaseFile c : cases) {
+            if (c.appointmentId() != null) {
+                byAppointment.put(c.appointmentId(), c);
+            }
+        }
+        List<QueueEntry> entries = new ArrayList<>(bookings.size() + cases.size());
+        for (Appointment a : bookings) {
+            entries.add(new QueueEntry(a, byAppointment.remove(a.id())));
+        }
+        for (CaseFile c : cases) {
+            if (c.appointmentId() == null || byAppointment.containsKey(c.appointmentId())) {
+                entries.add(QueueEntry.caseOnly(c));
+            }
+        }
+        return entries;
     }
 }

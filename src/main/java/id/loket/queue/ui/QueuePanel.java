@@ -15,6 +15,7 @@ import id.loket.queue.model.QueueView;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -201,16 +202,19 @@ public final class QueuePanel extends JPanel {
         if (available <= 0) {
             return;
         }
+        // measured once for this fit: the bold metrics (a line of the officer's own case is bold) and the name's least width
+        FontMetrics bold = table.getFontMetrics(table.getFont().deriveFont(Font.BOLD));
+        int nameMin = table.getFontMetrics(table.getFont()).charWidth('n') * NAME_MIN_CHARS;
         java.util.Map<QueueTableModel.Column, Integer> need = new java.util.EnumMap<>(QueueTableModel.Column.class);
         for (QueueTableModel.Column c : QueueTableModel.Column.values()) {
-            need.put(c, neededWidth(c));
+            need.put(c, neededWidth(c, bold));
         }
         java.util.Set<QueueTableModel.Column> shown = java.util.EnumSet.noneOf(QueueTableModel.Column.class);
         int used = 0;
         for (QueueTableModel.Column c : PRIORITY) {
             int w = need.get(c);
             if (c == QueueTableModel.Column.NAME) {
-                w = Math.min(w, table.getFontMetrics(table.getFont()).charWidth('n') * NAME_MIN_CHARS);
+                w = Math.min(w, nameMin);
             }
             if (shown.size() >= 3 && used + w > available) {
                 break;
@@ -236,7 +240,6 @@ public final class QueuePanel extends JPanel {
         javax.swing.table.TableColumn name = allColumns.get(QueueTableModel.Column.NAME.ordinal());
         if (shown.contains(QueueTableModel.Column.NAME)) {
             int others = total - need.get(QueueTableModel.Column.NAME);
-            int nameMin = table.getFontMetrics(table.getFont()).charWidth('n') * NAME_MIN_CHARS;
             name.setPreferredWidth(Math.max(nameMin, available - others));
             name.setWidth(name.getPreferredWidth());
         }
@@ -244,7 +247,7 @@ public final class QueuePanel extends JPanel {
     }
 
     /** A column's width for its header and its widest value now, with the cell's margins. */
-    private int neededWidth(QueueTableModel.Column c) {
+    private int neededWidth(QueueTableModel.Column c, FontMetrics bold) {
         javax.swing.table.TableColumn tc = allColumns.get(c.ordinal());
         javax.swing.table.TableCellRenderer header = tc.getHeaderRenderer() != null ? tc.getHeaderRenderer()
                 : table.getTableHeader().getDefaultRenderer();
@@ -258,7 +261,7 @@ public final class QueuePanel extends JPanel {
             Object v = model.getValueAt(r, c.ordinal());
             String text = v instanceof Duration d ? model.waitingText(d) : v == null ? "" : v.toString();
             if (seen.add(text)) {
-                w = Math.max(w, table.getFontMetrics(table.getFont().deriveFont(Font.BOLD)).stringWidth(text) + 12);
+                w = Math.max(w, bold.stringWidth(text) + 12);
             }
         }
         if (c == QueueTableModel.Column.WAITING) {

@@ -5,7 +5,6 @@ import id.loket.casefile.service.CaseQueries;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.receipt.service.ReceiptService;
-import id.loket.staff.model.Session;
 import id.loket.verification.ui.CaseDesk;
 import id.loket.verification.ui.CaseStep;
 import id.loket.verification.ui.CaseView;
@@ -24,8 +23,7 @@ public final class IssueReceiptAction extends CaseStep {
 
     @Override
     protected void perform(CaseFile c) {
-        Session actor = desk.actor();
-        desk.act(() -> {
+        desk.act(actor -> {
             receipts.issue(c.caseRef(), actor);
             return cases.find(actor, c.caseRef()).orElseThrow(() -> new UserFacingException("case.unknown", c.caseRef()));
         }, issued -> desk.print(issued, CaseView.Paper.RECEIPT, false), e -> { });

@@ -1,14 +1,9 @@
 package id.loket.report.service;
 
+import id.loket.common.csv.Csv;
 import id.loket.report.model.Column;
 import id.loket.report.model.ReportResult;
 import id.loket.report.model.Values;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +21,6 @@ import java.util.Map;
  * the characters above make a field quoted).
  */
 public final class ReportCsv {
-
-    private static final ObjectWriter ROWS = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build()
-            .writerFor(String[].class)
-            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
     private ReportCsv() {
     }
@@ -58,8 +46,8 @@ public final class ReportCsv {
             lines.add(fields);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        try (SequenceWriter w = ROWS.writeValues(out)) {
-            w.writeAll(lines);
+        try {
+            Csv.write(lines, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

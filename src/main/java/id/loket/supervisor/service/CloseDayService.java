@@ -114,19 +114,18 @@ public final class CloseDayService {
         if (why != null && why.length() > REASON_MAX) {
             throw new UserFacingException("supervisor.close.reasonTooLong", REASON_MAX);
         }
-        LocalTime lastEnd = work.db().inTransaction(tx -> lastSlotEnd(tx, date));
-        boolean early = isEarly(date, lastEnd);
-        if (early && why == null) {
-            throw new UserFacingException("supervisor.close.tooEarly", lastEnd.toString());
-        }
-        if (early) {
-            work.db().inTransaction(tx -> {
+        // one transaction: whether it is early (refused without a reason, audited with one) and whether it was closed before
+        boolean alreadyClosed = work.db().inTransaction(tx -> {
+            LocalTime lastEnd = lastSlotEnd(tx, date);
+            if (isEarly(date, lastEnd)) {
+                if (why == null) {
+                    throw new UserFacingException("supervisor.close.tooEarly", lastEnd.toString());
+                }
                 new AuditTrail(tx).appendOffice(OfficeAction.DAY_CLOSED_EARLY, actor.username(), actor.counter(),
                         "closing " + office + " " + date + " before the last slot ends at " + lastEnd + ": " + why, work.now());
-                return null;
-            });
-        }
-        boolean alreadyClosed = work.db().inTransaction(tx -> new SupervisorRepository(tx).closing(office, date).isPresent());
+            }
+            return new SupervisorRepository(tx).closing(office, date).isPresent();
+        });
         int recorded = 0;
         while (true) {
             int[] batch = work.db().inTransaction(tx -> recordBatch(tx, date, actor));

@@ -18,7 +18,6 @@ import id.loket.supervisor.repo.SupervisorRepository.Finished;
 import id.loket.supervisor.repo.SupervisorRepository.SignedIn;
 import id.loket.casefile.model.OutboxSummary;
 import id.loket.sync.service.PushService;
-import id.loket.sync.service.ConflictService;
 import id.loket.queue.service.QueueService;
 import id.loket.queue.model.DayCounts;
 import java.time.Clock;
@@ -73,10 +72,10 @@ public final class DashboardService {
             List<DayCase> cases = repo.dayCases(office, date, List.of());
             List<String> slots = repo.bookedSlots(office, date);
             List<Finished> finished = repo.finished(office, date);
-            int conflicts = ConflictService.openCount(tx);
             DayCounts counts = QueueService.dayCounts(tx, office, date);
             List<SignedIn> signedIn = repo.signedIn(date.atStartOfDay(zone).toOffsetDateTime());
             OutboxSummary backlog = PushService.backlog(tx, office);
+            int conflicts = backlog.openConflicts(); // the one count the status bar and the conflicts list show too
 
             Map<CaseStatus, Integer> byStatus = new EnumMap<>(CaseStatus.class);
             TreeMap<Integer, int[]> hours = new TreeMap<>(); // hour -> {slotted, arrived, served}

@@ -568,12 +568,7 @@ public final class DashboardWindow extends JDialog {
     private JTable table(DefaultTableModel model, String name) {
         JTable t = new JTable(model);
         // a wider or narrower window decides anew whether the columns fit or the table scrolls sideways
-        t.addHierarchyBoundsListener(new java.awt.event.HierarchyBoundsAdapter() {
-            @Override
-            public void ancestorResized(java.awt.event.HierarchyEvent e) {
-                id.loket.common.ui.Tables.fitToContent(t);
-            }
-        });
+        id.loket.common.ui.Tables.keepFittedOnResize(t);
         t.setName(name);
         t.setFillsViewportHeight(true);
         t.getTableHeader().setReorderingAllowed(false);

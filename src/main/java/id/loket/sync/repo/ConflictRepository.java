@@ -1,5 +1,6 @@
 package id.loket.sync.repo;
 
+import id.loket.db.Columns;
 import static id.loket.db.jooq.Tables.SYNC_CONFLICT;
 import static id.loket.db.jooq.Tables.SYNC_CONFLICT_AUDIT;
 
@@ -40,7 +41,7 @@ public final class ConflictRepository {
                 .set(SYNC_CONFLICT.EVENT_ID, eventId)
                 .set(SYNC_CONFLICT.OFFICE_SIDE, officeSide)
                 .set(SYNC_CONFLICT.CENTRAL_SIDE, centralSide)
-                .set(SYNC_CONFLICT.REASON, cut(reason, 200))
+                .set(SYNC_CONFLICT.REASON, Columns.cut(reason, 200))
                 .set(SYNC_CONFLICT.DETECTED_AT, detectedAt)
                 .set(SYNC_CONFLICT.STATE, ConflictState.OPEN.name())
                 .returningResult(SYNC_CONFLICT.ID)
@@ -86,7 +87,7 @@ public final class ConflictRepository {
                 .set(SYNC_CONFLICT.RESOLUTION, r.name())
                 .set(SYNC_CONFLICT.RESOLVED_BY, by)
                 .set(SYNC_CONFLICT.RESOLVED_AT, at)
-                .set(SYNC_CONFLICT.NOTE, cut(note, 2000))
+                .set(SYNC_CONFLICT.NOTE, Columns.cut(note, 2000))
                 .where(SYNC_CONFLICT.ID.eq(id))
                 .execute();
     }
@@ -99,7 +100,7 @@ public final class ConflictRepository {
                 .set(SYNC_CONFLICT_AUDIT.AT, line.at())
                 .set(SYNC_CONFLICT_AUDIT.OFFICER, line.officer())
                 .set(SYNC_CONFLICT_AUDIT.COUNTER_NO, line.counter())
-                .set(SYNC_CONFLICT_AUDIT.DETAILS, cut(line.details(), 4000))
+                .set(SYNC_CONFLICT_AUDIT.DETAILS, Columns.cut(line.details(), 4000))
                 .execute();
     }
 
@@ -115,9 +116,5 @@ public final class ConflictRepository {
                 r.getOfficeSide(), r.getCentralSide(), r.getReason(), r.getDetectedAt(), ConflictState.valueOf(r.getState()),
                 r.getResolution() == null ? null : Resolution.valueOf(r.getResolution()), r.getResolvedBy(), r.getResolvedAt(),
                 r.getNote());
-    }
-
-    static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

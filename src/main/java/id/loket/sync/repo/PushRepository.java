@@ -28,7 +28,7 @@ public final class PushRepository {
 
     /** Overwrites the office's last push: when, and what stopped it (null when nothing did). */
     public void recordPush(String office, OffsetDateTime at, int sent, String problem) {
-        String p = ConflictRepository.cut(problem, 1000);
+        String p = id.loket.db.Columns.cut(problem, 1000);
         int updated = ctx.update(PUSH_STATUS)
                 .set(PUSH_STATUS.LAST_PUSH_AT, at)
                 .set(PUSH_STATUS.LAST_SENT, sent)

@@ -32,12 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConflictService {
 
-    /** How many conflicts wait for a supervisor, for the dashboard: inside the caller's transaction. */
-    @Unguarded("plumbing inside a transaction of a service that checked the session")
-    public static int openCount(DSLContext tx) {
-        return new ConflictRepository(tx).countOpen();
-    }
-
     /** Who a conflict found by the machine is recorded by. */
     public static final String SYSTEM = "loket-sync";
 

@@ -18,6 +18,8 @@ final class ConflictTableModel extends AbstractTableModel {
     private final Messages m;
     private final ZoneId zone;
     private final List<Row> rows = new ArrayList<>();
+    /** Each row's case as {@link #caseLabel} reads it from the two sides' JSON: worked out once per row, not per paint. */
+    private final List<String> labels = new java.util.ArrayList<>();
 
     ConflictTableModel(Messages m, ZoneId zone) {
         this.m = m;
@@ -27,6 +29,8 @@ final class ConflictTableModel extends AbstractTableModel {
     void set(List<Row> list) {
         rows.clear();
         rows.addAll(list);
+        labels.clear();
+        list.forEach(r -> labels.add(caseLabel(r.conflict())));
         fireTableDataChanged();
     }
 
@@ -71,7 +75,7 @@ final class ConflictTableModel extends AbstractTableModel {
         Conflict c = r.conflict();
         return switch (column) {
             case 0 -> detected(c);
-            case 1 -> caseLabel(c);
+            case 1 -> labels.get(row);
             case 2 -> m.name(c.kind());
             case 3 -> reason(m, c.reason());
             default -> m.get(r.followUp() ? "conflicts.state.followUp" : "conflicts.state.open");

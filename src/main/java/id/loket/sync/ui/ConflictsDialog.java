@@ -244,10 +244,9 @@ public final class ConflictsDialog extends JDialog {
      * as wide as its columns (within the screen), and the dialog packed again: nothing cut.
      */
     private void fitColumns() {
-        int total = id.loket.common.ui.Tables.fitToContent(table);
         java.awt.Rectangle screen = id.loket.common.ui.Screens.usableBounds(this);
-        int room = screen.width - 64;
-        table.setAutoResizeMode(total > room ? JTable.AUTO_RESIZE_OFF : JTable.AUTO_RESIZE_SUBSEQUENT_COLUMNS);
+        int room = screen.width - 64; // the list is sized below to its columns, as far as the screen allows
+        int total = id.loket.common.ui.Tables.fitToContent(table, room);
         JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, table);
         if (scroll != null) {
             int rows = Math.min(Math.max(table.getRowCount(), 3), 6);

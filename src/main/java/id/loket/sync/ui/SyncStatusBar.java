@@ -109,12 +109,7 @@ public final class SyncStatusBar extends JPanel {
         if (fits != backlogInline) {
             backlogInline = fits;
             ((MigLayout) getLayout()).setComponentConstraints(backlog, fits ? BACKLOG_INLINE : BACKLOG_OWN_LINE);
-            javax.swing.SwingUtilities.invokeLater(() -> {
-                invalidate();
-                java.awt.Container top = getTopLevelAncestor();
-                (top != null ? top : this).validate();
-                repaint();
-            });
+            id.loket.common.ui.Rows.relayoutLater(this);
         }
         super.doLayout();
     }
@@ -124,12 +119,9 @@ public final class SyncStatusBar extends JPanel {
         if (width <= 0) {
             return true;
         }
-        int needed = 12 + 8 + 24 + backlog.getPreferredSize().width;
-        for (java.awt.Component c : getComponents()) {
-            if (c != backlog && c != offline && c != notice && c.isVisible()) {
-                needed += c.getPreferredSize().width + 8; // with MigLayout's related gap
-            }
-        }
+        // the bar's left inset, the backlog's own gap and some slack, then the others with MigLayout's related gap
+        int needed = 12 + 8 + 24 + backlog.getPreferredSize().width
+                + id.loket.common.ui.Rows.widthSideBySide(this, 8, java.util.Set.of(backlog, offline, notice));
         return needed <= width;
     }
 

@@ -2,7 +2,6 @@ package id.loket.verification.ui;
 
 import id.loket.casefile.model.CaseFile;
 import id.loket.common.i18n.Messages;
-import id.loket.staff.model.Session;
 import id.loket.verification.service.VerificationService;
 
 /** Approves the case (Ctrl+A): the officer's own when no supervisor is needed, else the supervisor's. */
@@ -17,7 +16,6 @@ public final class ApproveAction extends CaseStep {
 
     @Override
     protected void perform(CaseFile c) {
-        Session actor = desk.actor();
-        desk.act(() -> verification.approve(c.caseRef(), actor), desk::afterStep, CaseStep::nothing);
+        desk.act(actor -> verification.approve(c.caseRef(), actor), desk::afterStep, CaseStep::nothing);
     }
 }

@@ -4,8 +4,8 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.staff.model.Session;
 import java.awt.Window;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The counter as the case steps see it: the case at this counter, the officer, and how a step
@@ -31,11 +31,12 @@ public interface CaseDesk {
     Window window();
 
     /**
-     * Takes a step on the task thread: while it runs the steps are disabled; then the case is
+     * Takes a step on the task thread, as the officer signed in when it was asked for ({@code work}
+     * gets that session, read on the event-dispatch thread): while it runs the steps are disabled; then the case is
      * shown as the store has it, {@code done} runs, and the queue reloads. A refusal is shown in
      * the officer's words, {@code refused} runs, and the case is read again.
      */
-    void act(Callable<CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused);
+    void act(Function<Session, CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused);
 
     /** After a step: on to the next input of this case, or back to the scan field when it is done here. */
     void afterStep(CaseFile c);

@@ -260,24 +260,12 @@ public final class CasePanel extends JPanel {
             /** The step's buttons on one row where they fit whole, else two a row (a large text size), never squeezed. */
             @Override
             public void doLayout() {
-                int needed = 0;
-                int shown = 0;
-                for (java.awt.Component c : getComponents()) {
-                    if (c.isVisible()) {
-                        needed += c.getPreferredSize().width + 12;
-                        shown++;
-                    }
-                }
-                String wanted = getWidth() <= 0 || shown < 2 || needed <= getWidth() ? ACTIONS_ONE_ROW : ACTIONS_TWO_A_ROW;
+                int needed = id.loket.common.ui.Rows.widthSideBySide(this, 12, java.util.Set.of());
+                String wanted = getWidth() <= 0 || needed <= getWidth() ? ACTIONS_ONE_ROW : ACTIONS_TWO_A_ROW;
                 MigLayout layout = (MigLayout) getLayout();
                 if (!wanted.equals(layout.getLayoutConstraints())) {
                     layout.setLayoutConstraints(wanted);
-                    javax.swing.SwingUtilities.invokeLater(() -> {
-                        invalidate();
-                        java.awt.Container top = getTopLevelAncestor();
-                        (top != null ? top : this).validate();
-                        repaint();
-                    });
+                    id.loket.common.ui.Rows.relayoutLater(this);
                 }
                 super.doLayout();
             }
@@ -570,7 +558,8 @@ public final class CasePanel extends JPanel {
      * screen nothing is cut, the steps' buttons are a scroll away, and their keys work as always.
      */
     private static JScrollPane fitOrScroll(JPanel card) {
-        final class Fit extends JPanel implements javax.swing.Scrollable {
+        /** A column (as the applicant's data) that takes the viewport's height too, while the card's smallest fits in it. */
+        final class Fit extends ColumnPanel {
             Fit() {
                 super(new java.awt.BorderLayout());
                 add(card);
@@ -591,21 +580,6 @@ public final class CasePanel extends JPanel {
             }
 
             @Override
-            public int getScrollableUnitIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-                return 24;
-            }
-
-            @Override
-            public int getScrollableBlockIncrement(java.awt.Rectangle visible, int orientation, int direction) {
-                return visible.height;
-            }
-
-            @Override
-            public boolean getScrollableTracksViewportWidth() {
-                return true;
-            }
-
-            @Override
             public boolean getScrollableTracksViewportHeight() {
                 java.awt.Container vp = getParent();
                 return vp instanceof javax.swing.JViewport && vp.getHeight() >= card.getMinimumSize().height;
@@ -618,7 +592,7 @@ public final class CasePanel extends JPanel {
     }
 
     /** A column that takes the width of its scroll pane and scrolls only up and down. */
-    private static final class ColumnPanel extends JPanel implements javax.swing.Scrollable {
+    private static class ColumnPanel extends JPanel implements javax.swing.Scrollable {
         ColumnPanel(java.awt.LayoutManager layout) {
             super(layout);
         }

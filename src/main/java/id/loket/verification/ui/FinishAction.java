@@ -4,7 +4,6 @@ import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.CaseStatus;
 import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
-import id.loket.staff.model.Session;
 import id.loket.verification.service.VerificationService;
 import javax.swing.SwingUtilities;
 
@@ -26,8 +25,7 @@ public final class FinishAction extends CaseStep {
 
     @Override
     protected void perform(CaseFile c) {
-        Session actor = desk.actor();
-        desk.act(() -> verification.finish(c.caseRef(), actor), done -> {
+        desk.act(actor -> verification.finish(c.caseRef(), actor), done -> {
             if (done.status() == CaseStatus.ON_HOLD) {
                 desk.print(done, CaseView.Paper.HOLD_SLIP, false);
             } else {

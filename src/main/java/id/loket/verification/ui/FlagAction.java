@@ -21,7 +21,7 @@ public final class FlagAction extends CaseStep {
                 messages.get("counter.flag.intro"), messages.get("counter.flag.note"), "", 36,
                 text -> text.isBlank() ? messages.get("flag.noteRequired") : null,
                 messages.get("counter.flag.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(note -> desk.act(() -> verification.flag(c.caseRef(), desk.actor(), note),
+                .ifPresentOrElse(note -> desk.act(actor -> verification.flag(c.caseRef(), actor, note),
                         done -> desk.focusWork(), CaseStep::nothing), desk::focusWork);
     }
 }

@@ -3,7 +3,6 @@ package id.loket.verification.ui;
 import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.model.InterviewOutcome;
 import id.loket.common.i18n.Messages;
-import id.loket.staff.model.Session;
 import id.loket.verification.service.VerificationService;
 
 /** The interview passed (Ctrl+I): one key, no dialog (photo, fingerprints and interview are done). */
@@ -18,7 +17,6 @@ public final class InterviewAction extends CaseStep {
 
     @Override
     protected void perform(CaseFile c) {
-        Session actor = desk.actor();
-        desk.act(() -> verification.interview(c.caseRef(), actor, InterviewOutcome.PASSED, null), desk::afterStep, CaseStep::nothing);
+        desk.act(actor -> verification.interview(c.caseRef(), actor, InterviewOutcome.PASSED, null), desk::afterStep, CaseStep::nothing);
     }
 }

@@ -23,7 +23,7 @@ public final class InterviewFlagAction extends CaseStep {
                 messages.get("counter.interview.note"), "", 36,
                 text -> text.isBlank() ? messages.get("interview.flagNoteRequired") : null,
                 messages.get("counter.interview.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(note -> desk.act(() -> verification.interview(c.caseRef(), desk.actor(), InterviewOutcome.FLAGGED, note),
+                .ifPresentOrElse(note -> desk.act(actor -> verification.interview(c.caseRef(), actor, InterviewOutcome.FLAGGED, note),
                         desk::afterStep, CaseStep::nothing), desk::focusWork);
     }
 }

@@ -22,7 +22,7 @@ public final class RecordNtpnAction extends CaseStep {
                 messages.get("counter.ntpn.intro"), messages.get("counter.ntpn.label"), c.paymentNtpn() == null ? "" : c.paymentNtpn(), 20,
                 text -> Ntpn.isValid(text) ? null : messages.get("payment.badNtpn"),
                 messages.get("counter.ntpn.ok"), messages.get("counter.dialog.cancel"))
-                .ifPresentOrElse(ntpn -> desk.act(() -> verification.recordPayment(c.caseRef(), desk.actor(), ntpn),
+                .ifPresentOrElse(ntpn -> desk.act(actor -> verification.recordPayment(c.caseRef(), actor, ntpn),
                         done -> desk.focusWork(), CaseStep::nothing), desk::focusWork);
     }
 }

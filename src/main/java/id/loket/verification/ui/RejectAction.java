@@ -33,7 +33,7 @@ public final class RejectAction extends CaseStep {
         }
         RejectDialog.ask(desk.window(), messages, c.queueNumber().toString(), c.applicant().fullName(), v.suggestedReasons(),
                 v.suggestedRejectionNote(messages))
-                .ifPresentOrElse(r -> desk.act(() -> verification.reject(c.caseRef(), desk.actor(), r.reasons(), r.note()),
+                .ifPresentOrElse(r -> desk.act(actor -> verification.reject(c.caseRef(), actor, r.reasons(), r.note()),
                         done -> desk.print(done, CaseView.Paper.REJECTION_SLIP, false), CaseStep::nothing), desk::focusWork);
     }
 }

@@ -2,7 +2,6 @@ package id.loket.verification.ui;
 
 import id.loket.casefile.model.CaseFile;
 import id.loket.common.i18n.Messages;
-import id.loket.staff.model.Session;
 import id.loket.verification.service.VerificationService;
 
 /** Resumes the case on hold whose applicant came back (Ctrl+U): the check goes on where it stopped. */
@@ -17,7 +16,6 @@ public final class ResumeAction extends CaseStep {
 
     @Override
     protected void perform(CaseFile c) {
-        Session actor = desk.actor();
-        desk.act(() -> verification.resume(c.caseRef(), actor), done -> desk.focusWork(), CaseStep::nothing);
+        desk.act(actor -> verification.resume(c.caseRef(), actor), done -> desk.focusWork(), CaseStep::nothing);
     }
 }
