@@ -1,0 +1,86 @@
+package id.loket.bench;
+
+import id.loket.queue.model.QueueDay;
+import id.loket.queue.service.QueueService;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The desk's reload of the day ({@link QueueService#dayWithCounts}: every booking with its case,
+ * the walk-ins, the day's figures) against its baseline: the same bookings and cases read by one
+ * JOIN on the day in plain JDBC, every column of both tables read.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class DayLoadBenchmark {
+
+    @Param({"1500", "5000"})
+    int bookings;
+
+    private BenchOffice office;
+    private QueueService queue;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        office = BenchOffice.day(bookings, 0.6);
+        queue = new QueueService(office.db);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        office.close();
+    }
+
+    @Benchmark
+    public QueueDay loket() {
+        return queue.dayWithCounts(office.supervisor, BenchOffice.OFFICE, BenchOffice.DAY);
+    }
+
+    @Benchmark
+    public List<Object[]> baselineOneJoin() {
+        return office.db.dsl().connectionResult(DayLoadBenchmark::join);
+    }
+
+    private static List<Object[]> join(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.*, f.* FROM appointment a LEFT JOIN case_file f ON f.appointment_id = a.id"
+                + " WHERE a.office = ? AND a.appointment_date = ? ORDER BY a.slot_start, a.booking_code")) {
+            ps.setString(1, BenchOffice.OFFICE);
+            ps.setDate(2, Date.valueOf(BenchOffice.DAY));
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+}
