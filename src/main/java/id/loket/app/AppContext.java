@@ -198,7 +198,7 @@ public final class AppContext implements AutoCloseable {
      * ("cut off": exactly the entries made after the backup) is what a restore must show; the
      * head is then signed again at the restored end (audited), and anything else is broken.
      */
-    private RestoreCheck checkRestored(Session session) {
+    public RestoreCheck checkRestored(Session session) {
         AuditVerifier verifier = auditVerifier();
         AuditReport report = verifier.chainStatus();
         String words = AuditCommand.describe(report, messages);

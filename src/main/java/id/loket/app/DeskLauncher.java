@@ -18,7 +18,7 @@ final class DeskLauncher {
         Logging.toFolder(root.dataDir());
         AppContext app = root.open(Clock.systemDefaultZone(), root.messages());
         try {
-            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
+            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.forFolder(root, app);
             if (!app.auth().hasAccounts()) {
                 throw new UserFacingException("staff.none", root.dataDir());
             }

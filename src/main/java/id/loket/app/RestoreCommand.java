@@ -71,12 +71,46 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Restores into a folder without a database (a new PC, or a damaged file moved aside): the key
+     * opens the backup; then an administrator of the restored database signs in, and its audit
+     * trail is checked and its head signed at the restored end, as after any restore (a restored
+     * folder without accounts is still being set up and needs no sign-in). When the sign-in is
+     * refused the restore stands and the check waits: the same restore, run again signed in, does it.
+     */
     private int intoFolderWithoutDatabase(Messages m, Clock clock) {
+        // The head signed for the database that is gone names entries the backup cannot have: it
+        // is kept aside with that database, and the restored chain's head is signed anew below
+        // (by the key's holder, who could sign any head anyway).
+        keepHeadAside(clock);
         BackupService.RestoreOutcome outcome = BackupService.restoreIntoFolderWithoutDatabase(root.dataDir(), root.keyFile(), backup, clock);
         outcome.database().close();
         root.out().println(m.get("restore.doneIntoEmpty", backup));
-        report(m, outcome.result().check());
-        return outcome.result().check().status() == RestoreCheck.Status.BROKEN ? 1 : 0;
+        try (AppContext app = root.open(clock, m)) {
+            Session session;
+            try {
+                session = signIn.session(app, Permission.RESTORE);
+            } catch (UserFacingException e) {
+                root.err().println(m.of(e));
+                root.err().println(m.get("restore.checkLater", backup));
+                return 2;
+            }
+            RestoreCheck check = app.checkRestored(session);
+            report(m, check);
+            return check.status() == RestoreCheck.Status.BROKEN ? 1 : 0;
+        }
+    }
+
+    private void keepHeadAside(Clock clock) {
+        Path head = root.dataDir().resolve(AppContext.AUDIT_HEAD_FILE);
+        if (Files.exists(head)) {
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now(clock));
+            try {
+                Files.move(head, head.resolveSibling(AppContext.AUDIT_HEAD_FILE + ".before-restore-" + stamp));
+            } catch (java.io.IOException e) {
+                throw new UserFacingException(e, "restore.failed", backup, e.getMessage());
+            }
+        }
     }
 
     private void report(Messages m, RestoreCheck check) {

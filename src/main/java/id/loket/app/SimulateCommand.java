@@ -119,11 +119,13 @@ final class SimulateCommand implements Callable<Integer>, CheckedOptions {
         Logging.toFolder(root.dataDir());
         try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
             // A training tool: only on a training folder (new, without accounts, or the demo's), marked as such.
-            app.auth().markTraining();
-            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
-            if (!id.loket.central.CentralUrl.isLoopback(target.config().baseUrl().getHost())) {
-                throw new UserFacingException("simulate.notLoopback", target.config().baseUrl());
+            // Everything is checked before anything is saved: a refused run leaves the folder as it was.
+            if (!app.auth().isTraining() && app.auth().hasAccounts()) {
+                throw new UserFacingException("simulate.realFolder");
             }
+            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings(), true);
+            app.auth().markTraining();
+            target.remember(root, app.settings());
             String office = target.office();
             Session reader = app.auth().trainingSession("supervisor", Role.SUPERVISOR, "S");
             CentralClient client = new CentralClient(target.config().withRequestTimeout(REQUEST_TIMEOUT));

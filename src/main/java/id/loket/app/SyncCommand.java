@@ -60,7 +60,7 @@ final class SyncCommand implements Callable<Integer>, CheckedOptions {
         Messages m = root.messages();
         Logging.toFolder(root.dataDir());
         try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
-            CentralTarget target = CentralTarget.resolve(root, app.settings());
+            CentralTarget target = CentralTarget.forFolder(root, app);
             Clock clock = Clock.system(app.office().zone());
             LocalDate first = date != null ? date : LocalDate.now(clock);
             CentralClient client = new CentralClient(target.config().withRequestTimeout(Duration.ofSeconds(timeoutSeconds)));
@@ -92,9 +92,22 @@ final class SyncCommand implements Callable<Integer>, CheckedOptions {
      * token goes only to the URL it was given for: a new --central without --token is refused
      * before anything is sent, so an old token never reaches a new host.
      */
-    record CentralTarget(CentralClient.Config config, String office) {
+    /**
+     * Where central is and who this office is, from the options or the folder's settings. A
+     * training folder only ever talks to a central on this computer. Nothing is saved until
+     * {@link #remember}: a refused run leaves the folder's settings as they were.
+     */
+    record CentralTarget(CentralClient.Config config, String office, String caFile) {
 
-        static CentralTarget resolve(LoketCommand root, SettingsRepository settings) {
+        /** The target of this folder's commands, checked against the folder (training or not) and remembered in its settings. */
+        static CentralTarget forFolder(LoketCommand root, AppContext app) {
+            CentralTarget target = resolve(root, app.settings(), app.auth().isTraining());
+            target.remember(root, app.settings());
+            return target;
+        }
+
+        /** The target, checked, not yet saved; {@code training}: the folder is (or is about to become) a training folder. */
+        static CentralTarget resolve(LoketCommand root, SettingsRepository settings, boolean training) {
             String savedUrl = settings.get(SettingsRepository.CENTRAL_URL).filter(u -> !u.isBlank()).orElse(null);
             String savedToken = settings.get(SettingsRepository.CENTRAL_TOKEN).filter(t -> !t.isBlank()).orElse(null);
             String urlText = root.central != null ? root.central : savedUrl;
@@ -106,6 +119,9 @@ final class SyncCommand implements Callable<Integer>, CheckedOptions {
                 throw new UserFacingException("cli.badOffice", office);
             }
             URI url = CentralUrl.parse(urlText);
+            if (training && !CentralUrl.isLoopback(url.getHost())) {
+                throw new UserFacingException("central.trainingNotLoopback", url);
+            }
             String token = root.token;
             if (token == null) {
                 // A token saved before tokens were bound to a URL belongs to the URL saved with it.
@@ -121,14 +137,19 @@ final class SyncCommand implements Callable<Integer>, CheckedOptions {
                 caFile = LoketCommand.caPath(caFile).toString();
                 trust = CentralTrust.withOfficeCa(Path.of(caFile));
             }
-            settings.put(SettingsRepository.CENTRAL_URL, url.toString());
-            settings.put(SettingsRepository.CENTRAL_TOKEN, token);
-            settings.put(SettingsRepository.CENTRAL_TOKEN_URL, url.toString());
+            return new CentralTarget(CentralClient.Config.of(url.toString(), token).withTrust(trust), office, caFile);
+        }
+
+        /** Saves the URL, the token bound to it, the office and (when given on the command line) the CA file. */
+        void remember(LoketCommand root, SettingsRepository settings) {
+            String url = config.baseUrl().toString();
+            settings.put(SettingsRepository.CENTRAL_URL, url);
+            settings.put(SettingsRepository.CENTRAL_TOKEN, config.token());
+            settings.put(SettingsRepository.CENTRAL_TOKEN_URL, url);
             settings.put(SettingsRepository.OFFICE_CODE, office);
             if (root.centralCa != null) {
-                settings.put(SettingsRepository.CENTRAL_CA_FILE, caFile.isBlank() ? "" : caFile);
+                settings.put(SettingsRepository.CENTRAL_CA_FILE, caFile);
             }
-            return new CentralTarget(CentralClient.Config.of(url.toString(), token).withTrust(trust), office);
         }
 
         /** A saved URL as Loket compares URLs; one that no longer passes the rules matches nothing. */

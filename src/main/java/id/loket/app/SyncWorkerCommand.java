@@ -57,7 +57,7 @@ final class SyncWorkerCommand implements Callable<Integer>, CheckedOptions {
         CountDownLatch stopped = new CountDownLatch(1);
         SyncScheduler sync;
         try {
-            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.resolve(root, app.settings());
+            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.forFolder(root, app);
             Clock clock = Clock.system(app.office().zone());
             CentralClient client = new CentralClient(target.config());
             RetrySettings retry = new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));

@@ -97,4 +97,58 @@ class BackupCommandIT {
             assertThat(new SettingsRepository(db.dsl()).get(SettingsRepository.OFFICE_NAME)).contains("office");
         }
     }
+
+    @Test
+    void aBackupRestoredWhereTheDamagedFileWasMovedAsideLeavesAnIntactSignedAuditTrail() throws Exception {
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("b.zip");
+        try (Database db = Database.openFolder(data)) {
+            id.loket.testing.TestSessions.account(db, "admin", "Siti Nurhaliza", id.loket.staff.model.Role.ADMIN);
+        }
+        put(data, SettingsRepository.OFFICE_NAME, "in the backup");
+        assertThat(Cli.loket(args(data, "backup", "--out", out.toString())).code()).isZero();
+        put(data, SettingsRepository.OFFICE_NAME, "after the backup"); // the signed head moves past the backup
+        Files.write(data.resolve("loket.mv.db"), new byte[0]);
+
+        Cli.Run restore = Cli.loket(args(data, "restore", out.toString()));
+        assertThat(restore.code()).as(restore.out() + restore.err()).isZero();
+        assertThat(restore.err()).contains("damaged").doesNotContain("Exception");
+        assertThat(restore.out()).contains("into a data folder that had no database").contains("audit chain is whole; its head was signed again");
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("the head of the database that is gone, kept with it")
+                    .anyMatch(n -> n.startsWith("audit.head.before-restore-"));
+        }
+        Cli.Run verify = Cli.loket(args(data, "audit", "verify"));
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("intact");
+        assertThat(get(data, SettingsRepository.OFFICE_NAME)).isEqualTo("in the backup");
+    }
+
+    @Test
+    void aRestoreWhereTheDamagedFileWasMovedAsideWithoutSignInStandsAndSaysHowToCheckIt() throws Exception {
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("b.zip");
+        try (Database db = Database.openFolder(data)) {
+            id.loket.testing.TestSessions.account(db, "admin", "Siti Nurhaliza", id.loket.staff.model.Role.ADMIN);
+        }
+        assertThat(Cli.loket(args(data, "backup", "--out", out.toString())).code()).isZero();
+        Files.write(data.resolve("loket.mv.db"), new byte[0]);
+
+        Cli.Run restore = Cli.loket("--data", data.toString(), "--lang", "en", "restore", out.toString());
+        assertThat(restore.code()).isEqualTo(2);
+        assertThat(restore.out()).contains("into a data folder that had no database");
+        assertThat(restore.err()).contains("needs a login").contains("run the same restore again, signed in as an administrator")
+                .doesNotContain("Exception");
+
+        Cli.Run again = Cli.loket(args(data, "restore", out.toString()));
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(Cli.loket(args(data, "audit", "verify")).code()).isZero();
+    }
+
+    private static String[] args(Path data, String... command) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "--lang", "en"));
+        all.addAll(java.util.List.of(command));
+        all.addAll(Cli.signIn("admin"));
+        return all.toArray(String[]::new);
+    }
 }
