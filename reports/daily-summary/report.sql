@@ -100,8 +100,12 @@ SELECT r.ord, 'rejected_' || LOWER(r.reason),
        COALESCE(SUM(CASE WHEN c.case_ref IS NOT NULL AND c.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN c.case_ref IS NOT NULL AND c.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
 FROM (VALUES (61, 'DATA_MISMATCH'), (62, 'FORGED_DOCUMENT'), (63, 'PREVENTION_LIST'), (64, 'FALSE_STATEMENT'), (65, 'WRONG_SERVICE'), (66, 'INCOMPLETE_AFTER_HOLD'), (67, 'OTHER')) AS r (ord, reason)
-LEFT JOIN case_rejection_reason rr ON rr.reason = r.reason
-LEFT JOIN case_file c ON c.case_ref = rr.case_ref AND c.status = 'REJECTED' AND c.office = :office AND c.case_date BETWEEN :date AND :to
+LEFT JOIN (
+    -- the reasons of the dates' rejected cases only: never every reason ever recorded
+    SELECT rr.reason AS reason, x.case_ref AS case_ref, x.service AS service
+    FROM case_file x JOIN case_rejection_reason rr ON rr.case_ref = x.case_ref
+    WHERE x.office = :office AND x.case_date BETWEEN :date AND :to AND x.status = 'REJECTED'
+) c ON c.reason = r.reason
 GROUP BY r.ord, r.reason
 UNION ALL
 -- receipts: receipts issued on the dates
@@ -111,8 +115,9 @@ SELECT 80, 'receipts',
        COALESCE(SUM(CASE WHEN c.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM case_receipt t JOIN case_file c ON c.case_ref = t.case_ref
-WHERE c.office = :office AND t.receipt_date BETWEEN :date AND :to
+FROM case_file c
+WHERE c.office = :office
+  AND c.case_ref IN (SELECT t.case_ref FROM case_receipt t WHERE t.receipt_date BETWEEN :date AND :to)
 UNION ALL
 -- pickups: passports handed over on the dates (whenever the case was opened)
 SELECT 90, 'pickups',
@@ -121,6 +126,7 @@ SELECT 90, 'pickups',
        COALESCE(SUM(CASE WHEN c.service = 'RENEWAL' THEN 1 ELSE 0 END), 0) AS svc_renewal,
        COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_LOST' THEN 1 ELSE 0 END), 0) AS svc_lost,
        COALESCE(SUM(CASE WHEN c.service = 'REPLACEMENT_DAMAGED' THEN 1 ELSE 0 END), 0) AS svc_damaged
-FROM case_receipt t JOIN case_file c ON c.case_ref = t.case_ref
-WHERE c.office = :office AND t.handed_over_at >= :from_at AND t.handed_over_at < :until_at
+FROM case_file c
+WHERE c.office = :office
+  AND c.case_ref IN (SELECT t.case_ref FROM case_receipt t WHERE t.handed_over_at >= :from_at AND t.handed_over_at < :until_at)
 ORDER BY 1

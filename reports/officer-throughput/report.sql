@@ -14,18 +14,23 @@ FROM (
            SUM(CASE WHEN l.action = 'ISSUE_RECEIPT' THEN 1 ELSE 0 END) AS receipts,
            SUM(CASE WHEN l.action = 'HAND_OVER' THEN 1 ELSE 0 END) AS handed_over
     FROM audit_log l
-    JOIN case_file c ON c.case_ref = l.case_ref
-    WHERE c.office = :office AND l.at >= :from_at AND l.at < :until_at
+    WHERE l.at >= :from_at AND l.at < :until_at
+      AND EXISTS (SELECT 1 FROM case_file c WHERE c.case_ref = l.case_ref AND c.office = :office)
       AND (CAST(:officer AS VARCHAR(50)) IS NULL OR l.officer = :officer)
     GROUP BY l.officer
 ) t
 LEFT JOIN (
-    SELECT c.officer AS officer, COUNT(*) AS handled,
-           AVG((EXTRACT(EPOCH FROM e.ended) - EXTRACT(EPOCH FROM c.called_at)) / 60.0) AS mean_minutes
-    FROM case_file c
-    JOIN (SELECT case_ref, MIN(at) AS ended FROM audit_log
-          WHERE to_status IN ('INTERVIEWED', 'ON_HOLD', 'REJECTED') GROUP BY case_ref) e ON e.case_ref = c.case_ref
-    WHERE c.office = :office AND c.called_at >= :from_at AND c.called_at < :until_at
-    GROUP BY c.officer
+    SELECT e.officer AS officer, COUNT(*) AS handled,
+           AVG((EXTRACT(EPOCH FROM e.ended) - EXTRACT(EPOCH FROM e.called_at)) / 60.0) AS mean_minutes
+    FROM (
+        -- each case called on the dates with the end of its handling, read from its own trail
+        SELECT c.officer AS officer, c.called_at AS called_at,
+               (SELECT MIN(a.at) FROM audit_log a
+                WHERE a.case_ref = c.case_ref AND a.to_status IN ('INTERVIEWED', 'ON_HOLD', 'REJECTED')) AS ended
+        FROM case_file c
+        WHERE c.office = :office AND c.called_at >= :from_at AND c.called_at < :until_at
+    ) e
+    WHERE e.ended IS NOT NULL
+    GROUP BY e.officer
 ) h ON h.officer = t.officer
 ORDER BY t.officer

@@ -25,8 +25,8 @@ FROM (
            0 AS pull,
            e.sent_at AS sent_at
     FROM outbox_event e
-    JOIN case_file c ON c.case_ref = e.case_ref
-    WHERE c.office = :office AND e.occurred_at >= :from_at AND e.occurred_at < :until_at
+    WHERE e.occurred_at >= :from_at AND e.occurred_at < :until_at
+      AND EXISTS (SELECT 1 FROM case_file c WHERE c.case_ref = e.case_ref AND c.office = :office)
     UNION ALL
     SELECT MOD(CAST(FLOOR((EXTRACT(EPOCH FROM r.started_at) - EXTRACT(EPOCH FROM :from_at)) / 3600) AS INTEGER), 24), 0, 0, 0, 0,
            CASE WHEN r.succeeded THEN 0 ELSE 1 END, 1, CAST(NULL AS TIMESTAMP WITH TIME ZONE)

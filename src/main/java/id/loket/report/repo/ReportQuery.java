@@ -87,14 +87,7 @@ public final class ReportQuery {
     public List<Map<String, Object>> run(String report, String sql, Map<String, Object> values) {
         ReportSql.requireOneQuery(report, sql);
         Parsed parsed = parse(sql);
-        Object[] binds = new Object[parsed.names().size()];
-        for (int k = 0; k < binds.length; k++) {
-            String name = parsed.names().get(k);
-            if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("the SQL uses :" + name + ", which the report does not define");
-            }
-            binds[k] = param(values.get(name));
-        }
+        Object[] binds = binds(parsed, values);
         Result<Record> result = reader.read(dsl -> dsl.resultQuery(parsed.sql(), binds).fetch());
         List<Map<String, Object>> rows = new ArrayList<>(result.size());
         for (Record r : result) {
@@ -105,6 +98,31 @@ public final class ReportQuery {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The database's plan for {@code sql} with {@code values} ({@code EXPLAIN}), one line per line of the plan. */
+    public String plan(String report, String sql, Map<String, Object> values) {
+        ReportSql.requireOneQuery(report, sql);
+        Parsed parsed = parse(sql);
+        Object[] binds = binds(parsed, values);
+        Result<Record> result = reader.read(dsl -> dsl.resultQuery("EXPLAIN " + parsed.sql(), binds).fetch());
+        StringBuilder plan = new StringBuilder();
+        for (Record r : result) {
+            plan.append(r.get(0)).append('\n');
+        }
+        return plan.toString();
+    }
+
+    private static Object[] binds(Parsed parsed, Map<String, Object> values) {
+        Object[] binds = new Object[parsed.names().size()];
+        for (int k = 0; k < binds.length; k++) {
+            String name = parsed.names().get(k);
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("the SQL uses :" + name + ", which the report does not define");
+            }
+            binds[k] = param(values.get(name));
+        }
+        return binds;
     }
 
     /** Plain SQL answers JDBC's date types: the rest of the report works with java.time. */

@@ -146,15 +146,9 @@ public final class ReportService {
             throw new AccessRefused("report.notForRole", def.name(), officer.role(), def.roles());
         }
         String by = officer.username();
-        Map<String, Object> binds = new HashMap<>(values);
-        LocalDate from = values.get("date") instanceof LocalDate d ? d : LocalDate.now(clock.withZone(zone));
-        LocalDate to = values.get("to") instanceof LocalDate d ? d : from;
-        binds.put(FROM_AT, from.atStartOfDay(zone).toOffsetDateTime());
-        binds.put(OFFICE, office);
-        binds.put(UNTIL_AT, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         List<Map<String, Object>> rows;
         try {
-            rows = new ReportQuery(reader).run(def.name(), def.sql(), binds);
+            rows = new ReportQuery(reader).run(def.name(), def.sql(), binds(values));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e, "report.badDefinition", def.name(), e.getMessage());
         } catch (org.jooq.exception.DataAccessException e) {
@@ -168,6 +162,31 @@ public final class ReportService {
         new AuditTrail(dsl).appendOffice(OfficeAction.REPORT_RUN, by, officer.counter(), def.name() + " " + values,
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         return new ReportResult(def, values, rows, clock.instant(), by);
+    }
+
+    /**
+     * How the database would run the report with these values ({@code EXPLAIN}): which indexes it
+     * uses, for an administrator checking a report against a year of history, and for the test
+     * that keeps every shipped report off full scans of the large tables.
+     */
+    @Guarded(Permission.RUN_REPORT)
+    public String plan(Session session, ReportDefinition def, Map<String, Object> values) {
+        Officer officer = authorization.require(session, Permission.RUN_REPORT);
+        if (!def.mayRun(officer.role())) {
+            throw new AccessRefused("report.notForRole", def.name(), officer.role(), def.roles());
+        }
+        return new ReportQuery(reader).plan(def.name(), def.sql(), binds(values));
+    }
+
+    /** The report's values and the ones every report may use: the office and the dates' first and last instants. */
+    private Map<String, Object> binds(Map<String, Object> values) {
+        Map<String, Object> binds = new HashMap<>(values);
+        LocalDate from = values.get("date") instanceof LocalDate d ? d : LocalDate.now(clock.withZone(zone));
+        LocalDate to = values.get("to") instanceof LocalDate d ? d : from;
+        binds.put(FROM_AT, from.atStartOfDay(zone).toOffsetDateTime());
+        binds.put(OFFICE, office);
+        binds.put(UNTIL_AT, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        return binds;
     }
 
     /** The database's refusal of the query for the reader's rights (or of a write in its read-only transaction), if that is what failed. */
