@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * number ({@code a-007}, {@code A007}). Case, accents and the
  * punctuation inside names are ignored, so "maruf" finds "Ma'ruf" and "andre" finds "André";
  * every word typed must match.
+ * <p>
+ * The query is normalised once, here; the lines' side is normalised once per reload of the day
+ * by {@link QueueSearch}, so that a keystroke is a pass of {@code contains} over ready strings.
+ * {@link #matches(QueueEntry)} normalises the line each time: for a few lines, not the day.
  */
 public final class QueueFilter {
 
@@ -30,16 +34,25 @@ public final class QueueFilter {
         if (words.length == 0) {
             return true;
         }
-        String name = normalize(entry.fullName());
-        String code = normalize(entry.code());
-        String nik = entry.nik();
-        String number = entry.queueNumber() == null ? "" : normalize(entry.queueNumber().toString());
+        return matches(QueueSearch.Key.of(entry));
+    }
+
+    /**
+     * Whether every word is in the line's name, code or NIK, or is its queue number: the one
+     * rule, on the line's search key normalised beforehand.
+     */
+    boolean matches(QueueSearch.Key key) {
         for (String w : words) {
-            if (!name.contains(w) && !code.contains(w) && !nik.contains(w) && !number.equals(w)) {
+            if (!key.contains(w) && !key.number().equals(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The one word typed when it may be a whole booking code or walk-in reference, or null. */
+    String singleWord() {
+        return words.length == 1 ? words[0] : null;
     }
 
     /** Lower case, accents removed, apostrophes, dots and hyphens dropped. */

@@ -11,6 +11,7 @@ import id.loket.common.ui.Choice;
 import id.loket.common.ui.Keys;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.model.QueueFilter;
+import id.loket.queue.model.QueueSearch;
 import id.loket.queue.model.QueueView;
 import java.awt.Color;
 import java.awt.Component;
@@ -39,13 +40,11 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
-import javax.swing.RowFilter;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableCellRenderer;
-import javax.swing.table.TableRowSorter;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -54,6 +53,10 @@ import net.miginfocom.swing.MigLayout;
  * day's bookings and walk-ins with their queue number, state, counter and waiting time. The
  * waiting time moves on by itself (a timer every 30 s). Cancelled and moved bookings are
  * dimmed; unpaid ones and long waits stand out. Enter or a double click opens a line.
+ * <p>
+ * The search works on the day as normalised once per reload ({@link QueueSearch}); a keystroke
+ * is one pass over it and one change of the rows in view ({@link QueueRowSorter}), the line whose
+ * booking code is the whole query listed first and selected.
  */
 public final class QueuePanel extends JPanel {
 
@@ -69,7 +72,9 @@ public final class QueuePanel extends JPanel {
     private final JComboBox<Choice<QueueView>> view = new JComboBox<>();
     private final JLabel count = new JLabel();
     private DayCounts counts = DayCounts.NONE;
-    private final TableRowSorter<QueueTableModel> sorter;
+    private final QueueRowSorter sorter;
+    /** The day's lines normalised for the search, built with each {@link #setEntries}. */
+    private QueueSearch lines = QueueSearch.EMPTY;
     private final Timer ticker;
     private final JScrollPane scroll;
     /** Every column, shown or not (see {@link #fitColumns()}). */
@@ -88,7 +93,7 @@ public final class QueuePanel extends JPanel {
                 return getParent() == null || getPreferredSize().width <= getParent().getWidth();
             }
         };
-        this.sorter = new TableRowSorter<>(model);
+        this.sorter = new QueueRowSorter(model);
         setName("queue.panel");
 
         JLabel searchLabel = new JLabel(messages.get("queue.search"));
@@ -317,6 +322,9 @@ public final class QueuePanel extends JPanel {
     public void setEntries(List<QueueEntry> entries, DayCounts counts) {
         String selected = selectedKey();
         this.counts = counts;
+        lines = new QueueSearch(entries);
+        // the search is worked out for the new lines first: the model's change then puts the rows in view once
+        sorter.expect(find());
         model.setEntries(entries);
         updateCount();
         fitColumns();
@@ -413,16 +421,22 @@ public final class QueuePanel extends JPanel {
         return item == null ? QueueView.ALL : ((Choice<QueueView>) item).value();
     }
 
-    private void applyFilter() {
+    /** The lines the search and the view show, or null when they show every line. */
+    private QueueSearch.Found find() {
         QueueFilter filter = new QueueFilter(search.getText());
         QueueView shown = chosenView();
-        sorter.setRowFilter(filter.isEmpty() && shown == QueueView.ALL ? null : new RowFilter<>() {
-            @Override
-            public boolean include(Entry<? extends QueueTableModel, ? extends Integer> entry) {
-                QueueEntry e = entry.getModel().entry(entry.getIdentifier());
-                return shown.includes(e) && filter.matches(e);
-            }
-        });
+        return filter.isEmpty() && shown == QueueView.ALL ? null : lines.find(filter, shown);
+    }
+
+    /** One keystroke (or a change of view): one pass over the day's search keys, one change of the rows in view. */
+    private void applyFilter() {
+        QueueSearch.Found found = find();
+        sorter.setFound(found);
+        if (found != null && found.exact() >= 0 && table.getRowCount() > 0) {
+            // the booking code typed or scanned whole: its line is the first, selected for Enter
+            table.getSelectionModel().setSelectionInterval(0, 0);
+            table.scrollRectToVisible(table.getCellRect(0, 0, true));
+        }
         updateCount();
     }
 
