@@ -15,17 +15,21 @@ import id.loket.appointment.model.Payment;
 import id.loket.appointment.model.PaymentStatus;
 import id.loket.appointment.model.ServiceType;
 import id.loket.common.model.Sex;
-import id.loket.db.jooq.tables.records.AppointmentGuardianRecord;
 import id.loket.db.jooq.tables.records.AppointmentRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.OrderField;
 import org.jooq.Record;
 import org.jooq.Result;
 
@@ -43,60 +47,110 @@ public final class AppointmentRepository {
 
     /**
      * Stores each appointment whose version is higher than the stored one (or that is new);
-     * ignores the others. Items are taken in order, so a repeat within the batch is handled too.
+     * ignores the others. Items are taken in order, so a repeat within the batch is handled too:
+     * it counts as applied when it is newer than what came before it, and only the last version
+     * applied of each id is written. A fixed number of statements whatever the batch's size: one
+     * read of the stored versions, one batch of inserts, one of updates, one delete of the
+     * updated ones' guardians and one batch of guardians.
      */
     public UpsertCounts upsertNewer(List<Appointment> items, OffsetDateTime pulledAt) {
         if (items.isEmpty()) {
             return new UpsertCounts(0, 0);
         }
-        Map<String, Long> stored = new HashMap<>(ctx.select(APPOINTMENT.ID, APPOINTMENT.VERSION)
-                .from(APPOINTMENT)
-                .where(APPOINTMENT.ID.in(items.stream().map(Appointment::id).distinct().toList()))
-                .fetchMap(APPOINTMENT.ID, APPOINTMENT.VERSION));
+        Map<String, Long> stored = storedVersions(items);
+        Map<String, Appointment> newest = new LinkedHashMap<>();
         int applied = 0;
         int ignored = 0;
         for (Appointment a : items) {
-            Long current = stored.get(a.id());
+            Appointment pending = newest.get(a.id());
+            Long current = pending != null ? Long.valueOf(pending.version()) : stored.get(a.id());
             if (current != null && a.version() <= current) {
                 ignored++;
                 continue;
             }
-            AppointmentRecord r = toRecord(a, pulledAt);
-            if (current == null) {
-                ctx.executeInsert(r);
-            } else {
-                r.changed(APPOINTMENT.ID, false);
-                ctx.update(APPOINTMENT).set(r).where(APPOINTMENT.ID.eq(a.id())).execute();
-                ctx.deleteFrom(APPOINTMENT_GUARDIAN).where(APPOINTMENT_GUARDIAN.APPOINTMENT_ID.eq(a.id())).execute();
-            }
-            insertGuardians(a);
-            stored.put(a.id(), a.version());
+            newest.put(a.id(), a);
             applied++;
         }
+        List<Appointment> inserts = new ArrayList<>(newest.size());
+        List<Appointment> updates = new ArrayList<>();
+        for (Appointment a : newest.values()) {
+            (stored.containsKey(a.id()) ? updates : inserts).add(a);
+        }
+        insertAll(inserts, pulledAt);
+        updateAll(updates, pulledAt);
+        if (!updates.isEmpty()) {
+            ctx.deleteFrom(APPOINTMENT_GUARDIAN)
+                    .where(APPOINTMENT_GUARDIAN.APPOINTMENT_ID.in(updates.stream().map(Appointment::id).toList()))
+                    .execute();
+        }
+        insertGuardians(newest.values());
         return new UpsertCounts(applied, ignored);
     }
 
-    private void insertGuardians(Appointment a) {
-        List<Guardian> guardians = a.applicant().guardians();
-        if (guardians.isEmpty()) {
+    private Map<String, Long> storedVersions(List<Appointment> items) {
+        return new HashMap<>(ctx.select(APPOINTMENT.ID, APPOINTMENT.VERSION)
+                .from(APPOINTMENT)
+                .where(APPOINTMENT.ID.in(items.stream().map(Appointment::id).distinct().toList()))
+                .fetchMap(APPOINTMENT.ID, APPOINTMENT.VERSION));
+    }
+
+    /** One prepared INSERT of every column, executed as one JDBC batch. */
+    private void insertAll(List<Appointment> inserts, OffsetDateTime pulledAt) {
+        if (inserts.isEmpty()) {
             return;
         }
-        List<AppointmentGuardianRecord> records = new ArrayList<>(guardians.size());
-        for (int i = 0; i < guardians.size(); i++) {
-            Guardian g = guardians.get(i);
-            records.add(new AppointmentGuardianRecord(a.id(), i, g.nik(), g.fullName(),
-                    g.relation() == null ? null : g.relation().name()));
+        BatchBindStep batch = ctx.batch(ctx.insertInto(APPOINTMENT).columns(COLUMNS).values(new Object[COLUMNS.size()]));
+        for (Appointment a : inserts) {
+            batch.bind(values(a, pulledAt));
         }
-        ctx.batchInsert(records).execute();
+        batch.execute();
+    }
+
+    /** One prepared UPDATE of every column but the id, executed as one JDBC batch. */
+    private void updateAll(List<Appointment> updates, OffsetDateTime pulledAt) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        Map<Field<?>, Object> set = new LinkedHashMap<>();
+        for (Field<?> f : COLUMNS.subList(1, COLUMNS.size())) {
+            set.put(f, null);
+        }
+        BatchBindStep batch = ctx.batch(ctx.update(APPOINTMENT).set(set).where(APPOINTMENT.ID.eq((String) null)));
+        for (Appointment a : updates) {
+            Object[] values = values(a, pulledAt);
+            // the id (first column) moves to the end, where the WHERE clause takes it
+            Object[] bind = new Object[values.length];
+            System.arraycopy(values, 1, bind, 0, values.length - 1);
+            bind[values.length - 1] = values[0];
+            batch.bind(bind);
+        }
+        batch.execute();
+    }
+
+    private void insertGuardians(Collection<Appointment> appointments) {
+        BatchBindStep batch = null;
+        for (Appointment a : appointments) {
+            List<Guardian> guardians = a.applicant().guardians();
+            for (int i = 0; i < guardians.size(); i++) {
+                if (batch == null) {
+                    batch = ctx.batch(ctx.insertInto(APPOINTMENT_GUARDIAN, APPOINTMENT_GUARDIAN.APPOINTMENT_ID,
+                                    APPOINTMENT_GUARDIAN.ORDINAL, APPOINTMENT_GUARDIAN.NIK, APPOINTMENT_GUARDIAN.FULL_NAME,
+                                    APPOINTMENT_GUARDIAN.RELATION)
+                            .values((String) null, (Integer) null, (String) null, (String) null, (String) null));
+                }
+                Guardian g = guardians.get(i);
+                batch.bind(a.id(), i, g.nik(), g.fullName(), g.relation() == null ? null : g.relation().name());
+            }
+        }
+        if (batch != null) {
+            batch.execute();
+        }
     }
 
     /** The office's appointments of one date, by slot, then booking code. */
     public List<Appointment> findByDate(String office, LocalDate date) {
-        Result<AppointmentRecord> rows = ctx.selectFrom(APPOINTMENT)
-                .where(APPOINTMENT.OFFICE.eq(office).and(APPOINTMENT.APPOINTMENT_DATE.eq(date)))
-                .orderBy(APPOINTMENT.SLOT_START, APPOINTMENT.BOOKING_CODE, APPOINTMENT.ID)
-                .fetch();
-        return toAppointments(rows);
+        return find(APPOINTMENT.OFFICE.eq(office).and(APPOINTMENT.APPOINTMENT_DATE.eq(date)),
+                APPOINTMENT.SLOT_START, APPOINTMENT.BOOKING_CODE, APPOINTMENT.ID);
     }
 
     /** The booking was recorded as a no-show when its day was closed. */
@@ -105,24 +159,37 @@ public final class AppointmentRepository {
     }
 
     public Optional<Appointment> findById(String id) {
-        return toAppointments(ctx.selectFrom(APPOINTMENT).where(APPOINTMENT.ID.eq(id)).fetch()).stream().findFirst();
+        return find(APPOINTMENT.ID.eq(id)).stream().findFirst();
+    }
+
+    /** The stored ones of these ids, in no particular order (a page's worth: two queries whatever their number). */
+    public List<Appointment> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return find(APPOINTMENT.ID.in(ids));
     }
 
     /** Every booking with this code, whatever its date (normally one). */
     public List<Appointment> findByBookingCode(String bookingCode) {
-        return toAppointments(ctx.selectFrom(APPOINTMENT).where(APPOINTMENT.BOOKING_CODE.eq(bookingCode))
-                .orderBy(APPOINTMENT.APPOINTMENT_DATE).fetch());
+        return find(APPOINTMENT.BOOKING_CODE.eq(bookingCode), APPOINTMENT.APPOINTMENT_DATE);
     }
 
     public int countByDate(String office, LocalDate date) {
         return ctx.fetchCount(APPOINTMENT, APPOINTMENT.OFFICE.eq(office).and(APPOINTMENT.APPOINTMENT_DATE.eq(date)));
     }
 
-    private List<Appointment> toAppointments(Result<AppointmentRecord> rows) {
+    /**
+     * The appointments {@code where} selects, with their guardians read by the same condition
+     * (guardians joined to their appointment): two queries whatever the number of rows, and no
+     * list of ids sent back to the database.
+     */
+    private List<Appointment> find(Condition where, OrderField<?>... order) {
+        Result<AppointmentRecord> rows = ctx.selectFrom(APPOINTMENT).where(where).orderBy(order).fetch();
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<Guardian>> guardians = guardiansOf(rows.getValues(APPOINTMENT.ID));
+        Map<String, List<Guardian>> guardians = guardiansOf(where);
         List<Appointment> list = new ArrayList<>(rows.size());
         for (AppointmentRecord r : rows) {
             list.add(toAppointment(r, guardians.getOrDefault(r.getId(), List.of())));
@@ -130,10 +197,13 @@ public final class AppointmentRepository {
         return list;
     }
 
-    private Map<String, List<Guardian>> guardiansOf(Collection<String> ids) {
+    private Map<String, List<Guardian>> guardiansOf(Condition appointments) {
         Map<String, List<Guardian>> byId = new HashMap<>();
-        for (Record r : ctx.selectFrom(APPOINTMENT_GUARDIAN)
-                .where(APPOINTMENT_GUARDIAN.APPOINTMENT_ID.in(ids))
+        for (Record r : ctx.select(APPOINTMENT_GUARDIAN.APPOINTMENT_ID, APPOINTMENT_GUARDIAN.NIK,
+                        APPOINTMENT_GUARDIAN.FULL_NAME, APPOINTMENT_GUARDIAN.RELATION)
+                .from(APPOINTMENT_GUARDIAN)
+                .join(APPOINTMENT).on(APPOINTMENT.ID.eq(APPOINTMENT_GUARDIAN.APPOINTMENT_ID))
+                .where(appointments)
                 .orderBy(APPOINTMENT_GUARDIAN.APPOINTMENT_ID, APPOINTMENT_GUARDIAN.ORDINAL)
                 .fetch()) {
             String relation = r.get(APPOINTMENT_GUARDIAN.RELATION);
@@ -144,40 +214,29 @@ public final class AppointmentRepository {
         return byId;
     }
 
-    private static AppointmentRecord toRecord(Appointment a, OffsetDateTime pulledAt) {
+    /** The columns the pull writes, the id first; {@link #values} gives an appointment's in this order. */
+    private static final List<Field<?>> COLUMNS = List.of(APPOINTMENT.ID, APPOINTMENT.VERSION, APPOINTMENT.BOOKING_CODE,
+            APPOINTMENT.OFFICE, APPOINTMENT.APPOINTMENT_DATE, APPOINTMENT.SLOT_START, APPOINTMENT.SLOT_END, APPOINTMENT.STATUS,
+            APPOINTMENT.RESCHEDULED_TO, APPOINTMENT.SERVICE, APPOINTMENT.PASSPORT_TYPE, APPOINTMENT.VALIDITY_YEARS,
+            APPOINTMENT.SAME_DAY, APPOINTMENT.NIK, APPOINTMENT.FULL_NAME, APPOINTMENT.BIRTH_DATE, APPOINTMENT.BIRTH_PLACE,
+            APPOINTMENT.SEX, APPOINTMENT.MARRIED, APPOINTMENT.PHONE, APPOINTMENT.EMAIL, APPOINTMENT.OLD_PASSPORT_NUMBER,
+            APPOINTMENT.PAYMENT_BILLING_CODE, APPOINTMENT.PAYMENT_AMOUNT, APPOINTMENT.PAYMENT_STATUS, APPOINTMENT.PAYMENT_NTPN,
+            APPOINTMENT.PAYMENT_PAID_AT, APPOINTMENT.UPDATED_AT, APPOINTMENT.PULLED_AT);
+
+    /** The columns the pull writes (a test checks they are all the table's). */
+    static List<Field<?>> columns() {
+        return COLUMNS;
+    }
+
+    /** The appointment's values in the order of {@link #COLUMNS}, as bound to a batch (no record made per row). */
+    private static Object[] values(Appointment a, OffsetDateTime pulledAt) {
         Applicant p = a.applicant();
         Payment pay = a.payment();
-        AppointmentRecord r = new AppointmentRecord();
-        r.setId(a.id());
-        r.setVersion(a.version());
-        r.setBookingCode(a.bookingCode());
-        r.setOffice(a.office());
-        r.setAppointmentDate(a.date());
-        r.setSlotStart(a.slotStart());
-        r.setSlotEnd(a.slotEnd());
-        r.setStatus(a.status().name());
-        r.setRescheduledTo(a.rescheduledTo());
-        r.setService(a.service().name());
-        r.setPassportType(a.passportType().name());
-        r.setValidityYears(a.validityYears());
-        r.setSameDay(a.sameDay());
-        r.setNik(p.nik());
-        r.setFullName(p.fullName());
-        r.setBirthDate(p.birthDate());
-        r.setBirthPlace(p.birthPlace());
-        r.setSex(p.sex().name());
-        r.setMarried(p.married());
-        r.setPhone(p.phone());
-        r.setEmail(p.email());
-        r.setOldPassportNumber(p.oldPassportNumber());
-        r.setPaymentBillingCode(pay.billingCode());
-        r.setPaymentAmount(pay.amount());
-        r.setPaymentStatus(pay.status().name());
-        r.setPaymentNtpn(pay.ntpn());
-        r.setPaymentPaidAt(pay.paidAt());
-        r.setUpdatedAt(a.updatedAt());
-        r.setPulledAt(pulledAt);
-        return r;
+        return new Object[] {a.id(), a.version(), a.bookingCode(), a.office(), a.date(), a.slotStart(), a.slotEnd(),
+            a.status().name(), a.rescheduledTo(), a.service().name(), a.passportType().name(), a.validityYears(), a.sameDay(),
+            p.nik(), p.fullName(), p.birthDate(), p.birthPlace(), p.sex().name(), p.married(), p.phone(), p.email(),
+            p.oldPassportNumber(), pay.billingCode(), pay.amount(), pay.status().name(), pay.ntpn(), pay.paidAt(),
+            a.updatedAt(), pulledAt};
     }
 
     private static Appointment toAppointment(AppointmentRecord r, List<Guardian> guardians) {

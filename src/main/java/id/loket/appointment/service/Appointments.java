@@ -6,6 +6,7 @@ import id.loket.appointment.repo.AppointmentRepository;
 import id.loket.staff.model.Unguarded;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -27,6 +28,12 @@ public final class Appointments {
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public Optional<Appointment> findById(String id) {
         return repo.findById(id);
+    }
+
+    /** The stored ones of these ids, in no particular order (sync's pull reads a page's worth at once). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public List<Appointment> findByIds(Collection<String> ids) {
+        return repo.findByIds(ids);
     }
 
     @Unguarded("plumbing inside a transaction of a service that checked the session")

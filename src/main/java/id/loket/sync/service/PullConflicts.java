@@ -16,7 +16,9 @@ import id.loket.sync.model.ConflictKind;
 import id.loket.sync.repo.ConflictRepository;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -51,33 +53,48 @@ final class PullConflicts {
         this.now = now;
     }
 
-    /** Finds and records the conflicts of the items about to be stored; answers the ones recorded. */
+    /**
+     * Finds and records the conflicts of the items about to be stored; answers the ones recorded.
+     * What it compares against is read for the whole list at once, not per item: the stored
+     * versions in one read, the walk-ins of each office day once (only when a new booking
+     * arrives for it), and the case of a booking only when a newer version of a stored one does.
+     */
     List<Conflict> check(List<Appointment> incoming) {
         List<Conflict> found = new ArrayList<>();
-        Appointments appointments = new Appointments(tx);
+        if (incoming.isEmpty()) {
+            return found;
+        }
+        Map<String, Appointment> storedById = new HashMap<>();
+        for (Appointment s : new Appointments(tx).findByIds(incoming.stream().map(Appointment::id).distinct().toList())) {
+            storedById.put(s.id(), s);
+        }
         Cases cases = new Cases(tx);
+        Map<String, List<CaseFile>> dayCases = new HashMap<>();
         for (Appointment a : incoming) {
-            Optional<Appointment> stored = appointments.findById(a.id());
+            Optional<Appointment> stored = Optional.ofNullable(storedById.get(a.id()));
             if (stored.isPresent() && a.version() <= stored.get().version()) {
                 continue; // not newer: the pull ignores it
             }
-            Optional<CaseFile> served = cases.findByAppointment(a.id());
-            if (served.isPresent() && stored.isPresent()) {
-                CaseFile c = served.get();
-                Appointment before = stored.get();
-                if (before.status() == AppointmentStatus.BOOKED && a.status() != AppointmentStatus.BOOKED
-                        && c.status() != CaseStatus.NO_SHOW) {
-                    record(ConflictKind.SERVED_THEN_CHANGED, c, a, "APPOINTMENT_" + a.status().name()
-                            + (a.rescheduledTo() != null ? " " + a.rescheduledTo() : ""), true, List.of()).ifPresent(found::add);
+            if (stored.isPresent()) {
+                Optional<CaseFile> served = cases.findByAppointment(a.id());
+                if (served.isPresent()) {
+                    CaseFile c = served.get();
+                    Appointment before = stored.get();
+                    if (before.status() == AppointmentStatus.BOOKED && a.status() != AppointmentStatus.BOOKED
+                            && c.status() != CaseStatus.NO_SHOW) {
+                        record(ConflictKind.SERVED_THEN_CHANGED, c, a, "APPOINTMENT_" + a.status().name()
+                                + (a.rescheduledTo() != null ? " " + a.rescheduledTo() : ""), true, List.of()).ifPresent(found::add);
+                    }
+                    List<String> changed = changedIdentity(c.applicant(), a);
+                    if (!changed.isEmpty() && verified(c)) {
+                        record(ConflictKind.VERIFIED_DATA_CHANGED, c, a, "CHANGED " + String.join(",", changed), false, changed)
+                                .ifPresent(found::add);
+                    }
                 }
-                List<String> changed = changedIdentity(c.applicant(), a);
-                if (!changed.isEmpty() && verified(c)) {
-                    record(ConflictKind.VERIFIED_DATA_CHANGED, c, a, "CHANGED " + String.join(",", changed), false, changed)
-                            .ifPresent(found::add);
-                }
-            } else if (stored.isEmpty() && a.status() == AppointmentStatus.BOOKED) {
-                for (CaseFile walkIn : cases.findByNik(a.office(), a.date(), a.applicant().nik())) {
-                    if (walkIn.walkIn() && walkIn.status() != CaseStatus.NO_SHOW) {
+            } else if (a.status() == AppointmentStatus.BOOKED) {
+                List<CaseFile> day = dayCases.computeIfAbsent(a.office() + "|" + a.date(), k -> cases.findDay(a.office(), a.date()));
+                for (CaseFile walkIn : day) {
+                    if (walkIn.walkIn() && walkIn.status() != CaseStatus.NO_SHOW && a.applicant().nik().equals(walkIn.applicant().nik())) {
                         record(ConflictKind.WALK_IN_DUPLICATES_BOOKING, walkIn, a, "BOOKING " + a.bookingCode(), true, List.of())
                                 .ifPresent(found::add);
                     }
