@@ -1,12 +1,18 @@
 package id.loket.casefile.repo;
 
 import static id.loket.db.jooq.Tables.AUDIT_LOG;
+import static id.loket.db.jooq.Tables.CASE_FILE;
 
 import id.loket.audit.AuditTrail;
 import id.loket.casefile.model.AuditEntry;
 import id.loket.casefile.model.CaseAction;
 import id.loket.casefile.model.CaseStatus;
+import id.loket.db.jooq.tables.records.AuditLogRecord;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -36,9 +42,27 @@ public final class AuditRepository {
 
     public List<AuditEntry> history(String caseRef) {
         return ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.CASE_REF.eq(caseRef).and(AUDIT_LOG.ACTION.in(CASE_ACTIONS))).orderBy(AUDIT_LOG.ID)
-                .fetch(r -> new AuditEntry(r.getCaseRef(), CaseAction.valueOf(r.getAction()),
-                        r.getFromStatus() == null ? null : CaseStatus.valueOf(r.getFromStatus()),
-                        r.getToStatus() == null ? null : CaseStatus.valueOf(r.getToStatus()),
-                        r.getAt(), r.getOfficer(), r.getCounterNo(), r.getDetails()));
+                .fetch(AuditRepository::toEntry);
+    }
+
+    /**
+     * The histories of every case of {@code office} on {@code date}, by case reference: one query
+     * (the day's cases joined to their audit rows), not one per case.
+     */
+    public Map<String, List<AuditEntry>> historiesOfDay(String office, LocalDate date) {
+        Map<String, List<AuditEntry>> byCase = new HashMap<>();
+        ctx.select(AUDIT_LOG.fields()).from(AUDIT_LOG).join(CASE_FILE).on(CASE_FILE.CASE_REF.eq(AUDIT_LOG.CASE_REF))
+                .where(CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date)).and(AUDIT_LOG.ACTION.in(CASE_ACTIONS)))
+                .orderBy(AUDIT_LOG.CASE_REF, AUDIT_LOG.ID)
+                .fetchInto(AUDIT_LOG)
+                .forEach(r -> byCase.computeIfAbsent(r.getCaseRef(), k -> new ArrayList<>()).add(toEntry(r)));
+        return byCase;
+    }
+
+    private static AuditEntry toEntry(AuditLogRecord r) {
+        return new AuditEntry(r.getCaseRef(), CaseAction.valueOf(r.getAction()),
+                r.getFromStatus() == null ? null : CaseStatus.valueOf(r.getFromStatus()),
+                r.getToStatus() == null ? null : CaseStatus.valueOf(r.getToStatus()),
+                r.getAt(), r.getOfficer(), r.getCounterNo(), r.getDetails());
     }
 }

@@ -1,6 +1,7 @@
 package id.loket.casefile.repo;
 
 import id.loket.db.Columns;
+import static id.loket.db.jooq.Tables.CASE_FILE;
 import static id.loket.db.jooq.Tables.OUTBOX_EVENT;
 
 import id.loket.casefile.model.EventType;
@@ -9,6 +10,7 @@ import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.OutboxState;
 import id.loket.casefile.model.OutboxSummary;
 import id.loket.db.jooq.tables.records.OutboxEventRecord;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -79,6 +81,20 @@ public final class OutboxRepository {
     /** Events of a case in the order they happened. */
     public List<OutboxEvent> forCase(String caseRef) {
         return ctx.selectFrom(OUTBOX_EVENT).where(OUTBOX_EVENT.CASE_REF.eq(caseRef)).orderBy(OUTBOX_EVENT.SEQ).fetch(OutboxRepository::toEvent);
+    }
+
+    /**
+     * The events of {@code type} of every case of {@code office} on {@code date}, by case
+     * reference, each case's in order: one query for the day.
+     */
+    public Map<String, List<OutboxEvent>> ofDay(String office, LocalDate date, EventType type) {
+        Map<String, List<OutboxEvent>> byCase = new java.util.HashMap<>();
+        ctx.select(OUTBOX_EVENT.fields()).from(OUTBOX_EVENT).join(CASE_FILE).on(CASE_FILE.CASE_REF.eq(OUTBOX_EVENT.CASE_REF))
+                .where(CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date)).and(OUTBOX_EVENT.EVENT_TYPE.eq(type.name())))
+                .orderBy(OUTBOX_EVENT.CASE_REF, OUTBOX_EVENT.SEQ)
+                .fetchInto(OUTBOX_EVENT)
+                .forEach(r -> byCase.computeIfAbsent(r.getCaseRef(), k -> new java.util.ArrayList<>()).add(toEvent(r)));
+        return byCase;
     }
 
     /** All events in the order they happened. */

@@ -23,6 +23,9 @@ import id.loket.casefile.model.RejectionReason;
 import id.loket.casefile.repo.AuditRepository;
 import id.loket.casefile.repo.CaseRepository;
 import id.loket.casefile.repo.OutboxRepository;
+import id.loket.casefile.model.EventType;
+import id.loket.casefile.model.OutboxEvent;
+import java.util.Map;
 import id.loket.db.Database;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,13 +105,14 @@ public final class CaseExport {
     @Guarded(Permission.EXPORT_PERSONAL_DATA)
     public List<Row> rows(Session session, LocalDate date, String office) {
         authorization.require(session, Permission.EXPORT_PERSONAL_DATA);
+        // the day's cases, their histories and their holds' events: three queries, whatever the day's size
         return db.inTransaction(tx -> {
-            AuditRepository audit = new AuditRepository(tx);
-            OutboxRepository outbox = new OutboxRepository(tx);
+            Map<String, List<AuditEntry>> histories = new AuditRepository(tx).historiesOfDay(office, date);
+            Map<String, List<OutboxEvent>> holds = new OutboxRepository(tx).ofDay(office, date, EventType.PUT_ON_HOLD);
             List<Row> rows = new ArrayList<>();
             for (CaseFile c : new CaseRepository(tx).findDay(office, date)) {
-                List<AuditEntry> transitions = audit.history(c.caseRef()).stream().filter(CaseExport::isTransition).toList();
-                rows.add(new Row(c, transitions, hold(c, outbox)));
+                List<AuditEntry> transitions = histories.getOrDefault(c.caseRef(), List.of()).stream().filter(CaseExport::isTransition).toList();
+                rows.add(new Row(c, transitions, hold(c, holds.getOrDefault(c.caseRef(), List.of()))));
             }
             return rows;
         });
@@ -124,11 +128,11 @@ public final class CaseExport {
      * PUT_ON_HOLD event said it (after a resume the checklist no longer shows it); for a case
      * on hold without such an event, what its checklist shows missing.
      */
-    private static Hold hold(CaseFile c, OutboxRepository outbox) {
+    private static Hold hold(CaseFile c, List<OutboxEvent> holdEvents) {
         if (c.holdReturnBy() == null) {
             return null;
         }
-        List<DocumentType> missing = Holds.missing(c, outbox.forCase(c.caseRef()));
+        List<DocumentType> missing = Holds.missing(c, holdEvents);
         return new Hold(c.holdReturnBy(), missing);
     }
 
