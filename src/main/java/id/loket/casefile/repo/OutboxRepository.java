@@ -179,6 +179,22 @@ public final class OutboxRepository {
                 .execute();
     }
 
+    /** Central took these (all APPLIED, or all DUPLICATE), none with an appointment id to keep: one statement. */
+    public void markSent(Collection<Long> seqs, String result, OffsetDateTime now) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        ctx.update(OUTBOX_EVENT)
+                .set(OUTBOX_EVENT.STATE, OutboxState.SENT.name())
+                .set(OUTBOX_EVENT.SENT_AT, now)
+                .set(OUTBOX_EVENT.ANSWERED_AT, now)
+                .set(OUTBOX_EVENT.RESULT, result)
+                .set(OUTBOX_EVENT.ATTEMPTS, OUTBOX_EVENT.ATTEMPTS.plus(1))
+                .set(OUTBOX_EVENT.LAST_ERROR, (String) null)
+                .where(OUTBOX_EVENT.SEQ.in(seqs))
+                .execute();
+    }
+
     /** Central took it (APPLIED or DUPLICATE). */
     public void markSent(long seq, String result, String appointmentId, OffsetDateTime now) {
         ctx.update(OUTBOX_EVENT)
@@ -272,8 +288,26 @@ public final class OutboxRepository {
      * Withdrawn, sent and superseded events are not in it. Nothing is known here of the last
      * push or of conflicts (see {@link OutboxSummary#withPush}).
      */
+    /**
+     * The events still to go or to be looked at (PENDING, HELD, FAILED), counted by state through
+     * the state index: what the status bar and every push show. Never counts the sent history,
+     * which grows by thousands a day.
+     */
+    public Map<OutboxState, Integer> waitingCounts() {
+        Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState s : WAITING) {
+            counts.put(s, 0);
+        }
+        ctx.select(OUTBOX_EVENT.STATE, DSL.count()).from(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.STATE.in(WAITING.stream().map(Enum::name).toList())).groupBy(OUTBOX_EVENT.STATE)
+                .forEach(r -> counts.put(OutboxState.valueOf(r.value1()), r.value2()));
+        return counts;
+    }
+
+    private static final List<OutboxState> WAITING = List.of(OutboxState.PENDING, OutboxState.HELD, OutboxState.FAILED);
+
     public OutboxSummary backlog() {
-        Map<OutboxState, Integer> counts = countByState();
+        Map<OutboxState, Integer> counts = waitingCounts();
         Optional<OffsetDateTime> oldest = ctx.select(DSL.min(OUTBOX_EVENT.OCCURRED_AT)).from(OUTBOX_EVENT)
                 .where(OUTBOX_EVENT.STATE.eq(PENDING)).fetchOptional(0, OffsetDateTime.class);
         return new OutboxSummary(counts.get(OutboxState.PENDING), counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED),

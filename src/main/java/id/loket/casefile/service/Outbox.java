@@ -66,6 +66,12 @@ public final class Outbox {
      * when central gives one, is kept on its case the first time.
      */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public void markSent(java.util.Collection<OutboxEvent> events, String result, OffsetDateTime now) {
+        outbox.markSent(events.stream().map(OutboxEvent::seq).toList(), result, now);
+    }
+
+    /** Central took the event; its central appointment id, when central gives one, is kept on its case the first time. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
     public void markSent(OutboxEvent e, String result, String appointmentId, OffsetDateTime now) {
         outbox.markSent(e.seq(), result, appointmentId, now);
         if (appointmentId != null) {
@@ -112,6 +118,12 @@ public final class Outbox {
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public Map<OutboxState, Integer> countByState() {
         return outbox.countByState();
+    }
+
+    /** PENDING, HELD and FAILED counted through the state index (never the sent history): what a push reports. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public Map<OutboxState, Integer> waitingCounts() {
+        return outbox.waitingCounts();
     }
 
     /** The backlog: waiting, held, failed and the oldest waiting; no push or conflict figures (sync adds them). */

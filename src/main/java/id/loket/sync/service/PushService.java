@@ -31,6 +31,7 @@ import id.loket.sync.repo.PushRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public final class PushService {
         OffsetDateTime now = now();
         String p = problem.orElse(null);
         db.inTransactionRun(tx -> new PushRepository(tx).recordPush(office, now, t.sent + t.duplicates, p));
-        var counts = new Outbox(db.dsl()).countByState();
+        var counts = new Outbox(db.dsl()).waitingCounts();
         PushReport report = new PushReport(t.sent, t.duplicates, t.conflicts, t.invalid, counts.get(OutboxState.PENDING),
                 counts.get(OutboxState.HELD), counts.get(OutboxState.FAILED), problem, skipped);
         if (t.sent + t.duplicates + t.conflicts + t.invalid > 0 || problem.isPresent()) {
@@ -226,11 +227,17 @@ public final class PushService {
         Tally batchTally = db.inTransaction(tx -> {
             Tally bt = new Tally();
             Outbox outbox = new Outbox(tx);
+            // taken events without an appointment id to keep (nearly all) are marked in one statement per answer
+            Map<String, List<OutboxEvent>> plainlyTaken = new HashMap<>();
             for (OutboxEvent e : batch) {
                 Answer a = answers.get(e.eventId());
                 switch (a.status()) {
                     case "APPLIED", "DUPLICATE" -> {
-                        outbox.markSent(e, a.status(), a.appointmentId(), now);
+                        if (a.appointmentId() == null) {
+                            plainlyTaken.computeIfAbsent(a.status(), k -> new ArrayList<>()).add(e);
+                        } else {
+                            outbox.markSent(e, a.status(), a.appointmentId(), now);
+                        }
                         if (a.status().equals("APPLIED")) {
                             bt.sent++;
                         } else {
@@ -247,6 +254,7 @@ public final class PushService {
                     }
                 }
             }
+            plainlyTaken.forEach((status, events) -> outbox.markSent(events, status, now));
             return bt;
         });
         t.add(batchTally);
