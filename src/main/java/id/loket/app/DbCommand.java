@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code loket db}: the office's database as a whole. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The office's database as a whole.",
-        subcommands = {DbCommand.Copy.class})
+        subcommands = {DbCommand.Copy.class, DbCommand.Stats.class})
 final class DbCommand {
 
     @ParentCommand
@@ -87,6 +87,49 @@ final class DbCommand {
                     root.out().println(m.get("dbcopy.done", copied.total(), from, server.where(), AuditCommand.describe(chain, m)));
                     return chain.intact() ? 0 : 1;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code loket db stats}: how large each table of the office's database is (rows, largest
+     * first) and, on a desk's H2 file, the file's size: to see the history grow and what
+     * housekeeping would win. Counts only, nothing personal; a supervisor or an administrator.
+     */
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = {"How many rows each table of the database holds (largest first), and the size of a desk's database file.",
+                "Needs a supervisor or an administrator (--user)."})
+    static final class Stats implements Callable<Integer> {
+
+        @ParentCommand
+        DbCommand db;
+
+        @Mixin
+        SignIn signIn;
+
+        @Override
+        public Integer call() {
+            LoketCommand root = db.root;
+            Messages m = root.messages();
+            Logging.toFolder(root.dataDir());
+            try (AppContext app = root.open(Clock.systemDefaultZone(), m)) {
+                new Authorization(app.database()).require(signIn.session(app, Permission.VIEW_OUTBOX), Permission.VIEW_OUTBOX);
+                Map<String, Long> rows = app.database().tableRows();
+                long total = 0;
+                for (Map.Entry<String, Long> e : rows.entrySet()) {
+                    root.out().println(m.get("dbstats.table", e.getKey(), e.getValue()));
+                    total += e.getValue();
+                }
+                root.out().println(m.get("dbstats.total", rows.size(), total));
+                Optional<Path> file = app.database().dataDir().map(d -> d.resolve("loket.mv.db")).filter(Files::isRegularFile);
+                if (file.isPresent()) {
+                    try {
+                        root.out().println(m.get("dbstats.file", file.get(), Files.size(file.get()) / (1024 * 1024)));
+                    } catch (java.io.IOException e) {
+                        throw new UserFacingException(e, "dbstats.noFile", file.get(), e.getMessage());
+                    }
+                }
+                return 0;
             }
         }
     }

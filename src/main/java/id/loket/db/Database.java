@@ -22,6 +22,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -412,6 +413,21 @@ public final class Database implements AutoCloseable {
     /** The key that signs the audit trail's head, derived from the folder's key; empty for PostgreSQL. */
     public byte[] auditKey() {
         return key == null ? new byte[0] : key.auditKey();
+    }
+
+    /** The rows of each of Loket's tables (not views, not Flyway's own), largest first: for {@code loket db stats}. */
+    public Map<String, Long> tableRows() {
+        Map<String, Long> rows = new java.util.HashMap<>();
+        for (org.jooq.Table<?> t : id.loket.db.jooq.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            if (t.getName().startsWith("flyway") || !t.getTableType().isTable()) {
+                continue;
+            }
+            rows.put(t.getName(), (long) dsl().fetchCount(t));
+        }
+        Map<String, Long> largestFirst = new java.util.LinkedHashMap<>();
+        rows.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> largestFirst.put(e.getKey(), e.getValue()));
+        return largestFirst;
     }
 
     /** The data folder (H2); empty for PostgreSQL. */
