@@ -214,4 +214,49 @@ class CloseDayServiceIT {
                 .containsExactlyInAnyOrder(waiting.applicant().fullName(), atCounter.applicant().fullName());
         assertThat(preview.conflicts()).isEmpty();
     }
+
+    /** Marks the event {@code seq} as taken by central {@code daysAgo} days before the closing, as a push would have. */
+    private void sentDaysAgo(long seq, int daysAgo) {
+        office.app().caseWork(AFTER_LAST_SLOT).db().dsl().update(id.loket.db.jooq.Tables.OUTBOX_EVENT)
+                .set(id.loket.db.jooq.Tables.OUTBOX_EVENT.STATE, "SENT")
+                .set(id.loket.db.jooq.Tables.OUTBOX_EVENT.SENT_AT, java.time.OffsetDateTime.now(AFTER_LAST_SLOT).minusDays(daysAgo))
+                .where(id.loket.db.jooq.Tables.OUTBOX_EVENT.SEQ.eq(seq)).execute();
+    }
+
+    @Test
+    void closingRemovesEventsCentralTookLongerAgoThanTheSettingKeepsAndNothingElse() {
+        List<OutboxEvent> before = office.app().cases().allEvents(SUPERVISOR);
+        assertThat(before).hasSize(2); // the two check-ins
+        OutboxEvent old = before.get(0);
+        OutboxEvent recent = before.get(1);
+        sentDaysAgo(old.seq(), 91);
+        sentDaysAgo(recent.seq(), 89);
+
+        closing.close(office.day(), SUPERVISOR);
+
+        List<Long> after = office.app().cases().allEvents(SUPERVISOR).stream().map(OutboxEvent::seq).toList();
+        assertThat(after).as("sent 91 days ago: gone").doesNotContain(old.seq())
+                .as("sent 89 days ago: kept").contains(recent.seq());
+        assertThat(noShowEvents()).as("the closing's own events, not sent yet: kept").hasSize(neverCheckedIn().size());
+    }
+
+    @Test
+    void keepSentDaysZeroKeepsEverything() {
+        office.app().settings().put(CloseDayService.KEEP_SENT_SETTING, "0");
+        OutboxEvent old = office.app().cases().allEvents(SUPERVISOR).get(0);
+        sentDaysAgo(old.seq(), 4000);
+
+        closing.close(office.day(), SUPERVISOR);
+
+        assertThat(office.app().cases().allEvents(SUPERVISOR)).extracting(OutboxEvent::seq).contains(old.seq());
+    }
+
+    @Test
+    void theKeepSettingIsReadAsWholeDaysAndFallsBackToNinety() {
+        assertThat(CloseDayService.keepSentDays(null)).isEqualTo(90);
+        assertThat(CloseDayService.keepSentDays(" 30 ")).isEqualTo(30);
+        assertThat(CloseDayService.keepSentDays("-1")).isEqualTo(90);
+        assertThat(CloseDayService.keepSentDays("lama")).isEqualTo(90);
+        assertThat(CloseDayService.keepSentDays("0")).isZero();
+    }
 }

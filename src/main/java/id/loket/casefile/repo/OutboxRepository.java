@@ -97,6 +97,20 @@ public final class OutboxRepository {
         return byCase;
     }
 
+    /**
+     * Removes up to {@code limit} events central took (SENT) before {@code before}, oldest first,
+     * except those of a case now on hold (its PUT_ON_HOLD event says what is missing). Answers how
+     * many went. Waiting, held, failed and withdrawn events are never removed.
+     */
+    public int purgeSent(OffsetDateTime before, int limit) {
+        List<Long> seqs = ctx.select(OUTBOX_EVENT.SEQ).from(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.STATE.eq(OutboxState.SENT.name())).and(OUTBOX_EVENT.SENT_AT.lt(before))
+                .andNotExists(DSL.selectOne().from(CASE_FILE).where(CASE_FILE.CASE_REF.eq(OUTBOX_EVENT.CASE_REF))
+                        .and(CASE_FILE.STATUS.eq("ON_HOLD")))
+                .orderBy(OUTBOX_EVENT.STATE, OUTBOX_EVENT.SEQ).limit(limit).fetch(OUTBOX_EVENT.SEQ);
+        return seqs.isEmpty() ? 0 : ctx.deleteFrom(OUTBOX_EVENT).where(OUTBOX_EVENT.SEQ.in(seqs)).execute();
+    }
+
     /** All events in the order they happened. */
     public List<OutboxEvent> all() {
         return ctx.selectFrom(OUTBOX_EVENT).orderBy(OUTBOX_EVENT.SEQ).fetch(OutboxRepository::toEvent);

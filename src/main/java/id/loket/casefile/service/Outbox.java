@@ -120,6 +120,12 @@ public final class Outbox {
         return outbox.countByState();
     }
 
+    /** Up to {@code limit} events sent before {@code before} removed (not those of a case on hold): answers how many. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int purgeSent(OffsetDateTime before, int limit) {
+        return outbox.purgeSent(before, limit);
+    }
+
     /** PENDING, HELD and FAILED counted through the state index (never the sent history): what a push reports. */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public Map<OutboxState, Integer> waitingCounts() {

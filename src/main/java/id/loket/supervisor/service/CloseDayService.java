@@ -22,6 +22,7 @@ import id.loket.audit.AuditTrail;
 import id.loket.queue.service.QueueService;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import id.loket.casefile.service.Outbox;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -142,12 +143,63 @@ public final class CloseDayService {
         });
         LOG.info("Day {} {} closed by {}: {} no-shows recorded now, {} in all; {} cases still open", office, date,
                 actor.username(), recorded, result.noShows(), result.open().size());
+        purgeSentEvents();
         try {
             afterClose.accept(session);
         } catch (RuntimeException e) {
             LOG.warn("After closing {} {}: {}", office, date, e.getMessage());
         }
         return result;
+    }
+
+    /** The setting: days an event central took is kept in the outbox (0: for ever). */
+    public static final String KEEP_SENT_SETTING = "outbox.keepSentDays";
+    public static final int DEFAULT_KEEP_SENT_DAYS = 90;
+    private static final int PURGE_BATCH = 10_000;
+
+    /**
+     * Housekeeping at the closing: events central took more than {@code outbox.keepSentDays} days
+     * ago leave the outbox, in transactions of {@value #PURGE_BATCH}, so the outbox stays the size
+     * of a few months whatever the office's age. Their steps stay in the audit trail; the
+     * outage-log report of a day older than that finds no events. A failure is logged and does
+     * not undo the closing.
+     */
+    private void purgeSentEvents() {
+        try {
+            int days = work.db().inTransaction(tx -> keepSentDays(new id.loket.settings.Settings(tx).get(KEEP_SENT_SETTING).orElse(null)));
+            if (days == 0) {
+                return;
+            }
+            OffsetDateTime before = work.now().minusDays(days);
+            int purged = 0;
+            int n;
+            do {
+                n = work.db().inTransaction(tx -> new Outbox(tx).purgeSent(before, PURGE_BATCH));
+                purged += n;
+            } while (n == PURGE_BATCH);
+            if (purged > 0) {
+                LOG.info("Outbox housekeeping: {} events sent before {} removed", purged, before);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox housekeeping at the closing of {}: {}", office, e.getMessage());
+        }
+    }
+
+    /** The setting's value: a whole number of days, 0 to 3650; anything else falls back to the default, with a warning. */
+    public static int keepSentDays(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_KEEP_SENT_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value.strip());
+            if (days >= 0 && days <= 3650) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // the default below
+        }
+        LOG.warn("Setting {}={} is not 0 to 3650 days: {} days are kept", KEEP_SENT_SETTING, value, DEFAULT_KEEP_SENT_DAYS);
+        return DEFAULT_KEEP_SENT_DAYS;
     }
 
     /** One transaction: up to BATCH candidates recorded. Answers {candidates seen, no-shows recorded}. */
