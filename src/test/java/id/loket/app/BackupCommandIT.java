@@ -102,9 +102,7 @@ class BackupCommandIT {
     void aBackupRestoredWhereTheDamagedFileWasMovedAsideLeavesAnIntactSignedAuditTrail() throws Exception {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("b.zip");
-        try (Database db = Database.openFolder(data)) {
-            id.loket.testing.TestSessions.account(db, "admin", "Siti Nurhaliza", id.loket.staff.model.Role.ADMIN);
-        }
+        withAdmin(data);
         put(data, SettingsRepository.OFFICE_NAME, "in the backup");
         assertThat(Cli.loket(args(data, "backup", "--out", out.toString())).code()).isZero();
         put(data, SettingsRepository.OFFICE_NAME, "after the backup"); // the signed head moves past the backup
@@ -128,9 +126,7 @@ class BackupCommandIT {
     void aRestoreWhereTheDamagedFileWasMovedAsideWithoutSignInStandsAndSaysHowToCheckIt() throws Exception {
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("b.zip");
-        try (Database db = Database.openFolder(data)) {
-            id.loket.testing.TestSessions.account(db, "admin", "Siti Nurhaliza", id.loket.staff.model.Role.ADMIN);
-        }
+        withAdmin(data);
         assertThat(Cli.loket(args(data, "backup", "--out", out.toString())).code()).isZero();
         Files.write(data.resolve("loket.mv.db"), new byte[0]);
 
@@ -143,6 +139,13 @@ class BackupCommandIT {
         Cli.Run again = Cli.loket(args(data, "restore", out.toString()));
         assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(Cli.loket(args(data, "audit", "verify")).code()).isZero();
+    }
+
+    /** A folder with an administrator, who signs in with {@link Cli#signIn}. */
+    private static void withAdmin(Path data) {
+        try (Database db = Database.openFolder(data)) {
+            id.loket.testing.TestSessions.account(db, "admin", "Siti Nurhaliza", id.loket.staff.model.Role.ADMIN);
+        }
     }
 
     private static String[] args(Path data, String... command) {

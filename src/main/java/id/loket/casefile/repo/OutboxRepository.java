@@ -195,32 +195,24 @@ public final class OutboxRepository {
 
     /** Central took these (all APPLIED, or all DUPLICATE), none with an appointment id to keep: one statement. */
     public void markSent(Collection<Long> seqs, String result, OffsetDateTime now) {
-        if (seqs.isEmpty()) {
-            return;
+        if (!seqs.isEmpty()) {
+            setSent(result, now).where(OUTBOX_EVENT.SEQ.in(seqs)).execute();
         }
-        ctx.update(OUTBOX_EVENT)
-                .set(OUTBOX_EVENT.STATE, OutboxState.SENT.name())
-                .set(OUTBOX_EVENT.SENT_AT, now)
-                .set(OUTBOX_EVENT.ANSWERED_AT, now)
-                .set(OUTBOX_EVENT.RESULT, result)
-                .set(OUTBOX_EVENT.ATTEMPTS, OUTBOX_EVENT.ATTEMPTS.plus(1))
-                .set(OUTBOX_EVENT.LAST_ERROR, (String) null)
-                .where(OUTBOX_EVENT.SEQ.in(seqs))
-                .execute();
     }
 
     /** Central took it (APPLIED or DUPLICATE). */
     public void markSent(long seq, String result, String appointmentId, OffsetDateTime now) {
-        ctx.update(OUTBOX_EVENT)
+        setSent(result, now).set(OUTBOX_EVENT.CENTRAL_APPOINTMENT_ID, appointmentId).where(OUTBOX_EVENT.SEQ.eq(seq)).execute();
+    }
+
+    private org.jooq.UpdateSetMoreStep<OutboxEventRecord> setSent(String result, OffsetDateTime now) {
+        return ctx.update(OUTBOX_EVENT)
                 .set(OUTBOX_EVENT.STATE, OutboxState.SENT.name())
                 .set(OUTBOX_EVENT.SENT_AT, now)
                 .set(OUTBOX_EVENT.ANSWERED_AT, now)
                 .set(OUTBOX_EVENT.RESULT, result)
-                .set(OUTBOX_EVENT.CENTRAL_APPOINTMENT_ID, appointmentId)
                 .set(OUTBOX_EVENT.ATTEMPTS, OUTBOX_EVENT.ATTEMPTS.plus(1))
-                .set(OUTBOX_EVENT.LAST_ERROR, (String) null)
-                .where(OUTBOX_EVENT.SEQ.eq(seq))
-                .execute();
+                .set(OUTBOX_EVENT.LAST_ERROR, (String) null);
     }
 
     /** Central refused it: HELD (CONFLICT) or FAILED (INVALID), with its reason and the conflict. */
