@@ -355,6 +355,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource ds, Object where) {
+        if (MigrationCheck.upToDate(ds)) {
+            return; // every shipped migration applied, unchanged: Flyway (a second or more) is not needed
+        }
+        LOG.info("Migrating the database at {}", where);
         try {
             Flyway.configure()
                     .dataSource(ds)
