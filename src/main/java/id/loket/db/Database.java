@@ -354,7 +354,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(HikariDataSource ds, Object where) {
+    /** Brings the schema up to date: nothing when {@link MigrationCheck} finds it so, else Flyway. */
+    static void migrate(javax.sql.DataSource ds, Object where) {
         if (MigrationCheck.upToDate(ds)) {
             return; // every shipped migration applied, unchanged: Flyway (a second or more) is not needed
         }
