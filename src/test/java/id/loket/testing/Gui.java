@@ -18,6 +18,32 @@ public final class Gui {
     }
 
     /**
+     * Clicks {@code button} until {@code done} holds, giving each click {@code wait} to show: a
+     * click a loaded Xvfb lost is given again only while the screen proves nothing happened, and
+     * after two lost clicks (without a window manager another window can lie over this one) the
+     * button is pressed through Swing. The button's action must refuse a second press while the
+     * first one works (the screens under test do, in their status line).
+     */
+    public static void clickUntil(org.assertj.swing.fixture.JButtonFixture button, String what, java.util.function.BooleanSupplier done,
+            Duration wait) throws InterruptedException {
+        for (int tries = 0; tries < 3 && !done.getAsBoolean(); tries++) {
+            if (tries < 2) {
+                button.click();
+            } else {
+                javax.swing.JButton target = button.target();
+                org.assertj.swing.edt.GuiActionRunner.execute(() -> target.doClick());
+            }
+            long until = System.nanoTime() + wait.toNanos();
+            while (!done.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+        }
+        if (!done.getAsBoolean()) {
+            throw new AssertionError("not done after three presses of the button: " + what);
+        }
+    }
+
+    /**
      * Waits (bounded) until {@code ok} holds for what {@code current} reads; a read that throws
      * counts as not yet (the component may not be there yet). A timeout says what it read last.
      */

@@ -235,7 +235,7 @@ class HandOverDialogGuiTest {
         assertThat(dialog.label("handOver.applicant").text()).contains("D'Angelo Śrī Wéndra").contains("O'Brien");
 
         dialog.textBox("handOver.passport").enterText("X7654321");
-        dialog.button("handOver.ok").click();
+        id.loket.testing.Gui.clickUntil(dialog.button("handOver.ok"), "hand over", result::isDone, java.time.Duration.ofSeconds(8));
         assertThat(result.get(10, TimeUnit.SECONDS)).contains(new HandOverDialog.Answer(CollectedBy.SELF, null, null, "X7654321"));
     }
 }
