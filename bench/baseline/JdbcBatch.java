@@ -16,8 +16,8 @@ import java.util.UUID;
  *
  *   java -cp target/loket.jar bench/baseline/JdbcBatch.java DIR [ROWS] [BATCH]
  *
- * DIR must not hold a database yet. The table has the columns, key and indexes of Loket's
- * {@code appointment} (db/migration/V1__foundation.sql); the file is opened like Loket's
+ * DIR must not hold a database yet. The {@code appointment} table is made by Loket's first
+ * migration itself (db/migration/V1__foundation.sql, so run from the project's root); the file is opened like Loket's
  * (CIPHER=AES, file password and user password separated by a space; WRITE_DELAY=0, as Loket's,
  * so each commit is written out). Rows are generated with a fixed seed, BATCH rows per
  * executeBatch and one commit per batch.
@@ -35,41 +35,8 @@ public class JdbcBatch {
         String url = "jdbc:h2:file:" + dir + "/baseline;CIPHER=AES;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
         try (Connection c = DriverManager.getConnection(url, "sa", "filepw userpw")) {
             try (Statement s = c.createStatement()) {
-                s.execute("""
-                        CREATE TABLE appointment (
-                            id                   VARCHAR(36)   NOT NULL PRIMARY KEY,
-                            version              BIGINT        NOT NULL,
-                            booking_code         VARCHAR(32)   NOT NULL,
-                            office               VARCHAR(5)    NOT NULL,
-                            appointment_date     DATE          NOT NULL,
-                            slot_start           VARCHAR(5)    NOT NULL,
-                            slot_end             VARCHAR(5),
-                            status               VARCHAR(16)   NOT NULL,
-                            rescheduled_to       DATE,
-                            service              VARCHAR(24)   NOT NULL,
-                            passport_type        VARCHAR(16)   NOT NULL,
-                            validity_years       INTEGER,
-                            same_day             BOOLEAN       NOT NULL,
-                            nik                  VARCHAR(16)   NOT NULL,
-                            full_name            VARCHAR(400)  NOT NULL,
-                            birth_date           DATE          NOT NULL,
-                            birth_place          VARCHAR(200),
-                            sex                  VARCHAR(1)    NOT NULL,
-                            married              BOOLEAN       NOT NULL,
-                            phone                VARCHAR(50),
-                            email                VARCHAR(320),
-                            old_passport_number  VARCHAR(50),
-                            payment_billing_code VARCHAR(15),
-                            payment_amount       BIGINT,
-                            payment_status       VARCHAR(10)   NOT NULL,
-                            payment_ntpn         VARCHAR(16),
-                            payment_paid_at      TIMESTAMP WITH TIME ZONE,
-                            updated_at           TIMESTAMP WITH TIME ZONE,
-                            pulled_at            TIMESTAMP WITH TIME ZONE NOT NULL
-                        )""");
-                s.execute("CREATE INDEX appointment_office_date_ix ON appointment (office, appointment_date)");
-                s.execute("CREATE INDEX appointment_booking_code_ix ON appointment (booking_code)");
-                s.execute("CREATE INDEX appointment_nik_ix ON appointment (nik)");
+                // the table and its indexes exactly as Loket's first migration makes them (run from the project's root)
+                s.execute("RUNSCRIPT FROM 'db/migration/V1__foundation.sql'");
             }
             c.setAutoCommit(false);
             Random r = new Random(2026);

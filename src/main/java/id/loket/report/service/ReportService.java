@@ -141,10 +141,7 @@ public final class ReportService {
      */
     @Guarded(Permission.RUN_REPORT)
     public ReportResult run(Session session, ReportDefinition def, Map<String, Object> values) {
-        Officer officer = authorization.require(session, Permission.RUN_REPORT);
-        if (!def.mayRun(officer.role())) {
-            throw new AccessRefused("report.notForRole", def.name(), officer.role(), def.roles());
-        }
+        Officer officer = mayRun(session, def);
         String by = officer.username();
         List<Map<String, Object>> rows;
         try {
@@ -171,11 +168,17 @@ public final class ReportService {
      */
     @Guarded(Permission.RUN_REPORT)
     public String plan(Session session, ReportDefinition def, Map<String, Object> values) {
+        mayRun(session, def);
+        return new ReportQuery(reader).plan(def.name(), def.sql(), binds(values));
+    }
+
+    /** The signed-in officer, who may run reports and this one (its layout.json names the roles). */
+    private Officer mayRun(Session session, ReportDefinition def) {
         Officer officer = authorization.require(session, Permission.RUN_REPORT);
         if (!def.mayRun(officer.role())) {
             throw new AccessRefused("report.notForRole", def.name(), officer.role(), def.roles());
         }
-        return new ReportQuery(reader).plan(def.name(), def.sql(), binds(values));
+        return officer;
     }
 
     /** The report's values and the ones every report may use: the office and the dates' first and last instants. */
