@@ -70,32 +70,39 @@ final class DemoCommand implements Callable<Integer>, CheckedOptions {
         Clock clock = Clock.system(office.zone());
         Path data = root.data != null ? root.data : Files.createTempDirectory("loket-demo-");
         Logging.toFolder(data);
-        String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
-        CentralStore store = new CentralStore(seed, Set.of(office.code()), count, office.zone(), clock);
-        CentralSimulator sim = new CentralSimulator(store, token, clock).start(0);
-        AppContext app = AppContext.open(data, root.keyFile(), clock, m);
-        try {
-            SettingsRepository settings = app.settings();
-            settings.put(SettingsRepository.OFFICE_CODE, office.code());
-            settings.put(SettingsRepository.CENTRAL_URL, sim.baseUrl());
-            ensureAccounts(app.auth());
-            root.out().println(m.get("demo.banner", data, sim.baseUrl(), LocalDate.now(clock)));
-            for (DemoAccount a : ACCOUNTS) {
-                root.out().println(m.get("demo.account", a.username(), DEMO_PASSWORD, m.get("role." + a.role().name()), a.fullName()));
+        // The sign-in window first; the simulator, the database and the demo accounts behind it.
+        java.util.concurrent.atomic.AtomicReference<CentralSimulator> running = new java.util.concurrent.atomic.AtomicReference<>();
+        Desk.start(data, root.language, new Desk.Foreknown(office.name(), true), () -> {
+            String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+            CentralStore store = new CentralStore(seed, Set.of(office.code()), count, office.zone(), clock);
+            CentralSimulator sim = new CentralSimulator(store, token, clock).start(0);
+            running.set(sim);
+            AppContext app = AppContext.open(data, root.keyFile(), clock, m);
+            try {
+                SettingsRepository settings = app.settings();
+                settings.put(SettingsRepository.OFFICE_CODE, office.code());
+                settings.put(SettingsRepository.CENTRAL_URL, sim.baseUrl());
+                ensureAccounts(app.auth());
+                root.out().println(m.get("demo.banner", data, sim.baseUrl(), LocalDate.now(clock)));
+                for (DemoAccount a : ACCOUNTS) {
+                    root.out().println(m.get("demo.account", a.username(), DEMO_PASSWORD, m.get("role." + a.role().name()), a.fullName()));
+                }
+                root.out().flush();
+                return new Desk.Workplace(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), office.code(),
+                        Optional.of(controls(sim)));
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
             }
-            root.out().flush();
-            Desk.open(app, new CentralClient(CentralClient.Config.of(sim.baseUrl(), token)), office.code(),
-                    Optional.of(controls(sim)), root.language, () -> {
-                        sim.close();
-                        System.exit(0);
-                    });
-            root.windowOpened();
-            return 0;
-        } catch (RuntimeException e) {
-            app.close();
-            sim.close();
-            throw e;
-        }
+        }, root.err(), code -> {
+            CentralSimulator sim = running.get();
+            if (sim != null) {
+                sim.close();
+            }
+            System.exit(code);
+        });
+        root.windowOpened();
+        return 0;
     }
 
     /** Marks the folder as a training folder (refused for one with real accounts) and makes the demo accounts. */

@@ -17,7 +17,14 @@ import id.loket.staff.model.Session;
 import id.loket.sync.service.PullService;
 import id.loket.sync.service.RetrySettings;
 import id.loket.sync.service.SyncScheduler;
-import java.awt.GraphicsEnvironment;
+import id.loket.app.ui.SignInWindow;
+import id.loket.settings.repo.PcSettings;
+import id.loket.staff.ui.LoginPanel;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -90,29 +97,201 @@ public final class Desk {
                 app.serverLink(), app.release(clock));
     }
 
+    /** What the desk works with once its database is open: made off the event-dispatch thread, behind the sign-in window. */
+    public record Workplace(AppContext app, CentralClient client, String office, Optional<DemoControls> demo) {
+    }
+
     /**
-     * Opens the desk window (login first) and starts syncing. {@code afterClose} runs once
-     * everything is closed, on a background thread (the launcher exits the JVM there).
+     * What is known of the folder before its database opens: the office's name and whether it
+     * is a training folder (the demo knows both; a desk knows neither until the database says).
+     */
+    public record Foreknown(String officeName, boolean training) {
+        public static final Foreknown NOTHING = new Foreknown(null, false);
+    }
+
+    /** A desk on its way: the sign-in window on screen, and the desk once its database has opened. */
+    public record Starting(SignInWindow window, CompletableFuture<Desk> desk) {
+    }
+
+    /**
+     * Opens the desk window (login first) on a database already open, and starts syncing.
+     * {@code afterClose} runs once everything is closed, on a background thread (the launcher
+     * exits the JVM there).
      */
     public static Desk open(AppContext app, CentralClient client, String office, Optional<DemoControls> demo,
             String language, Runnable afterClose) {
-        if (GraphicsEnvironment.isHeadless()) {
-            throw new UserFacingException("desk.noDisplay");
-        }
+        id.loket.common.ui.Screens.requireDisplay();
         Desk desk = new Desk(app, client, office, demo, afterClose);
         String lang = language != null ? language : app.deskSettings().get(SettingsRepository.LANGUAGE).orElse("id");
+        onScreen(() -> {
+            Theme.setup();
+            desk.show(Messages.forLanguage(lang), null, null);
+        });
+        desk.sync.start(PULL_EVERY, PUSH_EVERY, HEALTH_EVERY);
+        return desk;
+    }
+
+    /**
+     * Starts the desk the way an officer meets it: the display is checked first (refused in
+     * words), the sign-in window is on screen at once, and the database opens behind it
+     * ({@code opening}, on its own thread; the sync starts as soon as it is open). A sign-in
+     * waits for the opening; the desk window then replaces the sign-in window. If the opening
+     * fails, the reason is written to {@code err} in one line, shown in a message, and
+     * {@code exit} gets 1; after a normal close it gets 0 (on a background thread).
+     *
+     * @param dataDir    the data folder, for this PC's language before the database is open
+     * @param known      what is known before the database opens ({@link Foreknown#NOTHING} for a desk)
+     */
+    public static Starting start(Path dataDir, String language, Foreknown known, Callable<Workplace> opening,
+            PrintStream err, IntConsumer exit) {
+        id.loket.common.ui.Screens.requireDisplay();
+        String lang = language != null ? language : new PcSettings(dataDir).get(SettingsRepository.LANGUAGE).orElse("id");
+        CompletableFuture<Desk> desk = new CompletableFuture<>();
+        Starter starter = new Starter(dataDir, known, desk, err, exit);
+        SignInWindow[] window = new SignInWindow[1];
+        onScreen(() -> {
+            Theme.setup();
+            window[0] = starter.signInWindow(Messages.forLanguage(lang), null);
+        });
+        LOG.info("Sign-in window on screen; opening the database behind it");
+        Thread open = new Thread(() -> {
+            try {
+                Workplace w = opening.call();
+                Desk d = new Desk(w.app(), w.client(), w.office(), w.demo(), () -> exit.accept(0));
+                d.sync.start(PULL_EVERY, PUSH_EVERY, HEALTH_EVERY);
+                desk.complete(d);
+            } catch (Exception | Error e) {
+                desk.completeExceptionally(e);
+            }
+        }, "open");
+        open.setDaemon(true);
+        open.start();
+        desk.whenComplete((d, failure) -> SwingUtilities.invokeLater(() -> starter.opened(d, failure)));
+        return new Starting(window[0], desk);
+    }
+
+    /** The sign-in window's side of {@link #start}: the window (again in another language), the sign-in, the hand-over. */
+    private static final class Starter {
+        private final Path dataDir;
+        private final Foreknown known;
+        private final CompletableFuture<Desk> desk;
+        private final PrintStream err;
+        private final IntConsumer exit;
+        private final Tasks tasks = new Tasks("sign-in");
+        private SignInWindow window;
+        private boolean closing;
+
+        Starter(Path dataDir, Foreknown known, CompletableFuture<Desk> desk, PrintStream err, IntConsumer exit) {
+            this.dataDir = dataDir;
+            this.known = known;
+            this.desk = desk;
+            this.err = err;
+            this.exit = exit;
+        }
+
+        SignInWindow signInWindow(Messages messages, SignInWindow replacing) {
+            LoginPanel.SignIn signIn = new LoginPanel.SignIn() {
+                @Override
+                public Session signIn(String username, char[] password) {
+                    return opened().app.auth().login(username, password, null);
+                }
+
+                @Override
+                public boolean ready() {
+                    return desk.isDone();
+                }
+            };
+            SignInWindow next = new SignInWindow(messages, known.officeName(), signIn, tasks, this::signedIn,
+                    code -> {
+                        new PcSettings(dataDir).put(SettingsRepository.LANGUAGE, code);
+                        signInWindow(Messages.forLanguage(code), window);
+                    },
+                    this::closeBeforeSignIn);
+            if (desk.isDone() && !desk.isCompletedExceptionally()) {
+                Desk d = desk.join();
+                next.opened(d.app.office().name(), d.services.training());
+            } else if (known.officeName() != null) {
+                next.opened(known.officeName(), known.training());
+            }
+            if (replacing != null) {
+                next.setBounds(replacing.getBounds());
+                next.setExtendedState(replacing.getExtendedState());
+            }
+            window = next;
+            next.setVisible(true);
+            if (replacing != null) {
+                replacing.dispose();
+            }
+            return next;
+        }
+
+        private Desk opened() {
+            try {
+                return desk.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new UserFacingException(e.getCause(), "login.notOpen");
+            }
+        }
+
+        /** On the event-dispatch thread, once the opening is over. */
+        void opened(Desk d, Throwable failure) {
+            if (failure == null) {
+                if (closing) {
+                    d.shutDown(() -> exit.accept(0));
+                } else {
+                    window.opened(d.app.office().name(), d.services.training());
+                }
+                return;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            Messages messages = window.messages();
+            String text;
+            if (cause instanceof UserFacingException u) {
+                text = messages.of(u);
+            } else {
+                LOG.error("Opening the desk failed", cause);
+                text = messages.get("cli.unexpected", cause.getClass().getSimpleName());
+            }
+            err.println(text);
+            err.flush();
+            tasks.close();
+            if (!closing) {
+                javax.swing.JOptionPane.showMessageDialog(window, text, messages.get("error.title"), javax.swing.JOptionPane.ERROR_MESSAGE);
+            }
+            window.dispose();
+            exit.accept(1);
+        }
+
+        private void signedIn(Session who) {
+            Desk d = desk.join();
+            tasks.close();
+            d.show(window.messages(), who, window);
+        }
+
+        /** The window closed before anyone signed in: the desk closes once its database is open (never half-opened). */
+        private void closeBeforeSignIn() {
+            closing = true;
+            window.setVisible(false);
+            window.dispose();
+            if (desk.isDone() && !desk.isCompletedExceptionally()) {
+                tasks.close();
+                desk.join().shutDown(() -> exit.accept(0));
+            }
+        }
+    }
+
+    private static void onScreen(Runnable r) {
         try {
-            SwingUtilities.invokeAndWait(() -> {
-                Theme.setup();
-                desk.show(Messages.forLanguage(lang), null);
-            });
+            SwingUtilities.invokeAndWait(r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
             throw new IllegalStateException(e.getCause());
         }
-        desk.sync.start(PULL_EVERY, PUSH_EVERY, HEALTH_EVERY);
-        return desk;
     }
 
     /** The window on screen now (it is replaced when the language changes). */
@@ -120,11 +299,15 @@ public final class Desk {
         return frame.get();
     }
 
-    private void show(Messages messages, Session loggedIn) {
+    /** Shows a new desk window; {@code replacing} (the sign-in window) gives it its place and goes. */
+    private void show(Messages messages, Session loggedIn, java.awt.Frame replacing) {
         DeskFrame next = new DeskFrame(messages, services, tasks, code -> relaunch(code));
         next.onOpenDisplay(this::openDisplay, app.display(services.clock()));
         next.rememberLooksWith(app.lookPreferences());
-        DeskFrame previous = frame.getAndSet(next);
+        java.awt.Frame previous = frame.getAndSet(next);
+        if (previous == null) {
+            previous = replacing;
+        }
         sync.setListener(next);
         if (loggedIn != null) {
             next.resume(loggedIn);
@@ -161,10 +344,10 @@ public final class Desk {
 
     private void relaunch(String language) {
         services.saveLanguage().accept(language);
-        show(Messages.forLanguage(language), frame.get().staff());
+        show(Messages.forLanguage(language), frame.get().staff(), null);
     }
 
-    private void shutDown(Runnable afterClose) {
+    void shutDown(Runnable afterClose) {
         Thread t = new Thread(() -> {
             LOG.info("Desk closing");
             sync.close();

@@ -16,18 +16,21 @@ final class DeskLauncher {
 
     int launch() {
         Logging.toFolder(root.dataDir());
-        AppContext app = root.open(Clock.systemDefaultZone(), root.messages());
-        try {
-            SyncCommand.CentralTarget target = SyncCommand.CentralTarget.forFolder(root, app);
-            if (!app.auth().hasAccounts()) {
-                throw new UserFacingException("staff.none", root.dataDir());
+        // The sign-in window first; the database opens behind it.
+        Desk.start(root.dataDir(), root.language, Desk.Foreknown.NOTHING, () -> {
+            AppContext app = root.open(Clock.systemDefaultZone(), root.messages());
+            try {
+                SyncCommand.CentralTarget target = SyncCommand.CentralTarget.forFolder(root, app);
+                if (!app.auth().hasAccounts()) {
+                    throw new UserFacingException("staff.none", root.dataDir());
+                }
+                return new Desk.Workplace(app, new CentralClient(target.config()), target.office(), Optional.empty());
+            } catch (RuntimeException e) {
+                app.close();
+                throw e;
             }
-            Desk.open(app, new CentralClient(target.config()), target.office(), Optional.empty(), root.language, () -> System.exit(0));
-            root.windowOpened();
-            return 0;
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
+        }, root.err(), System::exit);
+        root.windowOpened();
+        return 0;
     }
 }

@@ -1,7 +1,6 @@
 package id.loket.app;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
@@ -18,16 +17,13 @@ final class Logging {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{30} - %msg%n");
-        encoder.start();
         FileAppender<ILoggingEvent> file = new FileAppender<>();
         file.setContext(context);
         file.setName("file");
         file.setFile(dataDir.resolve("logs").resolve("loket.log").toString());
         file.setAppend(true);
-        file.setEncoder(encoder);
+        file.setEncoder(LogSetup.encoder(context,
+                new LogSetup.Line(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"), 30, true)));
         file.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(file);
     }

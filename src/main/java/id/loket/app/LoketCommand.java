@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
  * Options given here are shared by the subcommands.
  */
 @Command(name = "loket", mixinStandardHelpOptions = true, version = "Loket 0.1",
-        description = "Desk application for the passport counters of an immigration office.",
-        subcommands = {DemoCommand.class, HolidaysCommand.class, CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class,
-                SimulateCommand.class, PrintCommand.class, OutboxCommand.class, ReportCommand.class,
-                BackupCommand.class, RestoreCommand.class, AuditCommand.class, DbCommand.class, SyncWorkerCommand.class, CaseCommand.class,
-                DisplayCommand.class})
+        description = "Desk application for the passport counters of an immigration office.")
 public final class LoketCommand implements Callable<Integer>, CheckedOptions {
+
+    /** The subcommands, in the order {@code --help} lists them (added by {@link Main}, only when the line may name one). */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(DemoCommand.class, HolidaysCommand.class,
+            CentralSimCommand.class, SyncCommand.class, ExportCommand.class, StaffCommand.class, SimulateCommand.class,
+            PrintCommand.class, OutboxCommand.class, ReportCommand.class, BackupCommand.class, RestoreCommand.class,
+            AuditCommand.class, DbCommand.class, SyncWorkerCommand.class, CaseCommand.class, DisplayCommand.class);
 
     /** Longer than any token central hands out; a longer value is a pasted mistake. */
     static final int TOKEN_MAX = 512;

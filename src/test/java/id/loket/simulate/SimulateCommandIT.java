@@ -262,7 +262,7 @@ class SimulateCommandIT {
     @Test
     void theLogOfASimulatedDayHoldsNoNikNameOrToken() throws Exception {
         Path data = dir.resolve("logged");
-        Process child = ChildJvm.start(dir.resolve("child-log"), List.of("-Dlogback.configurationFile=logback.xml"),
+        Process child = ChildJvm.start(dir.resolve("child-log"), List.of("-Dloket.appLogging=true"),
                 simulate(data, "--lang", "en", "--counters", "4", "--seed", "5"));
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(Files.readString(dir.resolve("child-log").resolve("err.txt"))).isZero();

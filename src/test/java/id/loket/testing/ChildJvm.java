@@ -25,6 +25,12 @@ public final class ChildJvm {
 
     /** The same with options for the JVM itself (system properties). */
     public static Process start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        return start(workDir, jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** The same with variables set in the child's environment (a {@code DISPLAY} of its own). */
+    public static Process start(Path workDir, List<String> jvmOptions, java.util.Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -33,7 +39,9 @@ public final class ChildJvm {
         command.add("id.loket.app.Main");
         command.addAll(List.of(args));
         Files.createDirectories(workDir);
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder
                 .redirectOutput(workDir.resolve("out.txt").toFile())
                 .redirectError(workDir.resolve("err.txt").toFile())
                 .start();

@@ -305,7 +305,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     private LoginPanel loginPanel() {
-        return new LoginPanel(messages, services.office().name(), services.auth(), tasks, this::loggedIn, relaunchInLanguage);
+        return new LoginPanel(messages, services.office().name(), (name, password) -> services.auth().login(name, password, null), tasks,
+                this::loggedIn, relaunchInLanguage);
     }
 
     private JPanel deskPanel() {

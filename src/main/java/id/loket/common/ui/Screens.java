@@ -24,6 +24,25 @@ public final class Screens {
     private Screens() {
     }
 
+    /**
+     * Connects to the display now, before anything else is opened: refused in words when this
+     * machine has none ({@code desk.noDisplay}) or the display refuses the connection
+     * ({@code desk.displayRefused}, naming it), never an {@link java.awt.AWTError} on a later
+     * thread with the rest of the program still running.
+     */
+    public static void requireDisplay() {
+        if (GraphicsEnvironment.isHeadless()) {
+            throw new id.loket.common.model.UserFacingException("desk.noDisplay");
+        }
+        try {
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+        } catch (java.awt.AWTError | java.awt.HeadlessException e) {
+            String display = System.getenv("DISPLAY");
+            throw new id.loket.common.model.UserFacingException(e, "desk.displayRefused",
+                    display == null || display.isBlank() ? "-" : display);
+        }
+    }
+
     /** The usable area (without task bars) of the screen {@code c} is on, or of the default screen. */
     public static Rectangle usableBounds(Component c) {
         GraphicsConfiguration gc = c == null ? null : c.getGraphicsConfiguration();

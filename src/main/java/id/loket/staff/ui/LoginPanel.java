@@ -5,7 +5,6 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.common.ui.Tasks;
 import id.loket.staff.model.Session;
-import id.loket.staff.service.AuthService;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.JButton;
@@ -31,19 +30,34 @@ public final class LoginPanel extends JPanel {
         }
     }
 
+    /**
+     * Checks a user name and password and opens the session (on a background thread; it may
+     * wait for the database to open, see {@link #ready()}).
+     */
+    public interface SignIn {
+        Session signIn(String username, char[] password);
+
+        /** False while the database behind the sign-in is still opening: the panel says it waits. */
+        default boolean ready() {
+            return true;
+        }
+    }
+
     private final Messages messages;
+    private final JLabel office;
     private final JTextField username = new JTextField(20);
     private final JPasswordField password = new JPasswordField(20);
     private final JLabel error = new JLabel(" ");
     private final JButton login;
 
-    public LoginPanel(Messages messages, String officeName, AuthService auth, Tasks tasks,
+    public LoginPanel(Messages messages, String officeName, SignIn auth, Tasks tasks,
             Consumer<Session> loggedIn, Consumer<String> languageChosen) {
         super(new MigLayout("insets 0, align 50% 40%", "[right][260!]", "[]24[][][][]16[][]"));
         this.messages = messages;
         JLabel title = new JLabel(messages.get("login.title"));
         title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h1");
-        JLabel office = new JLabel(officeName);
+        office = new JLabel(officeName == null || officeName.isBlank() ? " " : officeName);
+        office.setName("login.office");
         office.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
         username.setName("login.username");
         password.setName("login.password");
@@ -87,7 +101,12 @@ public final class LoginPanel extends JPanel {
         SwingUtilities.invokeLater(username::requestFocusInWindow);
     }
 
-    private void submit(AuthService auth, Tasks tasks, Consumer<Session> loggedIn) {
+    /** Names the office once it is known (the database behind a sign-in window has opened). */
+    public void showOffice(String officeName) {
+        office.setText(officeName);
+    }
+
+    private void submit(SignIn auth, Tasks tasks, Consumer<Session> loggedIn) {
         String name = username.getText();
         char[] secret = password.getPassword();
         if (name.isBlank() || secret.length == 0) {
@@ -95,11 +114,14 @@ public final class LoginPanel extends JPanel {
             return;
         }
         login.setEnabled(false);
-        error.setText(" ");
-        tasks.run(() -> auth.login(name, secret, null), loggedIn::accept, e -> {
+        boolean waits = !auth.ready();
+        id.loket.common.ui.Theme.style(error, waits ? "plain" : "error");
+        error.setText(waits ? messages.get("login.opening") : " ");
+        tasks.run(() -> auth.signIn(name, secret), loggedIn::accept, e -> {
             login.setEnabled(true);
             password.setText("");
             password.requestFocusInWindow();
+            id.loket.common.ui.Theme.style(error, "error");
             error.setText(e instanceof UserFacingException u ? messages.of(u) : messages.get("login.failed"));
         });
     }
