@@ -3,13 +3,19 @@ package id.loket.bench;
 import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.repo.AppointmentRepository;
+import id.loket.audit.AuditChainRepository;
+import id.loket.audit.AuditHeadKeeper;
+import id.loket.audit.model.SignedHead;
+import id.loket.casefile.model.CaseFile;
 import id.loket.casefile.service.CaseWork;
+import id.loket.casefile.service.Cases;
 import id.loket.central.sim.DayGenerator;
 import id.loket.checkin.service.CheckInService;
 import id.loket.db.Database;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
 import id.loket.testing.TestSessions;
+import id.loket.verification.service.VerificationService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,6 +115,35 @@ final class BenchOffice implements AutoCloseable {
 
     CheckInService checkIn() {
         return new CheckInService(new CaseWork(db, clock), OFFICE);
+    }
+
+    /** Verification as the desk makes it (a hold lasts 7 days, the default setting). */
+    VerificationService verification() {
+        return new VerificationService(new CaseWork(db, clock), 7);
+    }
+
+    /** The day's cases still waiting (checked in, not called), in queue order. */
+    List<CaseFile> waiting() {
+        return new Cases(db.dsl()).waitingHeads(OFFICE, DAY);
+    }
+
+    /**
+     * Keeps the signed head of the audit chain ({@code audit.head} in the data folder) as the desk
+     * does ({@code AppContext} attaches the same keeper): every commit that appends to the chain
+     * then also rewrites that file, twice. The template is built without it, so the head is first
+     * signed where the chain stands now (as a desk's first start signs it).
+     */
+    void keepAuditHead() {
+        Path file = dir.resolve("data").resolve("audit.head");
+        try {
+            Files.write(file, new SignedHead(new AuditChainRepository(db.dsl()).head()).encode(db.auditKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AuditHeadKeeper keeper = AuditHeadKeeper.attach(db, db.auditKey(), file, false);
+        keeper.frozen().ifPresent(why -> {
+            throw new IllegalStateException("the audit head is not kept: " + why);
+        });
     }
 
     static Path tempDir() {
