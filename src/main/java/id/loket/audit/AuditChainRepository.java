@@ -139,9 +139,18 @@ public final class AuditChainRepository {
 
     /** Rows without a place in the chain, oldest first (at most {@code limit}). */
     public List<AuditLink> unchained(int limit) {
+        return unchainedAfter(Long.MIN_VALUE, limit);
+    }
+
+    /**
+     * Rows without a place in the chain after row {@code afterId}, oldest first (at most
+     * {@code limit}): read along the primary key from there, so that sealing a long trail page
+     * by page costs a page each time, not a sort of everything still unchained.
+     */
+    private List<AuditLink> unchainedAfter(long afterId, int limit) {
         return ctx.select(AUDIT_LOG.ID, AUDIT_LOG.SEQ, AUDIT_LOG.CASE_REF, AUDIT_LOG.ACTION, AUDIT_LOG.FROM_STATUS, AUDIT_LOG.TO_STATUS,
                         AUDIT_LOG.AT, AUDIT_LOG.OFFICER, AUDIT_LOG.COUNTER_NO, AUDIT_LOG.DETAILS, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH)
-                .from(AUDIT_LOG).where(AUDIT_LOG.SEQ.isNull()).orderBy(AUDIT_LOG.ID).limit(limit)
+                .from(AUDIT_LOG).where(AUDIT_LOG.ID.gt(afterId)).and(AUDIT_LOG.SEQ.isNull()).orderBy(AUDIT_LOG.ID).limit(limit)
                 .fetch(AuditChainRepository::link);
     }
 
@@ -182,8 +191,9 @@ public final class AuditChainRepository {
     private AuditHead sealUnchained(AuditHead after) {
         long seq = after.seq();
         String prev = after.hash();
+        long lastId = Long.MIN_VALUE;
         while (true) {
-            List<AuditLink> rows = unchained(PAGE);
+            List<AuditLink> rows = unchainedAfter(lastId, PAGE);
             if (rows.isEmpty()) {
                 return new AuditHead(seq, prev);
             }
@@ -196,6 +206,7 @@ public final class AuditChainRepository {
                 String hash = canonical.hash(seq, r.caseRef(), r.action(), r.from(), r.to(), when, r.officer(), r.counter(), r.details(), prev);
                 binds.add(new Object[] {seq, prev, hash, r.id()});
                 prev = hash;
+                lastId = r.id();
             }
             for (Object[] b : binds) {
                 batch = batch.bind(b);
