@@ -9,6 +9,7 @@ import id.loket.casefile.model.OutboxEntry;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.model.OutboxState;
 import id.loket.casefile.model.OutboxSummary;
+import id.loket.casefile.model.WaitingEvent;
 import id.loket.db.jooq.tables.records.OutboxEventRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -122,31 +123,27 @@ public final class OutboxRepository {
 
     // --- the push engine's side: what may go, what central answered --------------------------
 
-    /** An event that keeps the later events of its case back: waiting, held, or failed and not released. */
-    private static Condition blocking(id.loket.db.jooq.tables.OutboxEvent p) {
-        return p.STATE.in(PENDING, HELD).or(p.STATE.eq(FAILED).and(p.RELEASED.isFalse()));
+    /**
+     * Every event still to go or to be looked at (waiting, held, failed), oldest first, read
+     * through the state index: what a push plans its batches from (the history of sent events
+     * is never read).
+     */
+    public List<WaitingEvent> waiting() {
+        return ctx.select(OUTBOX_EVENT.SEQ, OUTBOX_EVENT.CASE_REF, OUTBOX_EVENT.STATE, OUTBOX_EVENT.RELEASED, OUTBOX_EVENT.NOT_BEFORE)
+                .from(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.STATE.in(PENDING, HELD, FAILED))
+                .orderBy(OUTBOX_EVENT.SEQ)
+                .fetch(r -> new WaitingEvent(r.value1(), r.value2(), OutboxState.valueOf(r.value3()), Boolean.TRUE.equals(r.value4()),
+                        r.value5()));
     }
 
-    /**
-     * The events that may go now, in occurrence order: waiting, and the first not-yet-sent event
-     * of their case. At most one event per case, so a refusal of one event can never let a
-     * later event of the same case through in the same batch. An event held back until a
-     * later time ({@code not_before}) waits, and keeps the later events of its case back. A
-     * WITHDRAWN event never goes and keeps nothing back.
-     */
-    public List<OutboxEvent> sendable(int limit, OffsetDateTime now) {
-        id.loket.db.jooq.tables.OutboxEvent p = OUTBOX_EVENT.as("p");
-        return ctx.selectFrom(OUTBOX_EVENT)
-                .where(OUTBOX_EVENT.STATE.eq(PENDING))
-                // held back while the officer may still undo it (a check-in's undo window)
-                .and(OUTBOX_EVENT.NOT_BEFORE.isNull().or(OUTBOX_EVENT.NOT_BEFORE.le(now)))
-                .andNotExists(DSL.selectOne().from(p)
-                        .where(p.CASE_REF.eq(OUTBOX_EVENT.CASE_REF))
-                        .and(p.SEQ.lt(OUTBOX_EVENT.SEQ))
-                        .and(blocking(p)))
-                .orderBy(OUTBOX_EVENT.SEQ)
-                .limit(limit)
-                .fetch(OutboxRepository::toEvent);
+    /** The events {@code seqs} that are still waiting, oldest first, whole (payload and all). */
+    public List<OutboxEvent> stillWaiting(Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return ctx.selectFrom(OUTBOX_EVENT).where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.STATE.eq(PENDING))
+                .orderBy(OUTBOX_EVENT.SEQ).fetch(OutboxRepository::toEvent);
     }
 
     /**

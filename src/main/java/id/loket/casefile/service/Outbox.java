@@ -36,11 +36,24 @@ public final class Outbox {
     /**
      * The events that may go now, oldest first, at most {@code limit} and at most one per case:
      * waiting, not held back past {@code now} ({@code not_before}), and with no earlier event of
-     * their case waiting, held back, held or failed (and not released).
+     * their case waiting, held back, held or failed (and not released). The first batch of
+     * {@link #sendQueue} (a push plans all its batches with it).
      */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public List<OutboxEvent> sendable(int limit, OffsetDateTime now) {
-        return outbox.sendable(limit, now);
+        return stillWaiting(sendQueue(now).next(limit).stream().map(id.loket.casefile.model.WaitingEvent::seq).toList());
+    }
+
+    /** The batches of a push, planned from the events waiting now (read once, through the state index). */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public SendQueue sendQueue(OffsetDateTime now) {
+        return new SendQueue(outbox.waiting(), now);
+    }
+
+    /** The events {@code seqs} that are still waiting, oldest first, with their payloads. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public List<OutboxEvent> stillWaiting(Collection<Long> seqs) {
+        return outbox.stillWaiting(seqs);
     }
 
     /** Waiting events behind a held or failed event of their case become held by the same conflict; answers how many. */

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.FailsafeException;
 import id.loket.casefile.model.OutboxEvent;
+import id.loket.casefile.model.WaitingEvent;
 import id.loket.casefile.service.Outbox;
+import id.loket.casefile.service.SendQueue;
 import id.loket.central.CentralClient;
 import id.loket.central.ContractJson;
 import id.loket.central.CentralException;
@@ -115,14 +117,33 @@ public final class PushService {
         Optional<String> problem = Optional.empty();
         boolean skipped = false;
         db.inTransaction(tx -> new Outbox(tx).holdStragglers());
+        // the batches planned from the backlog read once (the rules of Outbox.sendable), not the backlog read for each batch
+        SendQueue queue = new Outbox(db.dsl()).sendQueue(now());
         while (!Thread.currentThread().isInterrupted()) {
-            List<OutboxEvent> batch = new Outbox(db.dsl()).sendable(settings.batchSize(), now());
-            if (batch.isEmpty()) {
+            List<WaitingEvent> planned = queue.next(settings.batchSize());
+            if (planned.isEmpty()) {
                 break;
+            }
+            List<OutboxEvent> batch = new Outbox(db.dsl()).stillWaiting(planned.stream().map(WaitingEvent::seq).toList());
+            if (batch.size() < planned.size()) {
+                // withdrawn or answered since the plan was made: its case waits for the next push
+                java.util.Set<Long> there = batch.stream().map(OutboxEvent::seq).collect(java.util.stream.Collectors.toSet());
+                planned.stream().filter(e -> !there.contains(e.seq())).forEach(e -> queue.stopped(e.caseRef()));
+                if (batch.isEmpty()) {
+                    continue;
+                }
             }
             try {
                 Map<String, Answer> answers = calls.call(() -> post(batch));
                 apply(batch, answers, t);
+                for (OutboxEvent e : batch) {
+                    String status = answers.get(e.eventId()).status();
+                    if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
+                        queue.taken(e.seq(), e.caseRef());
+                    } else {
+                        queue.stopped(e.caseRef());
+                    }
+                }
             } catch (CircuitBreakerOpenException e) {
                 problem = Optional.of(messages.get("push.circuitOpen"));
                 skipped = true;

@@ -1,0 +1,20 @@
+package id.loket.casefile.model;
+
+import java.time.OffsetDateTime;
+
+/**
+ * An event that is still to go or to be looked at (waiting, held, or failed), as much as a push
+ * needs to plan its batches: where it stands in the order, its case, and what keeps it back.
+ */
+public record WaitingEvent(long seq, String caseRef, OutboxState state, boolean released, OffsetDateTime notBefore) {
+
+    /** Whether it keeps the later events of its case back: waiting, held, or failed and not released. */
+    public boolean blocks() {
+        return state == OutboxState.PENDING || state == OutboxState.HELD || (state == OutboxState.FAILED && !released);
+    }
+
+    /** Whether it may go at {@code now} once nothing earlier of its case blocks: waiting, and not held back past now. */
+    public boolean mayGoAt(OffsetDateTime now) {
+        return state == OutboxState.PENDING && (notBefore == null || !notBefore.isAfter(now));
+    }
+}
