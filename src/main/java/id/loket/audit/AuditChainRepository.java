@@ -139,18 +139,22 @@ public final class AuditChainRepository {
 
     /** Rows without a place in the chain, oldest first (at most {@code limit}). */
     public List<AuditLink> unchained(int limit) {
-        return unchainedAfter(Long.MIN_VALUE, limit);
+        return ctx.select(AUDIT_LOG.ID, AUDIT_LOG.SEQ, AUDIT_LOG.CASE_REF, AUDIT_LOG.ACTION, AUDIT_LOG.FROM_STATUS, AUDIT_LOG.TO_STATUS,
+                        AUDIT_LOG.AT, AUDIT_LOG.OFFICER, AUDIT_LOG.COUNTER_NO, AUDIT_LOG.DETAILS, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH)
+                .from(AUDIT_LOG).where(AUDIT_LOG.SEQ.isNull()).orderBy(AUDIT_LOG.ID).limit(limit)
+                .fetch(AuditChainRepository::link);
     }
 
     /**
-     * Rows without a place in the chain after row {@code afterId}, oldest first (at most
-     * {@code limit}): read along the primary key from there, so that sealing a long trail page
-     * by page costs a page each time, not a sort of everything still unchained.
+     * The rows after row {@code afterId}, oldest first (at most {@code limit}), chained or not:
+     * read along the primary key from there, so that sealing a long trail page by page costs a
+     * page each time. (With a condition on {@code seq IS NULL} H2 takes the seq index and sorts
+     * everything still unchained for every page: hours on a year's trail.)
      */
-    private List<AuditLink> unchainedAfter(long afterId, int limit) {
+    private List<AuditLink> rowsAfter(long afterId, int limit) {
         return ctx.select(AUDIT_LOG.ID, AUDIT_LOG.SEQ, AUDIT_LOG.CASE_REF, AUDIT_LOG.ACTION, AUDIT_LOG.FROM_STATUS, AUDIT_LOG.TO_STATUS,
                         AUDIT_LOG.AT, AUDIT_LOG.OFFICER, AUDIT_LOG.COUNTER_NO, AUDIT_LOG.DETAILS, AUDIT_LOG.PREV_HASH, AUDIT_LOG.HASH)
-                .from(AUDIT_LOG).where(AUDIT_LOG.ID.gt(afterId)).and(AUDIT_LOG.SEQ.isNull()).orderBy(AUDIT_LOG.ID).limit(limit)
+                .from(AUDIT_LOG).where(AUDIT_LOG.ID.gt(afterId)).orderBy(AUDIT_LOG.ID).limit(limit)
                 .fetch(AuditChainRepository::link);
     }
 
@@ -193,9 +197,14 @@ public final class AuditChainRepository {
         String prev = after.hash();
         long lastId = Long.MIN_VALUE;
         while (true) {
-            List<AuditLink> rows = unchainedAfter(lastId, PAGE);
-            if (rows.isEmpty()) {
+            List<AuditLink> page = rowsAfter(lastId, PAGE);
+            if (page.isEmpty()) {
                 return new AuditHead(seq, prev);
+            }
+            lastId = page.get(page.size() - 1).id();
+            List<AuditLink> rows = page.stream().filter(r -> r.seq() == null).toList();
+            if (rows.isEmpty()) {
+                continue;
             }
             BatchBindStep batch = ctx.batch(ctx.update(AUDIT_LOG).set(AUDIT_LOG.SEQ, (Long) null).set(AUDIT_LOG.PREV_HASH, (String) null)
                     .set(AUDIT_LOG.HASH, (String) null).where(AUDIT_LOG.ID.eq((Long) null)));
@@ -206,7 +215,6 @@ public final class AuditChainRepository {
                 String hash = canonical.hash(seq, r.caseRef(), r.action(), r.from(), r.to(), when, r.officer(), r.counter(), r.details(), prev);
                 binds.add(new Object[] {seq, prev, hash, r.id()});
                 prev = hash;
-                lastId = r.id();
             }
             for (Object[] b : binds) {
                 batch = batch.bind(b);
