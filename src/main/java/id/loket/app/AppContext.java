@@ -166,6 +166,11 @@ public final class AppContext implements AutoCloseable {
         return of(dataDir, Database.openFolder(dataDir, keyFile), clock, messages);
     }
 
+    /** The same for a command that runs briefly: its H2 file closes without compaction ({@link Database#openFolderBriefly}). */
+    public static AppContext openBriefly(Path dataDir, Path keyFile, Clock clock, Messages messages) {
+        return of(dataDir, Database.openFolderBriefly(dataDir, keyFile), clock, messages);
+    }
+
     /**
      * A context on a database already open: the audit chain's head keeper is attached, signing
      * with the folder's key (a restore into a folder that had none comes here too).

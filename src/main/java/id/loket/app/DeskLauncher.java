@@ -18,7 +18,7 @@ final class DeskLauncher {
         Logging.toFolder(root.dataDir());
         // The sign-in window first; the database opens behind it.
         Desk.start(root.dataDir(), root.language, Desk.Foreknown.NOTHING, () -> {
-            AppContext app = root.open(Clock.systemDefaultZone(), root.messages());
+            AppContext app = root.openToStay(Clock.systemDefaultZone(), root.messages());
             try {
                 SyncCommand.CentralTarget target = SyncCommand.CentralTarget.forFolder(root, app);
                 if (!app.auth().hasAccounts()) {

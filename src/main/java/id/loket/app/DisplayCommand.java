@@ -82,7 +82,7 @@ final class DisplayCommand implements Callable<Integer>, CheckedOptions {
         if (GraphicsEnvironment.isHeadless()) {
             throw new UserFacingException("desk.noDisplay");
         }
-        AppContext app = root.open(Clock.systemDefaultZone(), m);
+        AppContext app = root.openToStay(Clock.systemDefaultZone(), m);
         try {
             OfficeSettings office = app.office();
             Clock clock = Clock.system(office.zone());

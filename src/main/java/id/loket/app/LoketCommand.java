@@ -96,9 +96,21 @@ public final class LoketCommand implements Callable<Integer>, CheckedOptions {
 
     /** Opens the data folder with its key; what happened to the folder as it opened (a new key, encryption) goes to stderr. */
     AppContext open(java.time.Clock clock, Messages m) {
+        return open(clock, m, false);
+    }
+
+    /**
+     * The same for a process that stays open all day (the desk, the sync worker, the display):
+     * its H2 file is compacted when it closes. A command's is not ({@link AppContext#openBriefly}).
+     */
+    AppContext openToStay(java.time.Clock clock, Messages m) {
+        return open(clock, m, true);
+    }
+
+    private AppContext open(java.time.Clock clock, Messages m, boolean staying) {
         Optional<DatabaseChoice> server = database();
         AppContext app = server.isPresent() ? AppContext.openServer(dataDir(), server.get(), keyFile(), clock, m)
-                : AppContext.open(dataDir(), keyFile(), clock, m);
+                : staying ? AppContext.open(dataDir(), keyFile(), clock, m) : AppContext.openBriefly(dataDir(), keyFile(), clock, m);
         app.storageNotices().forEach(err::println);
         return app;
     }

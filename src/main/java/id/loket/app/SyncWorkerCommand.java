@@ -53,7 +53,7 @@ final class SyncWorkerCommand implements Callable<Integer>, CheckedOptions {
     public Integer call() throws InterruptedException {
         Messages m = root.messages();
         Logging.toFolder(root.dataDir());
-        AppContext app = root.open(Clock.systemDefaultZone(), m);
+        AppContext app = root.openToStay(Clock.systemDefaultZone(), m);
         CountDownLatch stopped = new CountDownLatch(1);
         SyncScheduler sync;
         try {

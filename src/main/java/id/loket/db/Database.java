@@ -121,6 +121,20 @@ public final class Database implements AutoCloseable {
      * database: a damaged one is moved aside as {@code loket.mv.db.damaged-<time>}.
      */
     public static Database openFolder(Path dataDir, Path keyPath) {
+        return openFolder(dataDir, keyPath, true);
+    }
+
+    /**
+     * The same for a command that runs briefly (a report, an export, a print, a sync): closed
+     * without H2's compaction of the file, which costs seconds on a large file at every close
+     * even when nothing was written (2–3 s on a year's file). The desk, the sync worker and the
+     * display, which close once a day, still compact what the commands left.
+     */
+    public static Database openFolderBriefly(Path dataDir, Path keyPath) {
+        return openFolder(dataDir, keyPath, false);
+    }
+
+    private static Database openFolder(Path dataDir, Path keyPath, boolean compactOnClose) {
         DataFolder folder = new DataFolder(dataDir);
         try {
             Files.createDirectories(folder.dir());
@@ -130,7 +144,7 @@ public final class Database implements AutoCloseable {
         }
         FolderLock lock = FolderLock.acquire(folder.dir());
         try {
-            Database db = openLocked(folder, keyPath, lock);
+            Database db = openLocked(folder, keyPath, lock, compactOnClose);
             tighten(folder);
             return db;
         } catch (RuntimeException e) {
@@ -145,6 +159,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(DataFolder folder, boolean encrypted, boolean mustExist) {
+        return url(folder, encrypted, mustExist, true);
+    }
+
+    private static String url(DataFolder folder, boolean encrypted, boolean mustExist, boolean compactOnClose) {
         // LOCK_TIMEOUT: a transaction that needs a row another one holds (the day's queue
         // counter, a case being called) waits up to 10 s for it, as PostgreSQL waits, instead
         // of failing after H2's default 2 s when the machine or the disk is slow.
@@ -154,10 +172,15 @@ public final class Database implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
                 // no loket.trace.db: H2 writes failed statements there in clear, values (a NIK) and all
                 + ";TRACE_LEVEL_FILE=0"
-                + (mustExist ? ";IFEXISTS=TRUE" : "");
+                + (mustExist ? ";IFEXISTS=TRUE" : "")
+                + (compactOnClose ? "" : ";MAX_COMPACT_TIME=0");
     }
 
     private static Database openLocked(DataFolder folder, Path keyPath, FolderLock lock) {
+        return openLocked(folder, keyPath, lock, true);
+    }
+
+    private static Database openLocked(DataFolder folder, Path keyPath, FolderLock lock, boolean compactOnClose) {
         tighten(folder);
         List<Notice> notices = new ArrayList<>();
         Path file = folder.dbFile();
@@ -171,7 +194,7 @@ public final class Database implements AutoCloseable {
             if (had) {
                 throw refusal(folder, null, null);
             }
-            return create(folder, keyPath, lock);
+            return create(folder, keyPath, lock, compactOnClose);
         }
         DataFolder.Kind kind;
         try {
@@ -201,7 +224,7 @@ public final class Database implements AutoCloseable {
         Encryption.shredLeftovers(folder, notices);
         Database db;
         try {
-            db = open(url(folder, true, true), "loket", key.h2Password(), SQLDialect.H2, lock, folder.dir(), true);
+            db = open(url(folder, true, true, compactOnClose), "loket", key.h2Password(), SQLDialect.H2, lock, folder.dir(), true);
         } catch (NotLoket e) {
             throw moveAside(folder, e.damage, e);
         }
@@ -212,11 +235,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** A folder that never had a database: a key (made unless one is there), the database, then the folder's id. */
-    private static Database create(DataFolder folder, Path keyPath, FolderLock lock) {
+    private static Database create(DataFolder folder, Path keyPath, FolderLock lock, boolean compactOnClose) {
         String id = java.util.UUID.randomUUID().toString();
         Path where = keyPath != null ? keyPath : fromEnvironment().orElse(KeyFile.defaultLocation(id));
         KeyFile key = Files.exists(where) ? KeyFile.read(where) : KeyFile.create(where);
-        Database db = open(url(folder, true, false), "loket", key.h2Password(), SQLDialect.H2, lock, folder.dir(), false);
+        Database db = open(url(folder, true, false, compactOnClose), "loket", key.h2Password(), SQLDialect.H2, lock, folder.dir(), false);
         try {
             Files.writeString(folder.idFile(), id + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             KeyFile.Owner.only(folder.idFile());

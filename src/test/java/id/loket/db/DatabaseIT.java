@@ -77,4 +77,30 @@ class DatabaseIT {
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.key()).isEqualTo("data.missingNoBackup"));
         assertThat(file).doesNotExist();
     }
+
+    /**
+     * A command's brief opening leaves H2's compaction to the desk (it costs seconds at every
+     * close of a large file); the desk's opening, closing once a day, compacts what was left.
+     */
+    @Test
+    void aBriefOpeningClosesWithoutCompactingAndTheDesksCompactsWhatItLeft() throws Exception {
+        Path data = dir.resolve("compact");
+        try (Database db = Database.openFolder(data, null)) {
+            db.dsl().execute("CREATE TABLE junk AS SELECT \"X\" AS n, CAST(RANDOM_UUID() AS VARCHAR) || CAST(RANDOM_UUID() AS VARCHAR)"
+                    + " AS filler FROM SYSTEM_RANGE(1, 100000)");
+        }
+        try (Database db = Database.openFolderBriefly(data, null)) {
+            db.dsl().execute("DROP TABLE junk");
+        }
+        long full = Files.size(data.resolve("loket.mv.db"));
+        try (Database db = Database.openFolderBriefly(data, null)) {
+            db.dsl().fetch("SELECT 1");
+        }
+        assertThat(Files.size(data.resolve("loket.mv.db"))).as("a brief opening leaves the file as it was").isGreaterThanOrEqualTo(full);
+
+        try (Database db = Database.openFolder(data, null)) {
+            db.dsl().fetch("SELECT 1");
+        }
+        assertThat(Files.size(data.resolve("loket.mv.db"))).as("the desk's close compacts").isLessThan(full / 2);
+    }
 }
