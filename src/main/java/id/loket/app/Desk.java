@@ -154,17 +154,22 @@ public final class Desk {
             window[0] = starter.signInWindow(Messages.forLanguage(lang), null);
         });
         LOG.info("Sign-in window on screen; opening the database behind it");
+        // Not a daemon: the process must not end while the database is half opened (the window
+        // may be closed meanwhile; the desk is then closed once the opening is over).
         Thread open = new Thread(() -> {
+            Workplace w = null;
             try {
-                Workplace w = opening.call();
+                w = opening.call();
                 Desk d = new Desk(w.app(), w.client(), w.office(), w.demo(), () -> exit.accept(0));
                 d.sync.start(PULL_EVERY, PUSH_EVERY, HEALTH_EVERY);
                 desk.complete(d);
             } catch (Exception | Error e) {
+                if (w != null) {
+                    closeQuietly(w.app());
+                }
                 desk.completeExceptionally(e);
             }
         }, "open");
-        open.setDaemon(true);
         open.start();
         desk.whenComplete((d, failure) -> SwingUtilities.invokeLater(() -> starter.opened(d, failure)));
         return new Starting(window[0], desk);
@@ -179,7 +184,10 @@ public final class Desk {
         private final IntConsumer exit;
         private final Tasks tasks = new Tasks("sign-in");
         private SignInWindow window;
+        /** On the event-dispatch thread: the opening's outcome not handled yet, the window closed, someone signed in. */
+        private boolean opening = true;
         private boolean closing;
+        private boolean signedIn;
 
         Starter(Path dataDir, Foreknown known, CompletableFuture<Desk> desk, PrintStream err, IntConsumer exit) {
             this.dataDir = dataDir;
@@ -235,10 +243,13 @@ public final class Desk {
 
         /** On the event-dispatch thread, once the opening is over. */
         void opened(Desk d, Throwable failure) {
+            opening = false;
             if (failure == null) {
                 if (closing) {
+                    tasks.close();
+                    window.dispose();
                     d.shutDown(() -> exit.accept(0));
-                } else {
+                } else if (!signedIn) {
                     window.opened(d.app.office().name(), d.services.training());
                 }
                 return;
@@ -264,20 +275,39 @@ public final class Desk {
         }
 
         private void signedIn(Session who) {
+            if (closing || signedIn) {
+                return; // a sign-in that ended after the window was closed (the desk is closing), or a second one
+            }
+            signedIn = true;
             Desk d = desk.join();
             tasks.close();
             d.show(window.messages(), who, window);
         }
 
-        /** The window closed before anyone signed in: the desk closes once its database is open (never half-opened). */
+        /**
+         * The window closed before anyone signed in: the desk closes once its database is open
+         * (never half-opened). Until then the window is only hidden, so the event-dispatch
+         * thread stays for {@link #opened}, which closes everything then.
+         */
         private void closeBeforeSignIn() {
+            if (closing || signedIn) {
+                return;
+            }
             closing = true;
             window.setVisible(false);
-            window.dispose();
-            if (desk.isDone() && !desk.isCompletedExceptionally()) {
+            if (!opening && desk.isDone() && !desk.isCompletedExceptionally()) {
                 tasks.close();
+                window.dispose();
                 desk.join().shutDown(() -> exit.accept(0));
             }
+        }
+    }
+
+    private static void closeQuietly(AppContext app) {
+        try {
+            app.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the database after a failed start: {}", e.getMessage());
         }
     }
 

@@ -145,7 +145,7 @@ class DeskStartGuiTest {
         assertThat(exitCode).as("the desk waits for the officer to read it").isNotDone();
         assertThat(errBytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(expected);
 
-        message.okButton().click();
+        id.loket.testing.Gui.clickUntil(message.okButton(), "OK on the message", exitCode::isDone, java.time.Duration.ofSeconds(10));
         assertThat(exitCode.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(GuiActionRunner.execute(() -> starting.window().isDisplayable())).isFalse();
     }
@@ -162,6 +162,25 @@ class DeskStartGuiTest {
         assertThat(GuiActionRunner.execute(() -> List.of(Frame.getFrames()).stream().anyMatch(f -> f.isShowing() && "desk".equals(f.getName()))))
                 .as("no desk window came up").isFalse();
         // the folder is free again: its database was closed, not left open
+        try (AppContext again = AppContext.open(data, Clock.system(WITA), messages)) {
+            assertThat(again.auth().hasAccounts()).isTrue();
+        }
+    }
+
+    @Test
+    void aSignInSentBeforeTheWindowWasClosedOpensNoDeskAndTheDatabaseIsClosed() throws Exception {
+        Desk.Starting starting = Desk.start(data, "id", Desk.Foreknown.NOTHING, this::openWhenAllowed, err, exitCode::complete);
+        FrameFixture signIn = new FrameFixture(robot, starting.window());
+        signIn.textBox("login.username").enterText(OFFICER);
+        signIn.textBox("login.password").enterText(TestSessions.PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        signIn.textBox("login.password").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        signIn.close();
+
+        mayOpen.countDown();
+        assertThat(exitCode.get(60, TimeUnit.SECONDS)).isZero();
+        Pause.pause(1_000);
+        assertThat(GuiActionRunner.execute(() -> List.of(Frame.getFrames()).stream().anyMatch(f -> f.isShowing() && "desk".equals(f.getName()))))
+                .as("no desk window came up").isFalse();
         try (AppContext again = AppContext.open(data, Clock.system(WITA), messages)) {
             assertThat(again.auth().hasAccounts()).isTrue();
         }

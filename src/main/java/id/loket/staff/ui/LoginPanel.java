@@ -107,6 +107,9 @@ public final class LoginPanel extends JPanel {
     }
 
     private void submit(SignIn auth, Tasks tasks, Consumer<Session> loggedIn) {
+        if (!login.isEnabled()) {
+            return; // Enter again while a sign-in is on its way
+        }
         String name = username.getText();
         char[] secret = password.getPassword();
         if (name.isBlank() || secret.length == 0) {
