@@ -146,6 +146,30 @@ final class BenchOffice implements AutoCloseable {
         });
     }
 
+    /** Runs a trial's preparation on this day; closes the day if it fails (JMH does not tear down a trial whose setup failed). */
+    void closedIfFails(Runnable prepare) {
+        try {
+            prepare.run();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Every row of {@code rs}, every column read, as a baseline reads what Loket's code reads. */
+    static List<Object[]> rows(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int n = rs.getMetaData().getColumnCount();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     static Path tempDir() {
         try {
             return Files.createTempDirectory("loket-bench");

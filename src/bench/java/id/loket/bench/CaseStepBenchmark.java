@@ -85,12 +85,7 @@ public class CaseStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         office = BenchOffice.day(bookings, 0.6);
-        try {
-            prepare();
-        } catch (RuntimeException e) {
-            office.close(); // JMH does not tear down a trial whose setup failed
-            throw e;
-        }
+        office.closedIfFails(this::prepare);
     }
 
     private void prepare() {

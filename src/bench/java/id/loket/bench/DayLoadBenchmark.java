@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,16 +69,7 @@ public class DayLoadBenchmark {
             ps.setString(1, BenchOffice.OFFICE);
             ps.setDate(2, Date.valueOf(BenchOffice.DAY));
             try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                List<Object[]> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return BenchOffice.rows(rs);
             }
         }
     }

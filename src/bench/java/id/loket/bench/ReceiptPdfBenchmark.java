@@ -100,12 +100,7 @@ public class ReceiptPdfBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         office = BenchOffice.day(bookings, 0.6);
-        try {
-            prepare();
-        } catch (RuntimeException e) {
-            office.close(); // JMH does not tear down a trial whose setup failed
-            throw e;
-        }
+        office.closedIfFails(this::prepare);
     }
 
     private void prepare() {

@@ -13,9 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,12 +71,7 @@ public class ReportQueryBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         office = BenchOffice.day(bookings, 0.6);
-        try {
-            prepare();
-        } catch (RuntimeException e) {
-            office.close(); // JMH does not tear down a trial whose setup failed
-            throw e;
-        }
+        office.closedIfFails(this::prepare);
     }
 
     private void prepare() {
@@ -89,8 +82,9 @@ public class ReportQueryBenchmark {
                 new Authorization(office.db));
         values = reports.parameters(definition, Map.of("date", BenchOffice.DAY.toString()));
         ReportResult first = reports.run(office.supervisor, definition, values); // makes the reader's database user
-        List<String> names = new ArrayList<>();
-        jdbcSql = jdbc(definition.sql(), names);
+        id.loket.report.repo.ReportQuery.Parsed jdbc = id.loket.report.repo.ReportQuery.forJdbc(definition.sql());
+        List<String> names = jdbc.names();
+        jdbcSql = jdbc.sql();
         jdbcValues = new Object[names.size()];
         for (int i = 0; i < jdbcValues.length; i++) {
             jdbcValues[i] = bind(names.get(i));
@@ -127,16 +121,7 @@ public class ReportQueryBenchmark {
                 }
             }
             try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                List<Object[]> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int k = 0; k < n; k++) {
-                        row[k] = rs.getObject(k + 1);
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return BenchOffice.rows(rs);
             }
         }
     }
@@ -151,37 +136,5 @@ public class ReportQueryBenchmark {
             case ReportService.UNTIL_AT -> day.plusDays(1).atStartOfDay(BenchOffice.ZONE).toOffsetDateTime();
             default -> throw new IllegalStateException(REPORT + " uses :" + name + ", which the benchmark does not bind");
         };
-    }
-
-    /** The report's SQL for JDBC: comments dropped, each {@code :name} outside quotes made {@code ?} (its name added to {@code names}). */
-    static String jdbc(String sql, List<String> names) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = sql.indexOf(c, i + 1);
-                end = end < 0 ? n : end + 1;
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end;
-            } else if (c == ':' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-                    end++;
-                }
-                names.add(sql.substring(i + 1, end).toLowerCase(Locale.ROOT));
-                out.append('?');
-                i = end;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        String text = out.toString().strip();
-        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
     }
 }

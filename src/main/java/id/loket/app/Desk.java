@@ -217,7 +217,7 @@ public final class Desk {
                     this::closeBeforeSignIn);
             if (desk.isDone() && !desk.isCompletedExceptionally()) {
                 Desk d = desk.join();
-                next.opened(d.app.office().name(), d.services.training());
+                next.opened(d.services.office().name(), d.services.training());
             } else if (known.officeName() != null) {
                 next.opened(known.officeName(), known.training());
             }
@@ -250,7 +250,8 @@ public final class Desk {
                     window.dispose();
                     d.shutDown(() -> exit.accept(0));
                 } else if (!signedIn) {
-                    window.opened(d.app.office().name(), d.services.training());
+                    // the office as read when the desk was made: no database read here on the event-dispatch thread
+                    window.opened(d.services.office().name(), d.services.training());
                 }
                 return;
             }

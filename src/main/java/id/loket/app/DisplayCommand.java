@@ -8,7 +8,6 @@ import id.loket.display.voice.Announcer;
 import id.loket.settings.model.OfficeSettings;
 import id.loket.staff.model.Permission;
 import id.loket.staff.model.Session;
-import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -79,9 +78,7 @@ final class DisplayCommand implements Callable<Integer>, CheckedOptions {
                 return 0;
             }
         }
-        if (GraphicsEnvironment.isHeadless()) {
-            throw new UserFacingException("desk.noDisplay");
-        }
+        id.loket.common.ui.Screens.requireDisplay();
         AppContext app = root.openToStay(Clock.systemDefaultZone(), m);
         try {
             OfficeSettings office = app.office();

@@ -16,7 +16,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,6 +92,11 @@ public final class HistoryGenerator {
             }
             history = workingDaysBefore(dsl, day, days);
             snapshot(dsl);
+            Map<String, List<Record>> columns = new HashMap<>();
+            for (String table : TABLES) {
+                columns.put(table, dsl.resultQuery("SELECT column_name, data_type, is_identity FROM information_schema.columns"
+                        + " WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position", table).fetch());
+            }
             long auditStride = dsl.fetchSingle("SELECT COALESCE(MAX(id), 0) + 1 FROM hist_audit_log").get(0, Long.class);
             long outboxStride = dsl.fetchSingle("SELECT COALESCE(MAX(seq), 0) + 1 FROM hist_outbox_event").get(0, Long.class);
             // the template day goes last in both orders; the copies fill the numbers before it, oldest first
@@ -107,7 +114,7 @@ public final class HistoryGenerator {
                 long position = days - k;
                 dsl.transaction(c -> {
                     for (String table : TABLES) {
-                        copy(c.dsl(), table, copy, back, day, to, position * auditStride, position * outboxStride);
+                        copy(c.dsl(), table, columns.get(table), copy, back, day, to, position * auditStride, position * outboxStride);
                     }
                 });
             }
@@ -167,15 +174,14 @@ public final class HistoryGenerator {
     }
 
     /** Copy {@code k} of {@code table}'s template rows, moved {@code back} days to {@code to}. */
-    private static void copy(DSLContext dsl, String table, int k, long back, LocalDate day, LocalDate to, long auditOffset,
-            long outboxOffset) {
+    private static void copy(DSLContext dsl, String table, List<Record> columns, int k, long back, LocalDate day, LocalDate to,
+            long auditOffset, long outboxOffset) {
         List<String> into = new ArrayList<>();
         List<String> select = new ArrayList<>();
         String prefix = String.format(Locale.ROOT, "'%08d'", k);
         String code = "'" + CODE_ALPHABET.charAt((k / CODE_ALPHABET.length()) % CODE_ALPHABET.length())
                 + CODE_ALPHABET.charAt(k % CODE_ALPHABET.length()) + "'";
-        for (Record col : dsl.resultQuery("SELECT column_name, data_type, is_identity FROM information_schema.columns"
-                + " WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position", table)) {
+        for (Record col : columns) {
             String name = col.get(0, String.class);
             String type = col.get(1, String.class).toUpperCase(Locale.ROOT);
             boolean identity = "YES".equals(col.get(2, String.class));

@@ -154,10 +154,7 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
         JPanel bands = new JPanel();
         bands.setLayout(new javax.swing.BoxLayout(bands, javax.swing.BoxLayout.Y_AXIS));
         if (services.training()) {
-            JLabel training = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
-            training.setName("desk.training");
-            training.setOpaque(true);
-            id.loket.common.ui.Theme.style(training, "bannerTraining");
+            JLabel training = trainingBand(messages);
             training.setAlignmentX(0.5f);
             training.setMaximumSize(new Dimension(Integer.MAX_VALUE, Integer.MAX_VALUE));
             bands.add(training);
@@ -297,6 +294,15 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     /** Whether the lock covers the desk now. */
     public boolean isLocked() {
         return lock.locked();
+    }
+
+    /** The band across the top of every window of a training folder (the desk and its sign-in window). */
+    static JLabel trainingBand(Messages messages) {
+        JLabel band = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
+        band.setName("desk.training");
+        band.setOpaque(true);
+        id.loket.common.ui.Theme.style(band, "bannerTraining");
+        return band;
     }
 
     /** Opens straight on the queue for someone already logged in (after a change of language). */

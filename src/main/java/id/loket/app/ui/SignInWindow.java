@@ -10,8 +10,6 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.function.Consumer;
 import javax.swing.JFrame;
-import javax.swing.JLabel;
-import javax.swing.SwingConstants;
 import javax.swing.WindowConstants;
 
 /**
@@ -56,11 +54,7 @@ public final class SignInWindow extends JFrame {
         setTitle(messages.get("app.title", officeName));
         login.showOffice(officeName);
         if (training && getContentPane().getComponentCount() == 1) {
-            JLabel band = new JLabel(messages.get("desk.training"), SwingConstants.CENTER);
-            band.setName("desk.training");
-            band.setOpaque(true);
-            id.loket.common.ui.Theme.style(band, "bannerTraining");
-            getContentPane().add(band, BorderLayout.NORTH);
+            getContentPane().add(DeskFrame.trainingBand(messages), BorderLayout.NORTH);
             revalidate();
         }
     }

@@ -31,7 +31,8 @@ public final class ReportQuery {
     }
 
     /** The SQL with {@code :name} replaced by jOOQ placeholders, and the names in order. */
-    record Parsed(String sql, List<String> names) {
+    /** The SQL with its names replaced, and the names in order of use (repeated where used again). */
+    public record Parsed(String sql, List<String> names) {
     }
 
     /** The parameter names the SQL uses, in order of first use. */
@@ -40,6 +41,19 @@ public final class ReportQuery {
     }
 
     static Parsed parse(String sql) {
+        return parse(sql, i -> "{" + i + "}");
+    }
+
+    /**
+     * The report's SQL as plain JDBC takes it (a benchmark's baseline): comments dropped, each
+     * {@code :name} a {@code ?}, and the names in the order of the {@code ?}s.
+     */
+    public static Parsed forJdbc(String sql) {
+        return parse(sql, i -> "?");
+    }
+
+    /** {@code placeholder} gives the text that stands for the {@code i}-th use of a name. */
+    private static Parsed parse(String sql, java.util.function.IntFunction<String> placeholder) {
         StringBuilder out = new StringBuilder(sql.length());
         List<String> names = new ArrayList<>();
         int i = 0;
@@ -66,7 +80,7 @@ public final class ReportQuery {
                     end++;
                 }
                 names.add(sql.substring(i + 1, end).toLowerCase(Locale.ROOT));
-                out.append('{').append(names.size() - 1).append('}');
+                out.append(placeholder.apply(names.size() - 1));
                 i = end;
             } else {
                 out.append(c);
