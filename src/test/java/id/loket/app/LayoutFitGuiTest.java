@@ -104,6 +104,8 @@ class LayoutFitGuiTest {
     private static final Dimension SCREEN = new Dimension(1366, 768);
     private static final Duration FIRST_PULL = Duration.ofSeconds(60);
     private static final Duration STEP = Duration.ofSeconds(20);
+    /** How long a window that shows something cut is looked at again before the cut counts (it may still be laid out). */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     /**
      * Table columns (table name → column header key) that may be narrower than their text, and why.
@@ -394,9 +396,26 @@ class LayoutFitGuiTest {
     // ---- measuring ----
 
     /** Measures every showing window now and adds what is cut to {@link #cuts}. */
-    private void check(String where) {
+    /**
+     * Records what is cut or off the screen in the windows showing now. A window still being laid
+     * out (a dialog sized again once its rows arrived, on a loaded machine) is looked at again
+     * for a few seconds: only what stays cut is recorded.
+     */
+    private void check(String where) throws InterruptedException {
+        long until = System.nanoTime() + SETTLE.toNanos();
+        List<String> found = cutsNow();
+        while (!found.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(250);
+            found = cutsNow();
+        }
+        for (String f : found) {
+            cuts.add("[" + where + ", text " + percent + " %] " + f);
+        }
+    }
+
+    private List<String> cutsNow() {
         robot.waitForIdle();
-        List<String> found = GuiActionRunner.execute(() -> {
+        return GuiActionRunner.execute(() -> {
             List<String> out = new ArrayList<>();
             for (Window w : Window.getWindows()) {
                 if (!w.isShowing()) {
@@ -411,9 +430,6 @@ class LayoutFitGuiTest {
             }
             return out;
         });
-        for (String f : found) {
-            cuts.add("[" + where + ", text " + percent + " %] " + f);
-        }
     }
 
     private static void walkTree(Component c, List<String> out) {
