@@ -157,6 +157,21 @@ class PrintPreviewGuiTest {
         }, Timeout.timeout(20_000));
     }
 
+    /**
+     * Presses Ctrl+{@code keyCode} in the ready dialog until its status line shows that something started. Under Xvfb
+     * a key stroke sent while the window manager is still settling or the machine is busy can be lost; the dialog is
+     * unchanged then (status blank, Print enabled), so pressing again is safe.
+     */
+    private void ctrlUntilStarted(int keyCode) throws InterruptedException {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            awaitReadyToPrint();
+            ctrl(keyCode);
+            if (printStarted(5_000)) {
+                return;
+            }
+        }
+    }
+
     /** Whether Print was started: the status no longer blank, within {@code millis}. */
     private boolean printStarted(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
@@ -188,8 +203,7 @@ class PrintPreviewGuiTest {
         awaitPage(expectedHeight(PaperSize.A4));
 
         dialog.comboBox("printPreview.paper").focus();
-        awaitReadyToPrint();
-        ctrl(java.awt.event.KeyEvent.VK_S);
+        ctrlUntilStarted(java.awt.event.KeyEvent.VK_S);
         pause(new Condition("saved") {
             @Override
             public boolean test() {
@@ -216,13 +230,7 @@ class PrintPreviewGuiTest {
         dialog.comboBox("printPreview.printer").requireSelection("Printer-That-Is-Gone");
 
         dialog.comboBox("printPreview.printer").focus();
-        awaitReadyToPrint();
-        ctrl(java.awt.event.KeyEvent.VK_P);
-        if (!printStarted(5_000)) {
-            // Under Xvfb a key stroke sent while the window manager is still settling can be lost;
-            // the dialog is unchanged then (status blank, Print enabled), so pressing again is safe.
-            ctrl(java.awt.event.KeyEvent.VK_P);
-        }
+        ctrlUntilStarted(java.awt.event.KeyEvent.VK_P);
         pause(new Condition("refusal shown") {
             @Override
             protected String descriptionAddendum() {
