@@ -25,14 +25,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pulls the office's appointments from central into the local store. Each page is applied in
- * one transaction together with its cursor, so an interrupted pull resumes after the last
- * page applied, and a page that fails applies nothing. Items that break the contract are set
- * aside and reported; the rest of their page is applied.
+ * Pulls the office's appointments from central into the local store. Pages are applied in
+ * groups (of {@value #GROUP_ITEMS} items or more), each group in one transaction together with
+ * the cursor of its last page, so an interrupted pull resumes after the last group applied, and
+ * a group that fails applies nothing. Items that break the contract are set aside and reported;
+ * the rest of their group is applied.
  */
 public final class PullService {
 
@@ -46,6 +50,8 @@ public final class PullService {
     private static final Logger LOG = LoggerFactory.getLogger(PullService.class);
     /** A server that always says "more" must not keep a pull going forever. */
     private static final int MAX_PAGES_PER_DATE = 10_000;
+    /** Pages are applied in groups of at least this many items, a transaction each: a commit per page cost half a pull's time. */
+    static final int GROUP_ITEMS = 2_000;
 
     private final Database db;
     private final CentralClient client;
@@ -101,38 +107,101 @@ public final class PullService {
         return report;
     }
 
+    /**
+     * Pulls one date page by page from its kept cursor. While one group of pages is applied, the
+     * next page is already being fetched (on the request thread); the pages are applied in groups
+     * of at least {@link #GROUP_ITEMS} items, each group in one transaction with the cursor of its
+     * last page.
+     */
     private void pullDate(String office, LocalDate date, int dayIndex, int days, Tally tally, Listener listener) {
-        for (int page = 0; page < MAX_PAGES_PER_DATE; page++) {
-            String after = new SyncRepository(db.dsl()).cursor(office, date).orElse(null);
-            AppointmentPage result = calls.call(() -> client.appointments(office, date, after, pageSize));
-            apply(office, date, result, tally);
-            listener.pageApplied(date, dayIndex, days, tally.received);
-            if (!result.more()) {
-                return;
+        String start = new SyncRepository(db.dsl()).cursor(office, date).orElse(null);
+        ExecutorService requests = RequestThread.open("loket-pull-request");
+        try {
+            Future<AppointmentPage> next = fetch(requests, office, date, start);
+            List<AppointmentPage> group = new ArrayList<>();
+            int items = 0;
+            for (int page = 0; page < MAX_PAGES_PER_DATE; page++) {
+                AppointmentPage result;
+                try {
+                    result = await(next);
+                } catch (RuntimeException e) {
+                    // what was fetched before central's fault is kept: the next pull resumes after it
+                    // (not on an interruption: the database is not written with the flag set)
+                    if (!group.isEmpty() && !Thread.currentThread().isInterrupted()) {
+                        apply(office, date, group, tally);
+                        listener.pageApplied(date, dayIndex, days, tally.received);
+                    }
+                    throw e;
+                }
+                boolean more = result.more() && page + 1 < MAX_PAGES_PER_DATE;
+                if (more) {
+                    next = fetch(requests, office, date, result.cursor());
+                }
+                group.add(result);
+                items += result.items().size();
+                if (!more || items >= GROUP_ITEMS) {
+                    apply(office, date, group, tally);
+                    listener.pageApplied(date, dayIndex, days, tally.received);
+                    group.clear();
+                    items = 0;
+                }
+                if (!result.more()) {
+                    return;
+                }
             }
+            LOG.warn("Pull {} {}: stopped after {} pages", office, date, MAX_PAGES_PER_DATE);
+        } finally {
+            requests.shutdownNow();
         }
-        LOG.warn("Pull {} {}: stopped after {} pages", office, date, MAX_PAGES_PER_DATE);
     }
 
-    private void apply(String office, LocalDate date, AppointmentPage page, Tally tally) {
-        List<Appointment> good = new ArrayList<>(page.items().size());
+    private Future<AppointmentPage> fetch(ExecutorService requests, String office, LocalDate date, String after) {
+        return requests.submit(() -> calls.call(() -> client.appointments(office, date, after, pageSize)));
+    }
+
+    /** The page fetched; central's fault as it was raised, an interruption as Failsafe raises it in the calling thread. */
+    private static AppointmentPage await(Future<AppointmentPage> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.failsafe.FailsafeException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A group of pages of one date, in one transaction with the cursor of its last page. */
+    private void apply(String office, LocalDate date, List<AppointmentPage> pages, Tally tally) {
+        List<Appointment> good = new ArrayList<>();
         List<RejectedItem> bad = new ArrayList<>();
         List<String> badJson = new ArrayList<>();
-        for (JsonNode item : page.items()) {
-            try {
-                Appointment a = ContractJson.readAppointment(item);
-                if (!a.office().equals(office)) {
-                    throw new ContractViolation("office", "contract.wrongOffice", a.office(), office);
+        int received = 0;
+        for (AppointmentPage page : pages) {
+            received += page.items().size();
+            for (JsonNode item : page.items()) {
+                try {
+                    Appointment a = ContractJson.readAppointment(item);
+                    if (!a.office().equals(office)) {
+                        throw new ContractViolation("office", "contract.wrongOffice", a.office(), office);
+                    }
+                    if (!a.date().equals(date)) {
+                        throw new ContractViolation("date", "contract.wrongDate", a.date(), date);
+                    }
+                    good.add(a);
+                } catch (ContractViolation v) {
+                    bad.add(new RejectedItem(office, date, label(item.path("id")), label(item.path("bookingCode")), messages.of(v)));
+                    badJson.add(item.toString());
                 }
-                if (!a.date().equals(date)) {
-                    throw new ContractViolation("date", "contract.wrongDate", a.date(), date);
-                }
-                good.add(a);
-            } catch (ContractViolation v) {
-                bad.add(new RejectedItem(office, date, label(item.path("id")), label(item.path("bookingCode")), messages.of(v)));
-                badJson.add(item.toString());
             }
         }
+        String cursor = pages.get(pages.size() - 1).cursor();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int[] conflicts = {0};
         UpsertCounts counts = db.inTransaction(tx -> {
@@ -142,15 +211,15 @@ public final class PullService {
             for (int i = 0; i < bad.size(); i++) {
                 sync.addRejected(bad.get(i), badJson.get(i), now);
             }
-            sync.saveCursor(office, date, page.cursor(), now);
+            sync.saveCursor(office, date, cursor, now);
             return c;
         });
         for (RejectedItem r : bad) {
             LOG.warn("Set aside item {} ({}): {}", r.itemId(), r.bookingCode(), r.reason());
         }
         tally.conflicts += conflicts[0];
-        tally.pages++;
-        tally.received += page.items().size();
+        tally.pages += pages.size();
+        tally.received += received;
         tally.applied += counts.applied();
         tally.ignored += counts.ignored();
         tally.rejected.addAll(bad);

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -300,6 +301,36 @@ class PullServiceIT {
             assertThat(r.itemId()).startsWith("xxxx").hasSizeLessThan(100);
             assertThat(r.reason()).contains("id:");
         });
+    }
+
+    @Test
+    void aDayLargerThanAGroupIsAppliedGroupByGroupAndAFaultKeepsWhatWasFetchedBeforeIt() {
+        int count = PullService.GROUP_ITEMS + 300;
+        int page = 200;
+        try (SimulatedCentral big = new SimulatedCentral(11, count)) {
+            // the eleventh page is fetched while the first ten are applied; the twelfth fails
+            Fault[] script = new Fault[12];
+            java.util.Arrays.fill(script, Fault.pass());
+            script[11] = Fault.of(Fault.Kind.SERVER_ERROR);
+            big.sim().injectNext(script);
+            List<Integer> progress = new ArrayList<>();
+            PullService service = new PullService(db, big.client(Duration.ofSeconds(5)), RetrySettings.none(),
+                    Clock.system(SimulatedCentral.ZONE), Messages.forLanguage("en"), page, TestSessions.system(db));
+
+            PullReport first = service.pull(OFFICE, DAY, 1, (date, dayIndex, days, received) -> progress.add(received));
+
+            assertThat(first.complete()).isFalse();
+            assertThat(progress).as("progress once a group, then once for the page fetched before the fault")
+                    .containsExactly(PullService.GROUP_ITEMS, PullService.GROUP_ITEMS + page);
+            assertThat(first.applied()).isEqualTo(PullService.GROUP_ITEMS + page);
+            assertThat(new AppointmentRepository(db.dsl()).countByDate(OFFICE, DAY)).isEqualTo(PullService.GROUP_ITEMS + page);
+
+            PullReport resumed = service.pull(OFFICE, DAY, 1, PullService.Listener.NONE);
+            assertThat(resumed.complete()).isTrue();
+            assertThat(resumed.received()).isEqualTo(count - PullService.GROUP_ITEMS - page);
+            assertThat(sorted(new AppointmentRepository(db.dsl()).findByDate(OFFICE, DAY)))
+                    .isEqualTo(sorted(big.store().latest(OFFICE, DAY)));
+        }
     }
 
     @Test
