@@ -62,10 +62,19 @@ public final class Outbox {
         return outbox.holdStragglers();
     }
 
-    /** The events are about to be handed to central (committed before the request: they may be at central from now on). */
+    /**
+     * Hands the events {@code seqs} that are still waiting to the sender: marks them as being sent
+     * and answers them, oldest first, with their payloads. Commit before the request: they may be
+     * at central from then on, so a withdrawal or a hold no longer takes them. Marked and read in
+     * the caller's transaction, so an event withdrawn or held meanwhile is neither marked nor sent.
+     */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
-    public void markSending(Collection<Long> seqs, OffsetDateTime now) {
+    public List<OutboxEvent> handOver(Collection<Long> seqs, OffsetDateTime now) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
         outbox.markSending(seqs, now);
+        return outbox.stillWaiting(seqs);
     }
 
     /** A transport failure on a batch: one more attempt and its one-line error; the events still wait. */

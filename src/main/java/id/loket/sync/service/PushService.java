@@ -39,6 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +114,15 @@ public final class PushService {
     /**
      * Sends everything that can be sent now and returns when central has answered it all, or
      * when a fault stops the push (then reported, never thrown). Blocking: call it off the EDT.
+     *
+     * <p>The batches are planned from the backlog read once ({@link SendQueue}, the rules of
+     * {@link Outbox#sendable}) and go one request at a time. While central answers one batch, the
+     * answers of the batch before it are committed together with the hand-over of the batch after
+     * it: one commit per batch, overlapping the request. A case's next event is planned only once
+     * the answer on its last one is known, and is handed over in the same commit as that answer,
+     * so it never reaches central before the answer is kept here. A batch handed over but not yet
+     * requested when a fault stops the push stays waiting, marked as possibly at central, and goes
+     * with the next push.
      */
     @Guarded(Permission.PUSH)
     public synchronized PushReport pushOnce() {
@@ -116,47 +130,45 @@ public final class PushService {
         Tally t = new Tally();
         Optional<String> problem = Optional.empty();
         boolean skipped = false;
+        boolean interrupted = false;
         db.inTransaction(tx -> new Outbox(tx).holdStragglers());
-        // the batches planned from the backlog read once (the rules of Outbox.sendable), not the backlog read for each batch
         SendQueue queue = new Outbox(db.dsl()).sendQueue(now());
-        while (!Thread.currentThread().isInterrupted()) {
-            List<WaitingEvent> planned = queue.next(settings.batchSize());
-            if (planned.isEmpty()) {
-                break;
+        ExecutorService requests = RequestThread.open("loket-push-request");
+        try {
+            List<OutboxEvent> inFlight = handOverNext(queue, List.of(), Map.of(), t);
+            Future<Map<String, Answer>> answer = ask(requests, inFlight);
+            List<OutboxEvent> following = handOverNext(queue, List.of(), Map.of(), t);
+            while (!inFlight.isEmpty() || !following.isEmpty()) {
+                Map<String, Answer> answers = answer.get();
+                List<OutboxEvent> answered = inFlight;
+                inFlight = following;
+                answer = ask(requests, inFlight);
+                following = handOverNext(queue, answered, answers, t);
             }
-            List<OutboxEvent> batch = new Outbox(db.dsl()).stillWaiting(planned.stream().map(WaitingEvent::seq).toList());
-            if (batch.size() < planned.size()) {
-                // withdrawn or answered since the plan was made: its case waits for the next push
-                java.util.Set<Long> there = batch.stream().map(OutboxEvent::seq).collect(java.util.stream.Collectors.toSet());
-                planned.stream().filter(e -> !there.contains(e.seq())).forEach(e -> queue.stopped(e.caseRef()));
-                if (batch.isEmpty()) {
-                    continue;
-                }
-            }
-            try {
-                Map<String, Answer> answers = calls.call(() -> post(batch));
-                apply(batch, answers, t);
-                for (OutboxEvent e : batch) {
-                    String status = answers.get(e.eventId()).status();
-                    if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
-                        queue.taken(e.seq(), e.caseRef());
-                    } else {
-                        queue.stopped(e.caseRef());
-                    }
-                }
-            } catch (CircuitBreakerOpenException e) {
+        } catch (InterruptedException e) {
+            // the flag is set again once the push is recorded: the database is not written with it set
+            interrupted = true;
+            problem = Optional.of(messages.get("push.interrupted"));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CircuitBreakerOpenException) {
                 problem = Optional.of(messages.get("push.circuitOpen"));
                 skipped = true;
                 LOG.info("Push skipped: central deemed unreachable");
-                break;
-            } catch (CentralException e) {
-                problem = Optional.of(messages.of(e));
-                LOG.warn("Push stopped: {} ({})", e.kind(), e.getMessage());
-                break;
-            } catch (FailsafeException e) {
+            } else if (cause instanceof CentralException c) {
+                problem = Optional.of(messages.of(c));
+                LOG.warn("Push stopped: {} ({})", c.kind(), c.getMessage());
+            } else if (cause instanceof FailsafeException) {
                 problem = Optional.of(messages.get("push.interrupted"));
-                break;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error err) {
+                throw err;
+            } else {
+                throw new IllegalStateException(cause);
             }
+        } finally {
+            requests.shutdownNow();
         }
         OffsetDateTime now = now();
         String p = problem.orElse(null);
@@ -169,7 +181,62 @@ public final class PushService {
                     report.sent(), report.duplicates(), report.conflicts(), report.invalid(), report.waiting(), report.held(),
                     report.failed(), problem.isPresent() ? ", stopped" : "");
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return report;
+    }
+
+    /** The request of a batch, on the request thread; nothing to ask for an empty one. */
+    private Future<Map<String, Answer>> ask(ExecutorService requests, List<OutboxEvent> batch) {
+        return batch.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : requests.submit(() -> calls.call(() -> post(batch)));
+    }
+
+    /**
+     * One commit: the answers on {@code answered} kept, and the next batch planned from what they
+     * let go and handed over. Answers the events handed over (none once the thread is interrupted);
+     * a planned event no longer waiting keeps its case back until the next push.
+     */
+    private List<OutboxEvent> handOverNext(SendQueue queue, List<OutboxEvent> answered, Map<String, Answer> answers, Tally t) {
+        for (OutboxEvent e : answered) {
+            String status = answers.get(e.eventId()).status();
+            if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
+                queue.taken(e.seq(), e.caseRef());
+            } else {
+                queue.stopped(e.caseRef());
+            }
+        }
+        List<WaitingEvent> planned = plan(queue);
+        if (answered.isEmpty() && planned.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        List<Long> seqs = seqs(planned);
+        record Step(Tally tally, List<OutboxEvent> handed) {
+        }
+        Step step = db.inTransaction(tx -> new Step(apply(tx, answered, answers, now), new Outbox(tx).handOver(seqs, now)));
+        t.add(step.tally());
+        List<OutboxEvent> handed = step.handed();
+        while (handed.size() < planned.size()) {
+            // withdrawn, held or answered since the plan was made: its case waits for the next push
+            Set<Long> there = handed.stream().map(OutboxEvent::seq).collect(Collectors.toSet());
+            planned.stream().filter(e -> !there.contains(e.seq())).forEach(e -> queue.stopped(e.caseRef()));
+            if (!handed.isEmpty()) {
+                break;
+            }
+            planned = plan(queue);
+            List<Long> again = seqs(planned);
+            handed = again.isEmpty() ? List.of() : db.inTransaction(tx -> new Outbox(tx).handOver(again, now()));
+        }
+        return handed;
+    }
+
+    private List<WaitingEvent> plan(SendQueue queue) {
+        return Thread.currentThread().isInterrupted() ? List.of() : queue.next(settings.batchSize());
+    }
+
+    private static List<Long> seqs(List<WaitingEvent> events) {
+        return events.stream().map(WaitingEvent::seq).toList();
     }
 
     /** The backlog, for the status bar. */
@@ -185,7 +252,7 @@ public final class PushService {
         return new Outbox(db.dsl()).unsent();
     }
 
-    /** One attempt: posts the batch, checks the answer fits it; a failure is written on the batch's events. */
+    /** One attempt: posts the batch (handed over before), checks the answer fits it; a failure is written on the batch's events. */
     private Map<String, Answer> post(List<OutboxEvent> batch) {
         try {
             ObjectNode body = json.createObjectNode();
@@ -193,9 +260,6 @@ public final class PushService {
             for (OutboxEvent e : batch) {
                 events.add(readPayload(e));
             }
-            List<Long> handed = batch.stream().map(OutboxEvent::seq).toList();
-            OffsetDateTime sending = now();
-            db.inTransactionRun(tx -> new Outbox(tx).markSending(handed, sending));
             return read(batch, client.postEvents(office, body));
         } catch (CentralException e) {
             String error = oneLine(messages.of(e));
@@ -242,43 +306,39 @@ public final class PushService {
         return n.isTextual() && !n.textValue().isBlank() ? n.textValue() : null;
     }
 
-    /** The answers of one batch, in one transaction. */
-    private void apply(List<OutboxEvent> batch, Map<String, Answer> answers, Tally t) {
-        OffsetDateTime now = now();
-        Tally batchTally = db.inTransaction(tx -> {
-            Tally bt = new Tally();
-            Outbox outbox = new Outbox(tx);
-            // taken events without an appointment id to keep (nearly all) are marked in one statement per answer
-            Map<String, List<OutboxEvent>> plainlyTaken = new HashMap<>();
-            for (OutboxEvent e : batch) {
-                Answer a = answers.get(e.eventId());
-                switch (a.status()) {
-                    case "APPLIED", "DUPLICATE" -> {
-                        if (a.appointmentId() == null) {
-                            plainlyTaken.computeIfAbsent(a.status(), k -> new ArrayList<>()).add(e);
-                        } else {
-                            outbox.markSent(e, a.status(), a.appointmentId(), now);
-                        }
-                        if (a.status().equals("APPLIED")) {
-                            bt.sent++;
-                        } else {
-                            bt.duplicates++;
-                        }
+    /** The answers of one batch, inside the caller's transaction. */
+    private Tally apply(DSLContext tx, List<OutboxEvent> batch, Map<String, Answer> answers, OffsetDateTime now) {
+        Tally bt = new Tally();
+        Outbox outbox = new Outbox(tx);
+        // taken events without an appointment id to keep (nearly all) are marked in one statement per answer
+        Map<String, List<OutboxEvent>> plainlyTaken = new HashMap<>();
+        for (OutboxEvent e : batch) {
+            Answer a = answers.get(e.eventId());
+            switch (a.status()) {
+                case "APPLIED", "DUPLICATE" -> {
+                    if (a.appointmentId() == null) {
+                        plainlyTaken.computeIfAbsent(a.status(), k -> new ArrayList<>()).add(e);
+                    } else {
+                        outbox.markSent(e, a.status(), a.appointmentId(), now);
                     }
-                    case "CONFLICT" -> {
-                        refuse(tx, e, a, ConflictKind.EVENT_REFUSED, OutboxState.HELD, now);
-                        bt.conflicts++;
-                    }
-                    default -> {
-                        refuse(tx, e, a, ConflictKind.EVENT_INVALID, OutboxState.FAILED, now);
-                        bt.invalid++;
+                    if (a.status().equals("APPLIED")) {
+                        bt.sent++;
+                    } else {
+                        bt.duplicates++;
                     }
                 }
+                case "CONFLICT" -> {
+                    refuse(tx, e, a, ConflictKind.EVENT_REFUSED, OutboxState.HELD, now);
+                    bt.conflicts++;
+                }
+                default -> {
+                    refuse(tx, e, a, ConflictKind.EVENT_INVALID, OutboxState.FAILED, now);
+                    bt.invalid++;
+                }
             }
-            plainlyTaken.forEach((status, events) -> outbox.markSent(events, status, now));
-            return bt;
-        });
-        t.add(batchTally);
+        }
+        plainlyTaken.forEach((status, events) -> outbox.markSent(events, status, now));
+        return bt;
     }
 
     private void refuse(DSLContext tx, OutboxEvent e, Answer a, ConflictKind kind, OutboxState state, OffsetDateTime now) {

@@ -97,6 +97,28 @@ class OutboxIT {
     }
 
     @Test
+    void aHandOverTakesOnlyWhatStillWaitsAndMarksItAsPossiblyAtCentral() {
+        String undone = append("A-1", EventType.CHECKED_IN);
+        String other = append("B-1", EventType.CHECKED_IN);
+        OffsetDateTime later = T0.plusHours(1);
+        List<Long> planned = outbox().sendable(10, later).stream().map(OutboxEvent::seq).toList();
+        assertThat(planned).hasSize(2);
+        // after the plan was made, A-1's check-in was undone: held back, then withdrawn
+        db.inTransaction(tx -> new Cases(tx).holdBack("A-1", EventType.CHECKED_IN, later.plusMinutes(2)));
+        int withdrawn = db.inTransaction(tx -> new Cases(tx).withdrawHeldBack("A-1", EventType.CHECKED_IN, later));
+        assertThat(withdrawn).isEqualTo(1);
+
+        List<OutboxEvent> handed = db.inTransaction(tx -> new Outbox(tx).handOver(planned, later));
+
+        assertThat(handed).extracting(OutboxEvent::eventId).containsExactly(other);
+        assertThat(outbox().entry(undone)).map(OutboxEntry::state).contains(OutboxState.WITHDRAWN);
+        int heldBack = db.inTransaction(tx -> new Cases(tx).holdBack("B-1", EventType.CHECKED_IN, later.plusMinutes(2)));
+        assertThat(heldBack).as("handed over, so possibly at central: no longer held back").isZero();
+        List<OutboxEvent> none = db.inTransaction(tx -> new Outbox(tx).handOver(List.of(), later));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void aFailedAttemptCountsAndKeepsTheEventWaitingAnAnswerSendsIt() {
         String id = append("A-1", EventType.CHECKED_IN);
         OutboxEvent e = outbox().sendable(10, T0).get(0);
