@@ -56,11 +56,23 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
             Pattern.CASE_INSENSITIVE);
     private static final String NOTIFY = "select pg_notify(?, current_schema() || '|' || ?)";
 
-    /** The watched tables one outermost transaction wrote; shared with its nested transactions. */
+    /** The watched tables one outermost transaction wrote, and the cases it said it wrote; shared with its nested transactions. */
     private static final class Mark {
         int depth = 1;
         final Set<String> tables = new TreeSet<>();
+        final Set<String> cases = new TreeSet<>();
+        boolean casesUnknown;
+
+        /** What the transaction changed: its cases are known when it named them (every writer of a case's rows names it). */
+        Changes changes() {
+            return cases.isEmpty() || casesUnknown ? Changes.of(tables) : Changes.ofCases(tables, cases);
+        }
     }
+
+    /** A case reference on the wire: after the tables, marked so that an older Loket takes it for a table it does not watch. */
+    static final String CASE_PREFIX = "#";
+    /** PostgreSQL refuses a notification payload of 8,000 bytes or more: past this the cases are left out (the day is read). */
+    static final int MAX_WIRE = 7_000;
 
     private final boolean postgres;
     private final Callable<Connection> listenerConnection;
@@ -110,20 +122,51 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
         return found;
     }
 
-    /** The tables as a notification carries them: {@code case_file,outbox_event}. */
+    /**
+     * A change as a notification carries it: {@code case_file,outbox_event}, then the cases it
+     * named, if it named all of them, as {@code #W-DPS-20261127-0001}. A list too long for a
+     * notification leaves the cases out.
+     */
     static String wire(Changes changes) {
-        return String.join(",", new TreeSet<>(changes.tables()));
+        String tables = String.join(",", new TreeSet<>(changes.tables()));
+        if (!changes.casesComplete() || changes.cases().isEmpty()) {
+            return tables;
+        }
+        StringBuilder b = new StringBuilder(tables);
+        for (String c : new TreeSet<>(changes.cases())) {
+            b.append(',').append(CASE_PREFIX).append(c);
+        }
+        return b.length() <= MAX_WIRE ? b.toString() : tables;
     }
 
-    /** The tables of a notification's list, unknown names kept (a newer Loket may watch more). */
+    /** The change of a notification's list, unknown table names kept (a newer Loket may watch more). */
     static Changes fromWire(String list) {
         Set<String> t = new TreeSet<>();
+        Set<String> cases = new TreeSet<>();
         for (String s : list.split(",")) {
-            if (!s.isBlank()) {
-                t.add(s.strip());
+            String item = s.strip();
+            if (item.startsWith(CASE_PREFIX)) {
+                cases.add(item.substring(CASE_PREFIX.length()));
+            } else if (!item.isEmpty()) {
+                t.add(item);
             }
         }
-        return Changes.of(t);
+        return cases.isEmpty() ? Changes.of(t) : Changes.ofCases(t, cases);
+    }
+
+    /**
+     * The transaction of {@code c} writes rows of the case {@code caseRef} ({@link Changes#OF_CASES}):
+     * its change names the case. Outside a transaction nothing is kept (the write is told at once,
+     * its cases unknown); no case ({@code null}) leaves the transaction's cases unknown.
+     */
+    static void caseWritten(Configuration c, String caseRef) {
+        if (c.data(MARK) instanceof Mark m) {
+            if (caseRef == null) {
+                m.casesUnknown = true;
+            } else {
+                m.cases.add(caseRef);
+            }
+        }
     }
 
     // ---- the statements ----
@@ -185,7 +228,7 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
         if (postgres && ctx.configuration().data(MARK) instanceof Mark m && m.depth == 1 && !m.tables.isEmpty()) {
             // Inside the transaction: the server holds the notification until it commits, and drops it if it does not.
             ctx.configuration().dsl().resultQuery("select pg_notify({0}, current_schema() || '|' || {1})", DSL.val(CHANNEL),
-                    DSL.val(wire(Changes.of(m.tables)))).fetch();
+                    DSL.val(wire(m.changes()))).fetch();
         }
     }
 
@@ -199,7 +242,7 @@ final class ChangeTracker implements ExecuteListener, TransactionListener, Chang
             return;
         }
         if (!postgres && !m.tables.isEmpty()) {
-            publish(Changes.of(m.tables));
+            publish(m.changes());
         }
     }
 

@@ -107,6 +107,16 @@ public final class Database implements AutoCloseable {
         return link;
     }
 
+    /**
+     * The transaction {@code tx} writes rows of the case {@code caseRef} ({@code case_file},
+     * {@code queue_call}): the change feed then names the case, so a screen of the day reads just
+     * that case. Every writer of those rows says so (an architecture test keeps them in their
+     * repositories).
+     */
+    public static void caseWritten(DSLContext tx, String caseRef) {
+        ChangeTracker.caseWritten(tx.configuration(), caseRef);
+    }
+
     /** Opens (creating if needed) the database file {@code loket.mv.db} in {@code dataDir}, its key where nothing else is said. */
     public static Database openFolder(Path dataDir) {
         return openFolder(dataDir, null);

@@ -479,6 +479,55 @@ class CounterGuiTest {
         waitFor("the refusal", STEP, () -> textOf("scan.message"), t -> t.contains("sudah diserahkan"));
     }
 
+    @Test
+    void aStepAtAnotherCounterRedrawsItsLineFromAReadOfThatCaseAloneNotOfTheDay() throws Exception {
+        openDesk("3");
+        logIn(OFFICER);
+        waitForQueue();
+        sim.goDown(); // no pull brings booking changes meanwhile (a pull reads the day, rightly)
+        id.loket.counter.ui.CounterScreen screen = component("counter.screen", id.loket.counter.ui.CounterScreen.class);
+        JTable table = component("queue.table", JTable.class);
+        waitFor("the opening reads done", STEP, () -> GuiActionRunner.execute(() -> screen.queueReload().busy()), Boolean.FALSE::equals);
+        Appointment booking = booked(a -> true).get(7);
+        Clock clock = app.clock();
+        Session other = TestSessions.staff("petugas2", Role.COUNTER, "5");
+        TestSessions.register(app.caseWork(clock).db(), other);
+        int daysBefore = GuiActionRunner.execute(screen::dayReads);
+        int casesBefore = GuiActionRunner.execute(screen::caseReads);
+
+        String number = app.checkIn(clock).checkIn(booking.id(), other).queueNumber().toString();
+
+        waitFor("the booking's line shows its queue number", STEP, () -> cellOf(table, booking.bookingCode(), number), Boolean.TRUE::equals);
+        assertThat(GuiActionRunner.execute(screen::dayReads)).as("the day was not read again").isEqualTo(daysBefore);
+        assertThat(GuiActionRunner.execute(screen::caseReads)).as("the case was read").isGreaterThan(casesBefore);
+
+        app.checkIn(clock).call(booking.id(), other);
+        String atCounter = messages.name(CaseStatus.IN_VERIFICATION);
+        waitFor("the line shows the case called", STEP, () -> cellOf(table, booking.bookingCode(), atCounter), Boolean.TRUE::equals);
+        assertThat(GuiActionRunner.execute(screen::dayReads)).as("still not the day").isEqualTo(daysBefore);
+        assertThat(GuiActionRunner.execute(table::getRowCount)).as("every line still there").isGreaterThanOrEqualTo(PER_DAY);
+    }
+
+    /** Whether the queue's line of {@code code} holds {@code text} in one of its columns (shown or not). */
+    private static boolean cellOf(JTable table, String code, String text) {
+        return GuiActionRunner.execute(() -> {
+            javax.swing.table.TableModel m = table.getModel();
+            for (int r = 0; r < m.getRowCount(); r++) {
+                boolean line = false;
+                boolean shown = false;
+                for (int c = 0; c < m.getColumnCount(); c++) {
+                    String v = String.valueOf(m.getValueAt(r, c));
+                    line |= v.equals(code);
+                    shown |= v.equals(text);
+                }
+                if (line) {
+                    return shown;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Checks in, verifies, interviews, approves and issues the receipt through the services, as another counter would. */
     private String receiptIssuedBehindTheScenes(Appointment booking) {
         Clock clock = app.clock();

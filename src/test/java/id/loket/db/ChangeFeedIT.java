@@ -113,6 +113,55 @@ class ChangeFeedIT {
         assertThat(ChangeTracker.writtenTables("insert into no_show (a) values (?) on conflict do update set a = 1")).isEmpty();
     }
 
+    @Test
+    void aChangeTravelsWithItsCasesUnlessTheyAreUnknownOrTooMany() {
+        Changes step = Changes.ofCases(List.of(Changes.CASE_FILE, Changes.OUTBOX_EVENT), List.of("W-DPS-20261127-0001", "a1b2"));
+        assertThat(ChangeTracker.wire(step)).isEqualTo("case_file,outbox_event,#W-DPS-20261127-0001,#a1b2");
+        assertThat(ChangeTracker.fromWire(ChangeTracker.wire(step))).isEqualTo(step);
+        assertThat(ChangeTracker.fromWire("case_file,outbox_event").onlyCases()).as("an older Loket names no case").isEmpty();
+        assertThat(ChangeTracker.fromWire("case_file,outbox_event").tables()).containsExactlyInAnyOrder("case_file", "outbox_event");
+
+        List<String> many = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "W-DPS-20261127-" + i).toList();
+        Changes big = Changes.ofCases(List.of(Changes.CASE_FILE), many);
+        assertThat(ChangeTracker.wire(big)).as("too long for a notification: the cases are left out").isEqualTo("case_file");
+        assertThat(ChangeTracker.fromWire(ChangeTracker.wire(big)).onlyCases()).isEmpty();
+
+        assertThat(step.and(Changes.of(Changes.CASE_FILE)).onlyCases()).as("merged with a change of unknown cases").isEmpty();
+        assertThat(step.and(Changes.ofCases(List.of(Changes.QUEUE_CALL), List.of("c3"))).onlyCases())
+                .contains(java.util.Set.of("W-DPS-20261127-0001", "a1b2", "c3"));
+        assertThat(step.and(Changes.of(Changes.APPOINTMENT)).onlyCases()).as("bookings changed: the day is read").isEmpty();
+        assertThat(step.and(Changes.of(Changes.OUTBOX_EVENT)).onlyCases()).as("the outbox has no line in the queue")
+                .contains(java.util.Set.of("W-DPS-20261127-0001", "a1b2"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aStepNamesItsCaseAndAPullNamesNone(Backend backend) throws Exception {
+        Database db = open(backend);
+        BlockingQueue<Changes> heard = listen(db);
+
+        String caseRef = new CheckInService(new CaseWork(db, clock), OFFICE).checkIn(booked.get(2).id(), OFFICER).caseRef();
+
+        Changes told = heard.poll(GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(told).isNotNull();
+        assertThat(told.onlyCases()).contains(java.util.Set.of(caseRef));
+
+        List<Appointment> next = new DayGenerator(13).generate(OFFICE, DAY.plusDays(1), 20, ZONE);
+        db.inTransactionRun(tx -> new AppointmentRepository(tx).upsertNewer(next, OffsetDateTime.now(clock)));
+        Changes pulled = heard.poll(GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(pulled).isNotNull();
+        assertThat(pulled.touches(Changes.APPOINTMENT)).isTrue();
+        assertThat(pulled.onlyCases()).isEmpty();
+
+        // a write of a case's row that names no case (outside the repositories): its cases are unknown
+        db.inTransactionRun(tx -> tx.update(id.loket.db.jooq.Tables.CASE_FILE).set(id.loket.db.jooq.Tables.CASE_FILE.UPDATED_AT,
+                OffsetDateTime.now(clock)).where(id.loket.db.jooq.Tables.CASE_FILE.CASE_REF.eq(caseRef)).execute());
+        Changes unnamed = heard.poll(GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(unnamed).isNotNull();
+        assertThat(unnamed.touches(Changes.CASE_FILE)).isTrue();
+        assertThat(unnamed.onlyCases()).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aCommittedCheckInIsToldOnceWithItsTablesAndARollbackIsNotTold(Backend backend) throws Exception {

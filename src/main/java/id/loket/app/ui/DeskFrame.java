@@ -254,7 +254,8 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
      */
     private void changed(Changes c) {
         if (c.touches(Changes.CASE_FILE, Changes.APPOINTMENT, Changes.QUEUE_CALL)) {
-            counter.reload();
+            // a step at a counter names its case: only that line is read again; bookings (a pull) or the unknown read the day
+            c.onlyCases().ifPresentOrElse(counter::reloadCases, counter::reload);
         }
         if (c.touches(Changes.OUTBOX_EVENT, Changes.SYNC_CONFLICT)) {
             backlogReload.request();

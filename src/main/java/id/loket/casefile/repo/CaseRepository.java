@@ -47,11 +47,17 @@ public final class CaseRepository {
         this.ctx = ctx;
     }
 
+    /** Every write of a case's row names the case to the change feed, so that screens of the day read just it. */
+    private void written(String caseRef) {
+        id.loket.db.Database.caseWritten(ctx, caseRef);
+    }
+
     public void insert(CaseFile c, OffsetDateTime now) {
         CaseFileRecord r = ctx.newRecord(CASE_FILE);
         fill(r, c);
         r.setRowVersion(1);
         r.setUpdatedAt(now);
+        written(c.caseRef());
         r.insert();
         replaceDocuments(c.caseRef(), c.documents(), null, null);
     }
@@ -66,6 +72,7 @@ public final class CaseRepository {
         r.setRowVersion(c.rowVersion() + 1);
         r.setUpdatedAt(now);
         r.changed(CASE_FILE.CASE_REF, false);
+        written(c.caseRef());
         int n = ctx.update(CASE_FILE).set(r)
                 .where(CASE_FILE.CASE_REF.eq(c.caseRef()).and(CASE_FILE.ROW_VERSION.eq(c.rowVersion())))
                 .execute();
@@ -93,6 +100,7 @@ public final class CaseRepository {
             return false;
         }
         ctx.deleteFrom(CASE_DOCUMENT).where(CASE_DOCUMENT.CASE_REF.eq(caseRef)).execute();
+        written(caseRef);
         return ctx.deleteFrom(CASE_FILE).where(untouched).execute() == 1;
     }
 
@@ -132,6 +140,12 @@ public final class CaseRepository {
     /** The cases of a day, in queue order (series, then number). */
     public List<CaseFile> findDay(String office, LocalDate date) {
         return load(CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date)));
+    }
+
+    /** The cases {@code caseRefs} that are of the day at {@code office}, in queue order. */
+    public List<CaseFile> findOfDay(String office, LocalDate date, java.util.Collection<String> caseRefs) {
+        return caseRefs.isEmpty() ? List.of()
+                : load(CASE_FILE.OFFICE.eq(office).and(CASE_FILE.CASE_DATE.eq(date)).and(CASE_FILE.CASE_REF.in(caseRefs)));
     }
 
     /** Cases of the day by NIK (an applicant may have a walk-in case as well as a booking). */
@@ -196,6 +210,7 @@ public final class CaseRepository {
      * changed meanwhile ({@code rowVersion}).
      */
     public boolean release(String caseRef, int rowVersion, OffsetDateTime now) {
+        written(caseRef);
         return ctx.update(CASE_FILE)
                 .set(CASE_FILE.COUNTER_NO, (String) null)
                 .set(CASE_FILE.OFFICER, (String) null)
@@ -210,6 +225,7 @@ public final class CaseRepository {
      * takes a case that is still waiting and unassigned when the row is written.
      */
     public boolean claim(String caseRef, int rowVersion, String counter, String officer, OffsetDateTime now) {
+        written(caseRef);
         return ctx.update(CASE_FILE)
                 .set(CASE_FILE.COUNTER_NO, counter)
                 .set(CASE_FILE.OFFICER, officer)
@@ -226,6 +242,7 @@ public final class CaseRepository {
 
     /** Central's id for a walk-in, kept on the case the first time central's answer brings it. */
     public void rememberCentralAppointment(String caseRef, String appointmentId) {
+        written(caseRef);
         ctx.update(CASE_FILE)
                 .set(CASE_FILE.CENTRAL_APPOINTMENT_ID, appointmentId)
                 .where(CASE_FILE.CASE_REF.eq(caseRef)).and(CASE_FILE.WALK_IN.isTrue()).and(CASE_FILE.CENTRAL_APPOINTMENT_ID.isNull())

@@ -46,6 +46,12 @@ public final class Cases {
         return cases.findDay(office, date);
     }
 
+    /** The cases {@code caseRefs} that are of the day at {@code office}, in queue order. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public List<CaseFile> findOfDay(String office, LocalDate date, java.util.Collection<String> caseRefs) {
+        return cases.findOfDay(office, date, caseRefs);
+    }
+
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public List<CaseFile> findByNik(String office, LocalDate date, String nik) {
         return cases.findByNik(office, date, nik);

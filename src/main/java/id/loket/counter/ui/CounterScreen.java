@@ -58,6 +58,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,13 @@ public final class CounterScreen extends JPanel {
 
     private final CounterModel model;
     private Runnable onLogOut = () -> { };
-    private final Reload<QueueDay> queueReload;
+    private final Reload<QueueRead> queueReload;
+    /** What the next queue read covers: the whole day, or just these cases (the change feed named them). Guarded by itself. */
+    private final Set<String> casesToRead = new HashSet<>();
+    /** Guarded by {@link #casesToRead}. */
+    private boolean dayToRead = true;
+    private final java.util.concurrent.atomic.AtomicInteger dayReads = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger caseReads = new java.util.concurrent.atomic.AtomicInteger();
     /** The case just checked in at this counter: its line is brought into view once the queue has it. */
     private String revealNext;
 
@@ -311,25 +318,79 @@ public final class CounterScreen extends JPanel {
 
     /**
      * Reloads the queue (and the case on screen if it changed): after each step here, and whenever
-     * the change feed tells of a case or booking changed at any counter. Coalesced: one read in
-     * flight and one pending at most, whoever asks and however often. Any thread may ask.
+     * the change feed tells of bookings changed. Coalesced: one read in flight and one pending at
+     * most, whoever asks and however often. Any thread may ask.
      */
     public void reload() {
+        synchronized (casesToRead) {
+            dayToRead = true;
+        }
+        queueReload.request();
+    }
+
+    /**
+     * Reads just the lines of these cases again (the change feed told of them alone, at this
+     * counter or another): their lines change in place. Coalesced with {@link #reload}; a case
+     * without a line yet (a new walk-in) or gone (a check-in undone) makes it read the day.
+     */
+    public void reloadCases(Set<String> caseRefs) {
+        synchronized (casesToRead) {
+            casesToRead.addAll(caseRefs);
+        }
         queueReload.request();
     }
 
     /** The queue's reload, for tests that count reads (event-dispatch thread). */
-    public Reload<QueueDay> queueReload() {
+    public Reload<QueueRead> queueReload() {
         return queueReload;
     }
 
-    private QueueDay readQueue() {
+    /** How many times the whole day was read (tests count them). */
+    public int dayReads() {
+        return dayReads.get();
+    }
+
+    /** How many times just some cases' lines were read (tests count them). */
+    public int caseReads() {
+        return caseReads.get();
+    }
+
+    /** What one queue read brought: the day, or the lines of some cases ({@code partial}); null when nothing was asked. */
+    public record QueueRead(QueueDay day, boolean partial) {
+    }
+
+    private QueueRead readQueue() {
+        boolean wholeDay;
+        Set<String> cases;
+        synchronized (casesToRead) {
+            wholeDay = dayToRead;
+            cases = Set.copyOf(casesToRead);
+            dayToRead = false;
+            casesToRead.clear();
+        }
         Session who = model.staff();
         if (who == null) {
-            return QueueDay.EMPTY;
+            markDayToRead();
+            return new QueueRead(QueueDay.EMPTY, false);
         }
         Session here = who.atCounter(model.counter());
-        return services.queue().dayWithCounts(here, services.office(), today());
+        if (!wholeDay && !cases.isEmpty()) {
+            caseReads.incrementAndGet();
+            Optional<QueueDay> lines = services.queue().casesWithCounts(here, services.office(), today(), cases);
+            if (lines.isPresent()) {
+                return new QueueRead(lines.get(), true);
+            }
+        } else if (!wholeDay) {
+            return null;
+        }
+        dayReads.incrementAndGet();
+        return new QueueRead(services.queue().dayWithCounts(here, services.office(), today()), false);
+    }
+
+    private void markDayToRead() {
+        synchronized (casesToRead) {
+            dayToRead = true;
+        }
     }
 
     /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
@@ -372,7 +433,7 @@ public final class CounterScreen extends JPanel {
                     java.time.Duration.between(services.clock().instant(), done.until()));
             scanBar.focusScan();
             revealNext = c.caseRef();
-            reload();
+            reloadCases(Set.of(c.caseRef()));
         }
 
         @Override
@@ -552,7 +613,7 @@ public final class CounterScreen extends JPanel {
 
     /**
      * Takes a step on the task thread. While it runs the steps are disabled (no double
-     * submit); then the case is shown as the store has it and the queue reloads. A refusal is
+     * submit); then the case is shown as the store has it and its queue line is read again. A refusal is
      * shown in the case panel in the officer's words, and the case is read again.
      */
     private void act(Function<Session, CaseFile> work, Consumer<CaseFile> done, Consumer<Exception> refused) {
@@ -564,7 +625,7 @@ public final class CounterScreen extends JPanel {
             scanBar.settle();
             openCase(c, false);
             done.accept(c);
-            reload();
+            reloadCases(Set.of(c.caseRef()));
         }, e -> {
             model.setBusy(false);
             casePanel.error(text(e));
@@ -703,12 +764,20 @@ public final class CounterScreen extends JPanel {
         }), this::backgroundFailed);
     }
 
-    private void queueLoaded(QueueDay day) {
-        if (model.staff() == null) {
+    private void queueLoaded(QueueRead read) {
+        if (read == null || model.staff() == null) {
             return;
         }
+        QueueDay day = read.day();
         List<QueueEntry> entries = day.entries();
-        queue.setEntries(entries, day.counts());
+        if (read.partial()) {
+            if (!queue.patch(entries, day.counts())) {
+                reload(); // a case without a line yet: the day is read
+                return;
+            }
+        } else {
+            queue.setEntries(entries, day.counts());
+        }
         if (revealNext != null && queue.reveal(revealNext)) {
             revealNext = null;
         }
@@ -718,7 +787,7 @@ public final class CounterScreen extends JPanel {
                     openCase(e.caseFile(), false);
                 }
             });
-        } else if (model.takeRestore()) {
+        } else if (!read.partial() && model.takeRestore()) {
             entries.stream().map(QueueEntry::caseFile)
                     .filter(model::mineInProgress)
                     .max(Comparator.comparing(c -> c.calledAt() == null ? OffsetDateTime.MIN : c.calledAt()))
@@ -734,6 +803,7 @@ public final class CounterScreen extends JPanel {
     }
 
     private void backgroundFailed(Exception e) {
+        markDayToRead(); // the cases asked for were not read: the next read takes the day
         casePanel.error(text(e));
     }
 

@@ -38,6 +38,7 @@ public final class QueueCallRepository {
 
     /** Records a call (in the transaction of the CALL step, or of a recall). */
     public void add(String office, LocalDate date, QueueNumber number, String counter, OffsetDateTime at, boolean recalled, String caseRef) {
+        id.loket.db.Database.caseWritten(ctx, caseRef);
         ctx.insertInto(QUEUE_CALL, QUEUE_CALL.OFFICE, QUEUE_CALL.CALL_DATE, QUEUE_CALL.QUEUE_SERIES, QUEUE_CALL.QUEUE_NUMBER,
                         QUEUE_CALL.COUNTER_NO, QUEUE_CALL.CALLED_AT, QUEUE_CALL.RECALLED, QUEUE_CALL.CASE_REF)
                 .values(office, date, number.series().name(), number.number(), counter, at, recalled, caseRef)

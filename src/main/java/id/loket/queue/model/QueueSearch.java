@@ -23,6 +23,22 @@ public final class QueueSearch {
         }
     }
 
+    private QueueSearch(List<QueueEntry> entries, Key[] keys) {
+        this.entries = entries;
+        this.keys = keys;
+    }
+
+    /** These lines with the ones at the given indexes replaced: only those are normalised again. */
+    public QueueSearch replaced(java.util.Map<Integer, QueueEntry> lines) {
+        List<QueueEntry> next = new java.util.ArrayList<>(entries);
+        Key[] nextKeys = keys.clone();
+        lines.forEach((index, e) -> {
+            next.set(index, e);
+            nextKeys[index] = Key.of(e);
+        });
+        return new QueueSearch(List.copyOf(next), nextKeys);
+    }
+
     public int size() {
         return keys.length;
     }

@@ -17,6 +17,10 @@ import id.loket.queue.model.QueueEntry;
 import id.loket.queue.repo.DayLineRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +70,36 @@ public final class QueueService {
     public QueueDay dayWithCounts(Session session, String office, LocalDate date) {
         authorization.require(session, Permission.VIEW_QUEUE);
         return db.inTransaction(tx -> new QueueDay(entries(tx, office, date), new DayLineRepository(tx).counts(office, date)));
+    }
+
+    /**
+     * The lines of the cases {@code caseRefs} as {@link #dayWithCounts} reads them (each case with
+     * its booking if that is of the day) and the day's figures, in one transaction: what a queue
+     * needs when the change feed told of just these cases. Cases of another day are left out.
+     * Empty when one of them is gone (a check-in undone: its booking's line must lose its case),
+     * so the caller reads the day.
+     */
+    @Guarded(Permission.VIEW_QUEUE)
+    public Optional<QueueDay> casesWithCounts(Session session, String office, LocalDate date, Collection<String> caseRefs) {
+        authorization.require(session, Permission.VIEW_QUEUE);
+        return db.inTransaction(tx -> {
+            Cases cases = new Cases(tx);
+            List<CaseFile> found = cases.findOfDay(office, date, caseRefs);
+            if (found.size() < caseRefs.size()) {
+                Set<String> there = found.stream().map(CaseFile::caseRef).collect(Collectors.toSet());
+                if (caseRefs.stream().anyMatch(ref -> !there.contains(ref) && cases.find(ref).isEmpty())) {
+                    return Optional.<QueueDay>empty();
+                }
+            }
+            Appointments bookings = new Appointments(tx);
+            List<QueueEntry> entries = new ArrayList<>(found.size());
+            for (CaseFile c : found) {
+                Optional<Appointment> booking = c.appointmentId() == null ? Optional.empty()
+                        : bookings.findById(c.appointmentId()).filter(a -> a.office().equals(office) && a.date().equals(date));
+                entries.add(booking.map(a -> new QueueEntry(a, c)).orElseGet(() -> QueueEntry.caseOnly(c)));
+            }
+            return Optional.of(new QueueDay(entries, new DayLineRepository(tx).counts(office, date)));
+        });
     }
 
     private static List<QueueEntry> entries(DSLContext tx, String office, LocalDate date) {

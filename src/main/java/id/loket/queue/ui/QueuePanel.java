@@ -25,7 +25,9 @@ import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -331,6 +333,42 @@ public final class QueuePanel extends JPanel {
         if (selected != null) {
             select(selected, false);
         }
+    }
+
+    /**
+     * Updates the lines of {@code changed} (cases read again) in place, each found by its booking,
+     * or by its case when it has no booking of the day, and the day's figures; the other lines, the
+     * sort and the selection stay. Answers false, changing nothing, when one of them has no line
+     * (a new walk-in): read the whole day then.
+     */
+    public boolean patch(List<QueueEntry> changed, DayCounts counts) {
+        Map<Integer, QueueEntry> rows = new HashMap<>();
+        if (!changed.isEmpty()) {
+            Map<String, Integer> byBooking = new HashMap<>();
+            Map<String, Integer> byCase = new HashMap<>();
+            for (int i = 0; i < model.getRowCount(); i++) {
+                QueueEntry e = model.entry(i);
+                if (e.appointment() != null) {
+                    byBooking.put(e.appointment().id(), i);
+                } else {
+                    byCase.put(e.caseFile().caseRef(), i);
+                }
+            }
+            for (QueueEntry e : changed) {
+                Integer row = e.appointment() != null ? byBooking.get(e.appointment().id()) : byCase.get(e.caseFile().caseRef());
+                if (row == null) {
+                    return false;
+                }
+                rows.put(row, e);
+            }
+        }
+        this.counts = counts;
+        lines = lines.replaced(rows);
+        model.replace(rows);
+        // the search and the view (waiting, at my counter…) see the changed lines
+        sorter.setFound(find());
+        updateCount();
+        return true;
     }
 
     /**

@@ -37,6 +37,12 @@ final class QueueTableModel extends AbstractTableModel {
         fireTableDataChanged();
     }
 
+    /** Lines changed in place (by row): each is told as updated, the others stay as they are. */
+    void replace(java.util.Map<Integer, QueueEntry> lines) {
+        lines.forEach(entries::set);
+        lines.keySet().forEach(row -> fireTableRowsUpdated(row, row));
+    }
+
     QueueEntry entry(int row) {
         return entries.get(row);
     }
