@@ -213,13 +213,16 @@ class CommandLineIT {
         central.sim().injectNext(Fault.pass(), Fault.slow(Duration.ofSeconds(20)));
         Process child = ChildJvm.start(dir.resolve("killed"), "sync", "--lang", "en", "--central", central.baseUrl(),
                 "--token", TOKEN, "--office", OFFICE, "--date", DAY.toString(), "--data", data.toString(), "--timeout", "60");
-        // A loaded machine may take long to start the child JVM: wait for its second page request (the first
-        // page is committed by then) however long that takes, and say so if it never came.
+        // A loaded machine may take long to start the child JVM: wait for its second page request however long that
+        // takes, and say so if it never came. The second page is asked for as soon as the first arrives, and the first
+        // is applied once the second has kept it waiting PullService.GROUP_WAIT: give it that and some, well inside the
+        // 20 s the second page hangs.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (central.sim().requestCount() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(central.sim().requestCount()).as("the child asked for its second page before it was killed").isGreaterThanOrEqualTo(2);
+        Thread.sleep(id.loket.sync.service.PullService.GROUP_WAIT.toMillis() + 5_000);
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
         Run resumed = sync();

@@ -51,7 +51,12 @@ public final class PullService {
     /** A server that always says "more" must not keep a pull going forever. */
     private static final int MAX_PAGES_PER_DATE = 10_000;
     /** Pages are applied in groups of at least this many items, a transaction each: a commit per page cost half a pull's time. */
-    static final int GROUP_ITEMS = 2_000;
+    public static final int GROUP_ITEMS = 2_000;
+    /**
+     * A group is applied early when the next page takes longer than this: pages are grouped only
+     * while central answers quickly, so a slow central never holds fetched pages back unapplied.
+     */
+    public static final java.time.Duration GROUP_WAIT = java.time.Duration.ofSeconds(1);
 
     private final Database db;
     private final CentralClient client;
@@ -111,7 +116,8 @@ public final class PullService {
      * Pulls one date page by page from its kept cursor. While one group of pages is applied, the
      * next page is already being fetched (on the request thread); the pages are applied in groups
      * of at least {@link #GROUP_ITEMS} items, each group in one transaction with the cursor of its
-     * last page.
+     * last page. A group is applied at once when the next page is slower than {@link #GROUP_WAIT}
+     * (or fails), so what a slow or failing central gave is kept.
      */
     private void pullDate(String office, LocalDate date, int dayIndex, int days, Tally tally, Listener listener) {
         String start = new SyncRepository(db.dsl()).cursor(office, date).orElse(null);
@@ -139,7 +145,7 @@ public final class PullService {
                 }
                 group.add(result);
                 items += result.items().size();
-                if (!more || items >= GROUP_ITEMS) {
+                if (!more || items >= GROUP_ITEMS || !arrivesWithin(next, GROUP_WAIT)) {
                     apply(office, date, group, tally);
                     listener.pageApplied(date, dayIndex, days, tally.received);
                     group.clear();
@@ -152,6 +158,21 @@ public final class PullService {
             LOG.warn("Pull {} {}: stopped after {} pages", office, date, MAX_PAGES_PER_DATE);
         } finally {
             requests.shutdownNow();
+        }
+    }
+
+    /** Whether the page {@code next} is there within {@code wait} (answered or failed: the caller's next wait will say). */
+    private static boolean arrivesWithin(Future<AppointmentPage> next, java.time.Duration wait) {
+        try {
+            next.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return false; // central failed on it: what was fetched is applied before the fault is raised
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

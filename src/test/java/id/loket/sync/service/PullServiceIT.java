@@ -304,6 +304,20 @@ class PullServiceIT {
     }
 
     @Test
+    void pagesAnsweredQuicklyAreAppliedTogetherAndASlowNextPageDoesNotHoldBackThoseBeforeIt() {
+        // page 2 of 5 keeps the pull waiting longer than GROUP_WAIT; the others come at once
+        central.sim().injectNext(Fault.pass(), Fault.slow(PullService.GROUP_WAIT.plusSeconds(2)));
+        List<Integer> progress = new ArrayList<>();
+
+        PullReport report = service(central.client(Duration.ofSeconds(10)), FAST_RETRY)
+                .pull(OFFICE, DAY, 1, (date, dayIndex, days, received) -> progress.add(received));
+
+        assertThat(report.complete()).isTrue();
+        assertThat(progress).as("page 1 applied while page 2 was late, then pages 2 to 5 in one group").containsExactly(PAGE, 250);
+        assertThat(local()).isEqualTo(centralLatest());
+    }
+
+    @Test
     void aDayLargerThanAGroupIsAppliedGroupByGroupAndAFaultKeepsWhatWasFetchedBeforeIt() {
         int count = PullService.GROUP_ITEMS + 300;
         int page = 200;
