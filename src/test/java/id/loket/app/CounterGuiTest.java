@@ -492,19 +492,19 @@ class CounterGuiTest {
         Clock clock = app.clock();
         Session other = TestSessions.staff("petugas2", Role.COUNTER, "5");
         TestSessions.register(app.caseWork(clock).db(), other);
-        int daysBefore = GuiActionRunner.execute(screen::dayReads);
-        int casesBefore = GuiActionRunner.execute(screen::caseReads);
+        int daysBefore = screen.queueReads().dayReads();
+        int casesBefore = screen.queueReads().caseReads();
 
         String number = app.checkIn(clock).checkIn(booking.id(), other).queueNumber().toString();
 
         waitFor("the booking's line shows its queue number", STEP, () -> cellOf(table, booking.bookingCode(), number), Boolean.TRUE::equals);
-        assertThat(GuiActionRunner.execute(screen::dayReads)).as("the day was not read again").isEqualTo(daysBefore);
-        assertThat(GuiActionRunner.execute(screen::caseReads)).as("the case was read").isGreaterThan(casesBefore);
+        assertThat(screen.queueReads().dayReads()).as("the day was not read again").isEqualTo(daysBefore);
+        assertThat(screen.queueReads().caseReads()).as("the case was read").isGreaterThan(casesBefore);
 
         app.checkIn(clock).call(booking.id(), other);
         String atCounter = messages.name(CaseStatus.IN_VERIFICATION);
         waitFor("the line shows the case called", STEP, () -> cellOf(table, booking.bookingCode(), atCounter), Boolean.TRUE::equals);
-        assertThat(GuiActionRunner.execute(screen::dayReads)).as("still not the day").isEqualTo(daysBefore);
+        assertThat(screen.queueReads().dayReads()).as("still not the day").isEqualTo(daysBefore);
         assertThat(GuiActionRunner.execute(table::getRowCount)).as("every line still there").isGreaterThanOrEqualTo(PER_DAY);
     }
 

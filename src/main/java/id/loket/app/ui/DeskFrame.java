@@ -248,9 +248,10 @@ public final class DeskFrame extends JFrame implements SyncScheduler.Listener {
     }
 
     /**
-     * What the change feed told (on its thread): the queue reloads for cases, bookings and calls,
-     * the status bar's backlog for the outbox and conflicts. The queue shows the office's day, so
-     * any case or booking change may concern it; the read is one query, coalesced.
+     * What the change feed told (on its thread): the queue reads again for cases, bookings and
+     * calls, the status bar's backlog for the outbox and conflicts. A change that names its cases
+     * (a step at any counter) costs the queue a read of those cases' lines; bookings (a pull) or
+     * cases it cannot name cost a read of the day. Coalesced either way.
      */
     private void changed(Changes c) {
         if (c.touches(Changes.CASE_FILE, Changes.APPOINTMENT, Changes.QUEUE_CALL)) {

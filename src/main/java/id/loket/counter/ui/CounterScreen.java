@@ -28,9 +28,9 @@ import id.loket.pickup.ui.MarkReadyAction;
 import id.loket.printing.PrintChoice;
 import id.loket.printing.ui.PrintPreviewDialog;
 import id.loket.queue.model.DayCounts;
-import id.loket.queue.model.QueueDay;
 import id.loket.queue.model.QueueEntry;
 import id.loket.queue.ui.QueuePanel;
+import id.loket.queue.ui.QueueReads;
 import id.loket.receipt.ui.IssueReceiptAction;
 import id.loket.receipt.ui.PrintAgainAction;
 import id.loket.staff.model.Role;
@@ -58,7 +58,6 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,13 +112,9 @@ public final class CounterScreen extends JPanel {
 
     private final CounterModel model;
     private Runnable onLogOut = () -> { };
-    private final Reload<QueueRead> queueReload;
-    /** What the next queue read covers: the whole day, or just these cases (the change feed named them). Guarded by itself. */
-    private final Set<String> casesToRead = new HashSet<>();
-    /** Guarded by {@link #casesToRead}. */
-    private boolean dayToRead = true;
-    private final java.util.concurrent.atomic.AtomicInteger dayReads = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger caseReads = new java.util.concurrent.atomic.AtomicInteger();
+    private final Reload<QueueReads.Read> queueReload;
+    /** What the next queue read covers: the whole day, or just the cases the change feed named. */
+    private final QueueReads queueReads = new QueueReads();
     /** The case just checked in at this counter: its line is brought into view once the queue has it. */
     private String revealNext;
 
@@ -322,9 +317,7 @@ public final class CounterScreen extends JPanel {
      * most, whoever asks and however often. Any thread may ask.
      */
     public void reload() {
-        synchronized (casesToRead) {
-            dayToRead = true;
-        }
+        queueReads.day();
         queueReload.request();
     }
 
@@ -334,63 +327,27 @@ public final class CounterScreen extends JPanel {
      * without a line yet (a new walk-in) or gone (a check-in undone) makes it read the day.
      */
     public void reloadCases(Set<String> caseRefs) {
-        synchronized (casesToRead) {
-            casesToRead.addAll(caseRefs);
-        }
+        queueReads.cases(caseRefs);
         queueReload.request();
     }
 
     /** The queue's reload, for tests that count reads (event-dispatch thread). */
-    public Reload<QueueRead> queueReload() {
+    public Reload<QueueReads.Read> queueReload() {
         return queueReload;
     }
 
-    /** How many times the whole day was read (tests count them). */
-    public int dayReads() {
-        return dayReads.get();
+    /** The queue's reads of the day and of cases, for tests that count them. */
+    public QueueReads queueReads() {
+        return queueReads;
     }
 
-    /** How many times just some cases' lines were read (tests count them). */
-    public int caseReads() {
-        return caseReads.get();
-    }
-
-    /** What one queue read brought: the day, or the lines of some cases ({@code partial}); null when nothing was asked. */
-    public record QueueRead(QueueDay day, boolean partial) {
-    }
-
-    private QueueRead readQueue() {
-        boolean wholeDay;
-        Set<String> cases;
-        synchronized (casesToRead) {
-            wholeDay = dayToRead;
-            cases = Set.copyOf(casesToRead);
-            dayToRead = false;
-            casesToRead.clear();
-        }
+    private QueueReads.Read readQueue() {
         Session who = model.staff();
         if (who == null) {
-            markDayToRead();
-            return new QueueRead(QueueDay.EMPTY, false);
-        }
-        Session here = who.atCounter(model.counter());
-        if (!wholeDay && !cases.isEmpty()) {
-            caseReads.incrementAndGet();
-            Optional<QueueDay> lines = services.queue().casesWithCounts(here, services.office(), today(), cases);
-            if (lines.isPresent()) {
-                return new QueueRead(lines.get(), true);
-            }
-        } else if (!wholeDay) {
+            queueReads.day();
             return null;
         }
-        dayReads.incrementAndGet();
-        return new QueueRead(services.queue().dayWithCounts(here, services.office(), today()), false);
-    }
-
-    private void markDayToRead() {
-        synchronized (casesToRead) {
-            dayToRead = true;
-        }
+        return queueReads.read(services.queue(), who.atCounter(model.counter()), services.office(), today());
     }
 
     /** Shows a case at this counter (the supervisor's dashboard opens the one awaiting approval). */
@@ -764,20 +721,15 @@ public final class CounterScreen extends JPanel {
         }), this::backgroundFailed);
     }
 
-    private void queueLoaded(QueueRead read) {
+    private void queueLoaded(QueueReads.Read read) {
         if (read == null || model.staff() == null) {
             return;
         }
-        QueueDay day = read.day();
-        List<QueueEntry> entries = day.entries();
-        if (read.partial()) {
-            if (!queue.patch(entries, day.counts())) {
-                reload(); // a case without a line yet: the day is read
-                return;
-            }
-        } else {
-            queue.setEntries(entries, day.counts());
+        if (!queueReads.show(queue, read)) {
+            queueReload.request(); // a case without a line yet: the day is read
+            return;
         }
+        List<QueueEntry> entries = read.day().entries();
         if (revealNext != null && queue.reveal(revealNext)) {
             revealNext = null;
         }
@@ -803,7 +755,7 @@ public final class CounterScreen extends JPanel {
     }
 
     private void backgroundFailed(Exception e) {
-        markDayToRead(); // the cases asked for were not read: the next read takes the day
+        queueReads.day(); // the cases asked for were not read: the next read takes the day
         casePanel.error(text(e));
     }
 

@@ -338,7 +338,7 @@ public final class QueuePanel extends JPanel {
     /**
      * Updates the lines of {@code changed} (cases read again) in place, each found by its booking,
      * or by its case when it has no booking of the day, and the day's figures; the other lines, the
-     * sort and the selection stay. Answers false, changing nothing, when one of them has no line
+     * sort and the selection stay, and the columns are fitted to what they now hold. Answers false, changing nothing, when one of them has no line
      * (a new walk-in): read the whole day then.
      */
     public boolean patch(List<QueueEntry> changed, DayCounts counts) {
@@ -368,6 +368,7 @@ public final class QueuePanel extends JPanel {
         // the search and the view (waiting, at my counter…) see the changed lines
         sorter.setFound(find());
         updateCount();
+        fitColumns(); // a first queue number, a longer status: the columns may need to widen
         return true;
     }
 

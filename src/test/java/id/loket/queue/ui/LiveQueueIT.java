@@ -36,10 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end without a screen: a check-in committed at desk 1 through the real service reaches
- * the queue table model of desk 2 (another {@link Database} on the same PostgreSQL schema), as
- * the desk wires it: the change feed, a coalesced reload off the event-dispatch thread, the rows
- * set on the event-dispatch thread. Measured over up to 100 check-ins (printed: median and p99).
+ * End to end without a desk window: a check-in committed at desk 1 through the real service
+ * reaches the queue panel of desk 2 (another {@link Database} on the same PostgreSQL schema), as
+ * the desk wires it: the change feed naming the case, a coalesced read of that case's line off
+ * the event-dispatch thread ({@link QueueReads}), the line changed in place on the event-dispatch
+ * thread. No check-in reads the whole day again, and the lines changed one by one end equal to
+ * the day read afresh. Measured over up to 100 check-ins (printed: median and p99).
  */
 class LiveQueueIT {
 
@@ -80,19 +82,28 @@ class LiveQueueIT {
         List<Appointment> booked = day.stream().filter(a -> a.status() == AppointmentStatus.BOOKED).toList();
         desk2 = database.openAgain();
 
-        // desk 2, wired as DeskFrame and CounterScreen wire it
-        QueueTableModel model = new QueueTableModel(Messages.forLanguage("en"), () -> OffsetDateTime.now(clock));
+        // desk 2, wired as DeskFrame and CounterScreen wire it: a change that names its cases reads just their lines
+        QueuePanel[] panel = new QueuePanel[1];
+        SwingUtilities.invokeAndWait(() -> panel[0] = new QueuePanel(Messages.forLanguage("en"), () -> OffsetDateTime.now(clock)));
         tasks = new Tasks("db-desk2");
         QueueService queue = new QueueService(desk2);
-        Reload<List<QueueEntry>> reload = new Reload<>(tasks, () -> queue.day(DESK_2, OFFICE, DAY), model::setEntries, e -> { });
+        QueueReads reads = new QueueReads();
+        Reload<QueueReads.Read>[] reload = new Reload[1];
+        reload[0] = new Reload<>(tasks, () -> reads.read(queue, DESK_2, OFFICE, DAY), r -> {
+            if (r != null && !reads.show(panel[0], r)) {
+                reload[0].request();
+            }
+        }, e -> reads.day());
         desk2.changes().subscribe(c -> {
-            if (c.touches(Changes.CASE_FILE, Changes.APPOINTMENT)) {
-                reload.request();
+            if (c.touches(Changes.CASE_FILE, Changes.APPOINTMENT, Changes.QUEUE_CALL)) {
+                c.onlyCases().ifPresentOrElse(reads::cases, reads::day);
+                reload[0].request();
             }
         });
         assertThat(desk2.changes().awaitListening(Duration.ofSeconds(5))).isTrue();
-        reload.request();
-        waitUntil(() -> model.getRowCount() == booked.size() || model.getRowCount() > 0, Duration.ofSeconds(10));
+        reload[0].request();
+        waitUntil(() -> entries(panel[0]).size() == day.size(), Duration.ofSeconds(10));
+        int daysRead = reads.dayReads();
 
         CheckInService checkIn = new CheckInService(new CaseWork(desk1, clock), OFFICE);
         List<Long> micros = new ArrayList<>();
@@ -101,28 +112,35 @@ class LiveQueueIT {
             Appointment a = booked.get(i);
             long start = System.nanoTime();
             String number = checkIn.checkIn(a.id(), DESK_1).queueNumber().toString();
-            boolean shown = waitUntil(() -> number.equals(numberOf(model, a.id())), Duration.ofSeconds(5));
+            boolean shown = waitUntil(() -> number.equals(numberOf(panel[0], a.id())), Duration.ofSeconds(5));
             assertThat(shown).as("check-in " + i + " shown at desk 2 within 5 s").isTrue();
             micros.add((System.nanoTime() - start) / 1000);
         }
         Collections.sort(micros);
-        System.out.printf("Check-in at desk 1 -> row in desk 2's QueueTableModel, %d check-ins: median %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        System.out.printf("Check-in at desk 1 -> line in desk 2's queue panel (its case read alone), %d check-ins: median %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
                 micros.get(micros.size() - 1) / 1000.0);
         assertThat(micros.get(micros.size() / 2)).as("median within a second").isLessThan(1_000_000L);
+        assertThat(reads.dayReads()).as("no check-in read the whole day again").isEqualTo(daysRead);
+        assertThat(reads.caseReads()).as("each told its case").isGreaterThan(0);
+        assertThat(entries(panel[0])).as("the lines changed in place are the day as read afresh")
+                .isEqualTo(queue.day(DESK_2, OFFICE, DAY));
     }
 
-    /** The queue number the model shows for the booking (read on the event-dispatch thread). */
-    private static String numberOf(QueueTableModel model, String appointmentId) throws Exception {
-        String[] found = {null};
-        SwingUtilities.invokeAndWait(() -> {
-            for (QueueEntry e : model.entries()) {
-                if (e.appointment() != null && e.appointment().id().equals(appointmentId) && e.queueNumber() != null) {
-                    found[0] = e.queueNumber().toString();
-                }
+    private static List<QueueEntry> entries(QueuePanel panel) throws Exception {
+        List<QueueEntry> list = new ArrayList<>();
+        SwingUtilities.invokeAndWait(() -> list.addAll(panel.entries()));
+        return list;
+    }
+
+    /** The queue number the panel shows for the booking (read on the event-dispatch thread). */
+    private static String numberOf(QueuePanel panel, String appointmentId) throws Exception {
+        for (QueueEntry e : entries(panel)) {
+            if (e.appointment() != null && e.appointment().id().equals(appointmentId) && e.queueNumber() != null) {
+                return e.queueNumber().toString();
             }
-        });
-        return found[0];
+        }
+        return null;
     }
 
     private interface Check {
