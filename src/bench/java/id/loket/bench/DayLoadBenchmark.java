@@ -49,7 +49,7 @@ public class DayLoadBenchmark {
     public void setUp() {
         office = BenchOffice.day(bookings, 0.6);
         queue = new QueueService(office.db);
-        oneCase = java.util.Set.of(office.db.dsl().fetchValue("SELECT case_ref FROM case_file ORDER BY case_ref LIMIT 1", String.class));
+        oneCase = java.util.Set.of(office.db.dsl().fetchOne("SELECT case_ref FROM case_file ORDER BY case_ref LIMIT 1").get(0, String.class));
     }
 
     @TearDown(Level.Trial)

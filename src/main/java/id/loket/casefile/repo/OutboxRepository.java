@@ -172,13 +172,21 @@ public final class OutboxRepository {
     }
 
     /**
-     * The events are about to be handed to central: committed before the request, so that a
-     * process killed before the answer arrives leaves them marked as possibly at central.
+     * The events are about to be handed to central: those of {@code seqs} that still wait are
+     * marked as being sent (committed before the request, so that a process killed before the
+     * answer arrives leaves them marked as possibly at central) and answered, oldest first, with
+     * their payloads. One statement: the rows it changed are the rows it answers
+     * ({@code UPDATE … RETURNING}; on H2 a data change delta table).
      */
-    public void markSending(Collection<Long> seqs, OffsetDateTime now) {
-        ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, now)
+    public List<OutboxEvent> markSendingAndRead(Collection<Long> seqs, OffsetDateTime now) {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, now)
                 .where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.STATE.eq(PENDING))
-                .execute();
+                .returning().fetch().stream()
+                .sorted(java.util.Comparator.comparing(OutboxEventRecord::getSeq))
+                .map(OutboxRepository::toEvent).toList();
     }
 
     /** A transport failure on a batch: one more attempt and its error, nothing else changes. */

@@ -70,11 +70,7 @@ public final class Outbox {
      */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
     public List<OutboxEvent> handOver(Collection<Long> seqs, OffsetDateTime now) {
-        if (seqs.isEmpty()) {
-            return List.of();
-        }
-        outbox.markSending(seqs, now);
-        return outbox.stillWaiting(seqs);
+        return outbox.markSendingAndRead(seqs, now);
     }
 
     /** A transport failure on a batch: one more attempt and its one-line error; the events still wait. */
