@@ -13,8 +13,10 @@ import id.loket.casefile.model.WaitingEvent;
 import id.loket.db.jooq.tables.records.OutboxEventRecord;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,12 +131,13 @@ public final class OutboxRepository {
      * is never read).
      */
     public List<WaitingEvent> waiting() {
-        return ctx.select(OUTBOX_EVENT.SEQ, OUTBOX_EVENT.CASE_REF, OUTBOX_EVENT.STATE, OUTBOX_EVENT.RELEASED, OUTBOX_EVENT.NOT_BEFORE)
+        return ctx.select(OUTBOX_EVENT.SEQ, OUTBOX_EVENT.CASE_REF, OUTBOX_EVENT.STATE, OUTBOX_EVENT.RELEASED, OUTBOX_EVENT.NOT_BEFORE,
+                        OUTBOX_EVENT.HELD_BY)
                 .from(OUTBOX_EVENT)
                 .where(OUTBOX_EVENT.STATE.in(PENDING, HELD, FAILED))
                 .orderBy(OUTBOX_EVENT.SEQ)
                 .fetch(r -> new WaitingEvent(r.value1(), r.value2(), OutboxState.valueOf(r.value3()), Boolean.TRUE.equals(r.value4()),
-                        r.value5()));
+                        r.value5(), r.value6()));
     }
 
     /** The events {@code seqs} that are still waiting, oldest first, whole (payload and all). */
@@ -147,28 +150,28 @@ public final class OutboxRepository {
     }
 
     /**
-     * Waiting events behind a held or failed event of their case (written after the conflict
-     * was found) become held by the same conflict. Answers how many.
+     * Waiting events behind a held or failed (not released) event of their case, written after
+     * the conflict was found, become held by the same conflict. Worked out from {@code waiting},
+     * the backlog as {@link #waiting} read it (oldest first), so the backlog is not searched
+     * again; answers the backlog as it now stands.
      */
-    public int holdStragglers() {
-        id.loket.db.jooq.tables.OutboxEvent p = OUTBOX_EVENT.as("p");
-        List<OutboxEventRecord> stragglers = ctx.selectFrom(OUTBOX_EVENT)
-                .where(OUTBOX_EVENT.STATE.eq(PENDING))
-                .andExists(DSL.selectOne().from(p)
-                        .where(p.CASE_REF.eq(OUTBOX_EVENT.CASE_REF))
-                        .and(p.SEQ.lt(OUTBOX_EVENT.SEQ))
-                        .and(p.STATE.eq(HELD).or(p.STATE.eq(FAILED).and(p.RELEASED.isFalse()))))
-                .fetch();
-        for (OutboxEventRecord r : stragglers) {
-            Long heldBy = ctx.select(p.HELD_BY).from(p)
-                    .where(p.CASE_REF.eq(r.getCaseRef())).and(p.SEQ.lt(r.getSeq()))
-                    .and(p.STATE.eq(HELD).or(p.STATE.eq(FAILED).and(p.RELEASED.isFalse())))
-                    .orderBy(p.SEQ).limit(1)
-                    .fetchOne(p.HELD_BY);
-            ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.STATE, HELD).set(OUTBOX_EVENT.HELD_BY, heldBy)
-                    .where(OUTBOX_EVENT.SEQ.eq(r.getSeq())).and(OUTBOX_EVENT.STATE.eq(PENDING)).execute();
+    public List<WaitingEvent> holdStragglers(List<WaitingEvent> waiting) {
+        Map<String, Long> stoppedBy = new HashMap<>();
+        List<WaitingEvent> now = new ArrayList<>(waiting.size());
+        for (WaitingEvent e : waiting) {
+            if (e.state() == OutboxState.PENDING && stoppedBy.containsKey(e.caseRef())) {
+                Long conflict = stoppedBy.get(e.caseRef());
+                int n = ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.STATE, HELD).set(OUTBOX_EVENT.HELD_BY, conflict)
+                        .where(OUTBOX_EVENT.SEQ.eq(e.seq())).and(OUTBOX_EVENT.STATE.eq(PENDING)).execute();
+                now.add(n == 1 ? e.heldBy(conflict) : e);
+                continue;
+            }
+            if (e.stops()) {
+                stoppedBy.putIfAbsent(e.caseRef(), e.heldBy());
+            }
+            now.add(e);
         }
-        return stragglers.size();
+        return now;
     }
 
     /**

@@ -56,10 +56,14 @@ public final class Outbox {
         return outbox.stillWaiting(seqs);
     }
 
-    /** Waiting events behind a held or failed event of their case become held by the same conflict; answers how many. */
+    /**
+     * A push's plan, in one read of the backlog: waiting events behind a held or failed event of
+     * their case (written after the conflict was found) are first held by the same conflict, then
+     * the batches are planned ({@link #sendQueue}'s rules).
+     */
     @Unguarded("plumbing inside a transaction of a service that checked the session")
-    public int holdStragglers() {
-        return outbox.holdStragglers();
+    public SendQueue holdStragglersAndPlan(OffsetDateTime now) {
+        return new SendQueue(outbox.holdStragglers(outbox.waiting()), now);
     }
 
     /**

@@ -131,8 +131,7 @@ public final class PushService {
         Optional<String> problem = Optional.empty();
         boolean skipped = false;
         boolean interrupted = false;
-        db.inTransaction(tx -> new Outbox(tx).holdStragglers());
-        SendQueue queue = new Outbox(db.dsl()).sendQueue(now());
+        SendQueue queue = db.inTransaction(tx -> new Outbox(tx).holdStragglersAndPlan(now()));
         ExecutorService requests = RequestThread.open("loket-push-request");
         try {
             List<OutboxEvent> inFlight = handOverNext(queue, List.of(), Map.of(), t);

@@ -15,7 +15,7 @@ class SendQueueTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 7, 10, 0, 0, 0, ZoneOffset.ofHours(8));
 
     private static WaitingEvent pending(long seq, String caseRef) {
-        return new WaitingEvent(seq, caseRef, OutboxState.PENDING, false, null);
+        return new WaitingEvent(seq, caseRef, OutboxState.PENDING, false, null, null);
     }
 
     private static List<Long> seqs(List<WaitingEvent> batch) {
@@ -45,11 +45,11 @@ class SendQueueTest {
     @Test
     void aHeldBackHeldOrFailedEventKeepsItsCaseBackAndAReleasedFailureDoesNot() {
         SendQueue q = new SendQueue(List.of(
-                new WaitingEvent(1, "undo", OutboxState.PENDING, false, NOW.plusMinutes(2)), pending(2, "undo"),
-                new WaitingEvent(3, "held", OutboxState.HELD, false, null), pending(4, "held"),
-                new WaitingEvent(5, "failed", OutboxState.FAILED, false, null), pending(6, "failed"),
-                new WaitingEvent(7, "released", OutboxState.FAILED, true, null), pending(8, "released"),
-                new WaitingEvent(9, "due", OutboxState.PENDING, false, NOW.minusSeconds(1))), NOW);
+                new WaitingEvent(1, "undo", OutboxState.PENDING, false, NOW.plusMinutes(2), null), pending(2, "undo"),
+                new WaitingEvent(3, "held", OutboxState.HELD, false, null, null), pending(4, "held"),
+                new WaitingEvent(5, "failed", OutboxState.FAILED, false, null, null), pending(6, "failed"),
+                new WaitingEvent(7, "released", OutboxState.FAILED, true, null, null), pending(8, "released"),
+                new WaitingEvent(9, "due", OutboxState.PENDING, false, NOW.minusSeconds(1), null)), NOW);
 
         assertThat(seqs(q.next(100))).containsExactly(8L, 9L);
     }
