@@ -161,8 +161,13 @@ public final class OutboxRepository {
         for (WaitingEvent e : waiting) {
             if (e.state() == OutboxState.PENDING && stoppedBy.containsKey(e.caseRef())) {
                 Long conflict = stoppedBy.get(e.caseRef());
+                // only while the event before it still holds the case (a supervisor may have just resolved the conflict)
+                id.loket.db.jooq.tables.OutboxEvent p = OUTBOX_EVENT.as("p");
                 int n = ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.STATE, HELD).set(OUTBOX_EVENT.HELD_BY, conflict)
-                        .where(OUTBOX_EVENT.SEQ.eq(e.seq())).and(OUTBOX_EVENT.STATE.eq(PENDING)).execute();
+                        .where(OUTBOX_EVENT.SEQ.eq(e.seq())).and(OUTBOX_EVENT.STATE.eq(PENDING))
+                        .andExists(DSL.selectOne().from(p).where(p.CASE_REF.eq(e.caseRef())).and(p.SEQ.lt(e.seq()))
+                                .and(p.STATE.eq(HELD).or(p.STATE.eq(FAILED).and(p.RELEASED.isFalse()))))
+                        .execute();
                 now.add(n == 1 ? e.heldBy(conflict) : e);
                 continue;
             }
@@ -179,17 +184,32 @@ public final class OutboxRepository {
      * marked as being sent (committed before the request, so that a process killed before the
      * answer arrives leaves them marked as possibly at central) and answered, oldest first, with
      * their payloads. One statement: the rows it changed are the rows it answers
-     * ({@code UPDATE … RETURNING}; on H2 a data change delta table).
+     * ({@code UPDATE … RETURNING}; on H2 a data change delta table). An event handed over before
+     * (a lost answer) keeps the time it was first handed over.
      */
     public List<OutboxEvent> markSendingAndRead(Collection<Long> seqs, OffsetDateTime now) {
         if (seqs.isEmpty()) {
             return List.of();
         }
-        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, now)
+        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, DSL.coalesce(OUTBOX_EVENT.SENDING_AT, DSL.val(now)))
                 .where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.STATE.eq(PENDING))
                 .returning().fetch().stream()
                 .sorted(java.util.Comparator.comparing(OutboxEventRecord::getSeq))
                 .map(OutboxRepository::toEvent).toList();
+    }
+
+    /**
+     * Events handed over at {@code handedAt} that were never asked for after all (the push
+     * stopped first) are no longer possibly at central: an undo or a hold may take them again.
+     * One handed over in an earlier push keeps its mark (it kept its first time).
+     */
+    public int takeBack(Collection<Long> seqs, OffsetDateTime handedAt) {
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        return ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.SENDING_AT, (OffsetDateTime) null)
+                .where(OUTBOX_EVENT.SEQ.in(seqs)).and(OUTBOX_EVENT.SENDING_AT.eq(handedAt)).and(OUTBOX_EVENT.STATE.eq(PENDING))
+                .execute();
     }
 
     /** A transport failure on a batch: one more attempt and its error, nothing else changes. */

@@ -66,6 +66,12 @@ public final class Outbox {
         return new SendQueue(outbox.holdStragglers(outbox.waiting()), now);
     }
 
+    /** Events handed over at {@code handedAt} but never asked for (the push stopped first) are not possibly at central after all. */
+    @Unguarded("plumbing inside a transaction of a service that checked the session")
+    public int takeBack(Collection<Long> seqs, OffsetDateTime handedAt) {
+        return outbox.takeBack(seqs, handedAt);
+    }
+
     /**
      * Hands the events {@code seqs} that are still waiting to the sender: marks them as being sent
      * and answers them, oldest first, with their payloads. Commit before the request: they may be

@@ -115,6 +115,8 @@ public final class CounterScreen extends JPanel {
     private final Reload<QueueReads.Read> queueReload;
     /** What the next queue read covers: the whole day, or just the cases the change feed named. */
     private final QueueReads queueReads = new QueueReads();
+    /** After a failed read of the queue, the next one in this many ms. */
+    static final int QUEUE_RETRY_MS = 5_000;
     /** The case just checked in at this counter: its line is brought into view once the queue has it. */
     private String revealNext;
 
@@ -124,7 +126,7 @@ public final class CounterScreen extends JPanel {
         this.services = services;
         this.tasks = tasks;
         this.model = new CounterModel(services, tasks);
-        this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::backgroundFailed);
+        this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::queueFailed);
         setName("counter.screen");
 
         VerificationService verification = services.verification();
@@ -755,8 +757,23 @@ public final class CounterScreen extends JPanel {
     }
 
     private void backgroundFailed(Exception e) {
-        queueReads.day(); // the cases asked for were not read: the next read takes the day
         casePanel.error(text(e));
+    }
+
+    /**
+     * The queue could not be read (the office's server away, a slow disk): what was asked is not
+     * lost, the day is read again in {@value #QUEUE_RETRY_MS} ms (and at the next change).
+     */
+    private void queueFailed(Exception e) {
+        queueReads.day();
+        backgroundFailed(e);
+        javax.swing.Timer retry = new javax.swing.Timer(QUEUE_RETRY_MS, t -> {
+            if (model.staff() != null) {
+                queueReload.request();
+            }
+        });
+        retry.setRepeats(false);
+        retry.start();
     }
 
     // ---- the counter number ----

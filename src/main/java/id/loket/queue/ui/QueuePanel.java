@@ -337,8 +337,9 @@ public final class QueuePanel extends JPanel {
 
     /**
      * Updates the lines of {@code changed} (cases read again) in place, each found by its booking,
-     * or by its case when it has no booking of the day, and the day's figures; the other lines, the
-     * sort and the selection stay, and the columns are fitted to what they now hold. Answers false, changing nothing, when one of them has no line
+     * or by its case when it has no booking of the day, and the day's figures; the other lines and
+     * the selection stay, the changed lines take their place in the sort, and the columns are
+     * fitted to what they now hold. Answers false, changing nothing, when one of them has no line
      * (a new walk-in): read the whole day then.
      */
     public boolean patch(List<QueueEntry> changed, DayCounts counts) {
@@ -365,8 +366,8 @@ public final class QueuePanel extends JPanel {
         this.counts = counts;
         lines = lines.replaced(rows);
         model.replace(rows);
-        // the search and the view (waiting, at my counter…) see the changed lines
-        sorter.setFound(find());
+        // the search, the view (waiting, at my counter…) and the sort see the changed lines
+        sorter.linesChanged(find());
         updateCount();
         fitColumns(); // a first queue number, a longer status: the columns may need to widen
         return true;

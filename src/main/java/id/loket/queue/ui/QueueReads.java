@@ -22,6 +22,9 @@ public final class QueueReads {
     public record Read(QueueDay day, boolean partial) {
     }
 
+    /** More cases than this named at once are read as the day: each case is a few small queries. */
+    static final int MAX_CASES = 50;
+
     private final Set<String> cases = new HashSet<>();
     /** Guarded by {@link #cases}. */
     private boolean wholeDay = true;
@@ -54,6 +57,9 @@ public final class QueueReads {
             refs = Set.copyOf(cases);
             wholeDay = false;
             cases.clear();
+        }
+        if (!day && refs.size() > MAX_CASES) {
+            day = true; // many cases at once (a burst, a supervisor's batch): the day in one read is cheaper
         }
         if (!day) {
             if (refs.isEmpty()) {

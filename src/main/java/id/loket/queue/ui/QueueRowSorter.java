@@ -45,6 +45,17 @@ final class QueueRowSorter extends RowSorter<QueueTableModel> {
     }
 
     /**
+     * Lines were changed in place by a read of their cases (not the waiting time ticking): they
+     * are searched and, if the table is sorted, sorted again, so a case called at another counter
+     * moves to where its new status or counter puts it.
+     */
+    void linesChanged(QueueSearch.Found found) {
+        this.found = found;
+        sorted = false;
+        changed();
+    }
+
+    /**
      * What the search found in lines about to be set in the model: applied when the model says
      * its lines changed (so the rows are worked out once, for the new lines).
      */

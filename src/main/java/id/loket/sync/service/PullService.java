@@ -134,8 +134,12 @@ public final class PullService {
                     // what was fetched before central's fault is kept: the next pull resumes after it
                     // (not on an interruption: the database is not written with the flag set)
                     if (!group.isEmpty() && !Thread.currentThread().isInterrupted()) {
-                        apply(office, date, group, tally);
-                        listener.pageApplied(date, dayIndex, days, tally.received);
+                        try {
+                            apply(office, date, group, tally);
+                            listener.pageApplied(date, dayIndex, days, tally.received);
+                        } catch (RuntimeException stored) {
+                            e.addSuppressed(stored); // central's fault is what the pull reports; the pages come again
+                        }
                     }
                     throw e;
                 }

@@ -121,7 +121,7 @@ public final class PushService {
      * it: one commit per batch, overlapping the request. A case's next event is planned only once
      * the answer on its last one is known, and is handed over in the same commit as that answer,
      * so it never reaches central before the answer is kept here. A batch handed over but not yet
-     * requested when a fault stops the push stays waiting, marked as possibly at central, and goes
+     * requested when a fault stops the push is taken back (no longer possibly at central) and goes
      * with the next push.
      */
     @Guarded(Permission.PUSH)
@@ -132,17 +132,28 @@ public final class PushService {
         boolean skipped = false;
         boolean interrupted = false;
         SendQueue queue = db.inTransaction(tx -> new Outbox(tx).holdStragglersAndPlan(now()));
+        // one time for every hand-over of this push: what it handed over and never asked for is known by it
+        OffsetDateTime handedAt = now();
         ExecutorService requests = RequestThread.open("loket-push-request");
+        List<OutboxEvent> following = List.of();
+        boolean finished = false;
         try {
-            List<OutboxEvent> inFlight = handOverNext(queue, List.of(), Map.of(), t);
+            List<OutboxEvent> inFlight = handOverNext(queue, List.of(), Map.of(), t, handedAt);
             Future<Map<String, Answer>> answer = ask(requests, inFlight);
-            List<OutboxEvent> following = handOverNext(queue, List.of(), Map.of(), t);
+            following = handOverNext(queue, List.of(), Map.of(), t, handedAt);
             while (!inFlight.isEmpty() || !following.isEmpty()) {
                 Map<String, Answer> answers = answer.get();
                 List<OutboxEvent> answered = inFlight;
                 inFlight = following;
+                following = List.of();
                 answer = ask(requests, inFlight);
-                following = handOverNext(queue, answered, answers, t);
+                following = handOverNext(queue, answered, answers, t, handedAt);
+            }
+            finished = true;
+            if (Thread.interrupted()) {
+                // interrupted while answers were being kept: the plan stopped there, the rest waits
+                interrupted = true;
+                problem = Optional.of(messages.get("push.interrupted"));
             }
         } catch (InterruptedException e) {
             // the flag is set again once the push is recorded: the database is not written with it set
@@ -168,6 +179,9 @@ public final class PushService {
             }
         } finally {
             requests.shutdownNow();
+            if (!finished) {
+                takeBack(following, handedAt);
+            }
         }
         OffsetDateTime now = now();
         String p = problem.orElse(null);
@@ -186,6 +200,19 @@ public final class PushService {
         return report;
     }
 
+    /** The batch handed over but never asked for (the push stopped first) is not possibly at central after all. */
+    private void takeBack(List<OutboxEvent> batch, OffsetDateTime handedAt) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            List<Long> seqs = batch.stream().map(OutboxEvent::seq).toList();
+            db.inTransactionRun(tx -> new Outbox(tx).takeBack(seqs, handedAt));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take back {} events handed over but not sent: {}", batch.size(), e.getMessage());
+        }
+    }
+
     /** The request of a batch, on the request thread; nothing to ask for an empty one. */
     private Future<Map<String, Answer>> ask(ExecutorService requests, List<OutboxEvent> batch) {
         return batch.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : requests.submit(() -> calls.call(() -> post(batch)));
@@ -196,7 +223,8 @@ public final class PushService {
      * let go and handed over. Answers the events handed over (none once the thread is interrupted);
      * a planned event no longer waiting keeps its case back until the next push.
      */
-    private List<OutboxEvent> handOverNext(SendQueue queue, List<OutboxEvent> answered, Map<String, Answer> answers, Tally t) {
+    private List<OutboxEvent> handOverNext(SendQueue queue, List<OutboxEvent> answered, Map<String, Answer> answers, Tally t,
+            OffsetDateTime handedAt) {
         for (OutboxEvent e : answered) {
             String status = answers.get(e.eventId()).status();
             if (status.equals("APPLIED") || status.equals("DUPLICATE")) {
@@ -213,7 +241,7 @@ public final class PushService {
         List<Long> seqs = seqs(planned);
         record Step(Tally tally, List<OutboxEvent> handed) {
         }
-        Step step = db.inTransaction(tx -> new Step(apply(tx, answered, answers, now), new Outbox(tx).handOver(seqs, now)));
+        Step step = db.inTransaction(tx -> new Step(apply(tx, answered, answers, now), new Outbox(tx).handOver(seqs, handedAt)));
         t.add(step.tally());
         List<OutboxEvent> handed = step.handed();
         while (handed.size() < planned.size()) {
@@ -225,7 +253,7 @@ public final class PushService {
             }
             planned = plan(queue);
             List<Long> again = seqs(planned);
-            handed = again.isEmpty() ? List.of() : db.inTransaction(tx -> new Outbox(tx).handOver(again, now()));
+            handed = again.isEmpty() ? List.of() : db.inTransaction(tx -> new Outbox(tx).handOver(again, handedAt));
         }
         return handed;
     }

@@ -164,6 +164,27 @@ class PushServiceIT {
     }
 
     @Test
+    void aBatchHandedOverButNeverAskedForIsTakenBackWhenThePushStops() {
+        // twenty cases, batches of ten: the second batch is handed over while central answers the first, which fails
+        List<String> cases = booked().subList(0, 20).stream().map(Appointment::id).toList();
+        cases.forEach(c -> appendCase(c, 1));
+        central.sim().injectNext(Fault.of(Fault.Kind.SERVER_ERROR));
+
+        PushReport report = push(RetrySettings.none(), new PushSettings(10, 4, Duration.ofMillis(50))).pushOnce();
+
+        assertThat(report.problem()).isPresent();
+        assertThat(central.sim().requestCount()).isEqualTo(1);
+        assertThat(report.waiting()).isEqualTo(20);
+        OffsetDateTime later = time.plusHours(1);
+        // the first ten were asked for and may be at central: nothing takes them; the other ten never went
+        for (int i = 0; i < cases.size(); i++) {
+            String ref = cases.get(i);
+            int held = db.inTransaction(tx -> new id.loket.casefile.service.Cases(tx).holdBack(ref, EventType.CHECKED_IN, later));
+            assertThat(held).as("case " + i + " held back").isEqualTo(i < 10 ? 0 : 1);
+        }
+    }
+
+    @Test
     void aThousandEventsReachCentralExactlyOnceThroughAFlakyCentral() {
         List<String> ids = new ArrayList<>();
         List<Appointment> booked = booked();
