@@ -38,6 +38,8 @@ public final class OutboxRepository {
     public static final String WITHDRAWN = OutboxState.WITHDRAWN.name();
     private static final String HELD = OutboxState.HELD.name();
     private static final String FAILED = OutboxState.FAILED.name();
+    /** The outbox again, for an event earlier in a case than the one being changed. */
+    private static final id.loket.db.jooq.tables.OutboxEvent EARLIER = OUTBOX_EVENT.as("earlier");
 
     private final DSLContext ctx;
 
@@ -161,12 +163,11 @@ public final class OutboxRepository {
         for (WaitingEvent e : waiting) {
             if (e.state() == OutboxState.PENDING && stoppedBy.containsKey(e.caseRef())) {
                 Long conflict = stoppedBy.get(e.caseRef());
-                // only while the event before it still holds the case (a supervisor may have just resolved the conflict)
-                id.loket.db.jooq.tables.OutboxEvent p = OUTBOX_EVENT.as("p");
+                // only while an event before it still stops the case (a supervisor may have just resolved the conflict)
                 int n = ctx.update(OUTBOX_EVENT).set(OUTBOX_EVENT.STATE, HELD).set(OUTBOX_EVENT.HELD_BY, conflict)
                         .where(OUTBOX_EVENT.SEQ.eq(e.seq())).and(OUTBOX_EVENT.STATE.eq(PENDING))
-                        .andExists(DSL.selectOne().from(p).where(p.CASE_REF.eq(e.caseRef())).and(p.SEQ.lt(e.seq()))
-                                .and(p.STATE.eq(HELD).or(p.STATE.eq(FAILED).and(p.RELEASED.isFalse()))))
+                        .andExists(DSL.selectOne().from(EARLIER).where(EARLIER.CASE_REF.eq(e.caseRef())).and(EARLIER.SEQ.lt(e.seq()))
+                                .and(EARLIER.STATE.eq(HELD).or(EARLIER.STATE.eq(FAILED).and(EARLIER.RELEASED.isFalse()))))
                         .execute();
                 now.add(n == 1 ? e.heldBy(conflict) : e);
                 continue;

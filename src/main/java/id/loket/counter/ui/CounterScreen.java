@@ -117,6 +117,8 @@ public final class CounterScreen extends JPanel {
     private final QueueReads queueReads = new QueueReads();
     /** After a failed read of the queue, the next one in this many ms. */
     static final int QUEUE_RETRY_MS = 5_000;
+    /** The read after a failed one: each failure restarts it, so never more than one is waiting. */
+    private final javax.swing.Timer queueRetry;
     /** The case just checked in at this counter: its line is brought into view once the queue has it. */
     private String revealNext;
 
@@ -127,6 +129,12 @@ public final class CounterScreen extends JPanel {
         this.tasks = tasks;
         this.model = new CounterModel(services, tasks);
         this.queueReload = new Reload<>(tasks, this::readQueue, this::queueLoaded, this::queueFailed);
+        this.queueRetry = new javax.swing.Timer(QUEUE_RETRY_MS, e -> {
+            if (model.staff() != null) {
+                queueReload.request();
+            }
+        });
+        queueRetry.setRepeats(false);
         setName("counter.screen");
 
         VerificationService verification = services.verification();
@@ -767,13 +775,7 @@ public final class CounterScreen extends JPanel {
     private void queueFailed(Exception e) {
         queueReads.day();
         backgroundFailed(e);
-        javax.swing.Timer retry = new javax.swing.Timer(QUEUE_RETRY_MS, t -> {
-            if (model.staff() != null) {
-                queueReload.request();
-            }
-        });
-        retry.setRepeats(false);
-        retry.start();
+        queueRetry.restart();
     }
 
     // ---- the counter number ----

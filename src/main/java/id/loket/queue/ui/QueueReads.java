@@ -58,13 +58,11 @@ public final class QueueReads {
             wholeDay = false;
             cases.clear();
         }
-        if (!day && refs.size() > MAX_CASES) {
-            day = true; // many cases at once (a burst, a supervisor's batch): the day in one read is cheaper
+        if (!day && refs.isEmpty()) {
+            return null;
         }
-        if (!day) {
-            if (refs.isEmpty()) {
-                return null;
-            }
+        // many cases at once (a burst, a supervisor's batch): the day in one read is cheaper
+        if (!day && refs.size() <= MAX_CASES) {
             caseReads.incrementAndGet();
             Optional<QueueDay> lines = queue.casesWithCounts(here, office, date, refs);
             if (lines.isPresent()) {

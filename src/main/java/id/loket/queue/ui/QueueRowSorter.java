@@ -50,9 +50,8 @@ final class QueueRowSorter extends RowSorter<QueueTableModel> {
      * moves to where its new status or counter puts it.
      */
     void linesChanged(QueueSearch.Found found) {
-        this.found = found;
         sorted = false;
-        changed();
+        setFound(found);
     }
 
     /**

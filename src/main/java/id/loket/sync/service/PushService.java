@@ -135,8 +135,8 @@ public final class PushService {
         // one time for every hand-over of this push: what it handed over and never asked for is known by it
         OffsetDateTime handedAt = now();
         ExecutorService requests = RequestThread.open("loket-push-request");
+        // handed over, not yet asked for: what a push stopped by a fault takes back (empty once it ends well)
         List<OutboxEvent> following = List.of();
-        boolean finished = false;
         try {
             List<OutboxEvent> inFlight = handOverNext(queue, List.of(), Map.of(), t, handedAt);
             Future<Map<String, Answer>> answer = ask(requests, inFlight);
@@ -149,7 +149,6 @@ public final class PushService {
                 answer = ask(requests, inFlight);
                 following = handOverNext(queue, answered, answers, t, handedAt);
             }
-            finished = true;
             if (Thread.interrupted()) {
                 // interrupted while answers were being kept: the plan stopped there, the rest waits
                 interrupted = true;
@@ -179,9 +178,7 @@ public final class PushService {
             }
         } finally {
             requests.shutdownNow();
-            if (!finished) {
-                takeBack(following, handedAt);
-            }
+            takeBack(following, handedAt);
         }
         OffsetDateTime now = now();
         String p = problem.orElse(null);
