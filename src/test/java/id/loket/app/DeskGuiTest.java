@@ -1,5 +1,6 @@
 package id.loket.app;
 
+import id.loket.testing.Gui;
 import id.loket.testing.TestSessions;
 import id.loket.staff.model.Session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,8 @@ class DeskGuiTest {
     private static final String PASSWORD = TestSessions.PASSWORD;
     private static final Duration FIRST_PULL = Duration.ofSeconds(60);
     private static final Duration LINK_CHANGE = Duration.ofSeconds(15);
+    /** How long a menu click is given to show before it counts as lost. */
+    private static final Duration MENU_EFFECT = Duration.ofSeconds(5);
 
     @TempDir
     Path data;
@@ -143,13 +146,11 @@ class DeskGuiTest {
     // ---- login ----
 
     @Test
-    void wrongPasswordIsRefusedAndTheLoginStays() {
+    void wrongPasswordIsRefusedAndTheLoginStays() throws InterruptedException {
         window.textBox("login.username").enterText(OFFICER);
         window.textBox("login.password").enterText("salah-sandi");
-        window.button("login.submit").click();
-
-        waitFor("the refusal is shown", Duration.ofSeconds(20), () -> text("login.error"),
-                "Nama pengguna atau kata sandi salah."::equals);
+        Gui.clickUntil(window.button("login.submit"), "Masuk, then the refusal",
+                () -> "Nama pengguna atau kata sandi salah.".equals(text("login.error")), Duration.ofSeconds(20));
         window.textBox("login.username").requireVisible().requireText(OFFICER);
         window.textBox("login.password").requireEmpty();
         window.button("login.submit").requireEnabled();
@@ -231,11 +232,11 @@ class DeskGuiTest {
     // ---- the Demo menu: central goes away and comes back ----
 
     @Test
-    void takingCentralDownShowsOfflineAndTheQueueStillWorks() {
+    void takingCentralDownShowsOfflineAndTheQueueStillWorks() throws InterruptedException {
         loggedInWithFullQueue();
         waitForCentral("Pusat terhubung", LINK_CHANGE);
 
-        window.menuItem("demo.centralDown").click();
+        Gui.clickUntil(window.menuItem("demo.centralDown"), "Demo → central down", () -> !sim.isUp(), MENU_EFFECT);
 
         waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
         JTableFixture table = window.table("queue.table");
@@ -248,15 +249,15 @@ class DeskGuiTest {
     }
 
     @Test
-    void bringingCentralBackShowsOnlineAgain() {
+    void bringingCentralBackShowsOnlineAgain() throws InterruptedException {
         loggedInWithFullQueue();
         waitForCentral("Pusat terhubung", LINK_CHANGE);
-        window.menuItem("demo.centralDown").click();
+        Gui.clickUntil(window.menuItem("demo.centralDown"), "Demo → central down", () -> !sim.isUp(), MENU_EFFECT);
         waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
         JMenuItem up = window.menuItem("demo.centralUp").target();
         waitUntil("the Demo menu offers to bring central back", LINK_CHANGE, () -> GuiActionRunner.execute(up::isEnabled));
 
-        window.menuItem("demo.centralUp").click();
+        Gui.clickUntil(window.menuItem("demo.centralUp"), "Demo → central back", sim::isUp, MENU_EFFECT);
 
         waitForCentral("Pusat terhubung", LINK_CHANGE);
         assertThat(sim.isUp()).isTrue();
@@ -265,12 +266,12 @@ class DeskGuiTest {
     }
 
     @Test
-    void whileCentralIsAwayTheBacklogGrowsTheSupervisorIsWarnedAndItDrainsOnceCentralIsBack() {
+    void whileCentralIsAwayTheBacklogGrowsTheSupervisorIsWarnedAndItDrainsOnceCentralIsBack() throws InterruptedException {
         window.textBox("login.username").enterText(SUPERVISOR);
         window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitForRows(window.table("queue.table"), PER_DAY, FIRST_PULL);
         waitForCentral("Pusat terhubung", LINK_CHANGE);
-        window.menuItem("demo.centralDown").click();
+        Gui.clickUntil(window.menuItem("demo.centralDown"), "Demo → central down", () -> !sim.isUp(), MENU_EFFECT);
         waitFor("status shows central offline", LINK_CHANGE, () -> text("status.central"), t -> t.contains("tidak terhubung"));
 
         // Meanwhile another counter checks an applicant in: the work goes on, the event waits.
@@ -285,7 +286,7 @@ class DeskGuiTest {
         waitFor("the supervisor's warning", push, () -> text("status.notice"), t -> t.startsWith("Peringatan: tindakan tertua"));
         assertThat(sim.store().appliedEvents()).isEmpty();
 
-        window.menuItem("demo.centralUp").click();
+        Gui.clickUntil(window.menuItem("demo.centralUp"), "Demo → central back", sim::isUp, MENU_EFFECT);
 
         waitFor("the backlog drained", push, () -> text("status.backlog"), "Semua tindakan terkirim"::equals);
         waitFor("news that it drained", push, () -> text("status.notice"), t -> t.startsWith("Semua tindakan sudah sampai di pusat"));

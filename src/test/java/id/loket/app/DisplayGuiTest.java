@@ -19,6 +19,7 @@ import id.loket.display.ui.DisplayWindow;
 import id.loket.settings.repo.SettingsRepository;
 import id.loket.staff.model.Role;
 import id.loket.staff.model.Session;
+import id.loket.testing.Gui;
 import id.loket.testing.TestSessions;
 import java.awt.Component;
 import java.awt.KeyboardFocusManager;
@@ -131,9 +132,8 @@ class DisplayGuiTest {
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
 
         // Tampilan → Layar ruang tunggu: one screen here, so a window beside the desk
-        window.menuItem("menu.display").click();
-        waitFor("the display window", STEP, () -> desk.display().map(d -> GuiActionRunner.execute(d::isShowing)).orElse(false),
-                Boolean.TRUE::equals);
+        Gui.clickUntil(window.menuItem("menu.display"), "View → waiting room display",
+                () -> desk.display().map(d -> GuiActionRunner.execute(d::isShowing)).orElse(false), STEP);
         DisplayWindow display = desk.display().orElseThrow();
         waitFor("the display reads the database", ON_DISPLAY, () -> GuiActionRunner.execute(display::shown),
                 l -> l.get(0).equals(messages.get("display.connected")));
@@ -186,14 +186,13 @@ class DisplayGuiTest {
         window.textBox("login.password").enterText(TestSessions.PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
-        window.menuItem("menu.display").click();
-        waitFor("the display window", STEP, () -> desk.display().map(d -> GuiActionRunner.execute(d::isShowing)).orElse(false),
-                Boolean.TRUE::equals);
+        Gui.clickUntil(window.menuItem("menu.display"), "View → waiting room display",
+                () -> desk.display().map(d -> GuiActionRunner.execute(d::isShowing)).orElse(false), STEP);
         DisplayWindow display = desk.display().orElseThrow();
 
-        window.menuItem("menu.dashboard").click();
+        Gui.clickUntil(window.menuItem("menu.dashboard"), "File → dashboard", () -> robot.finder().findAll(
+                c -> c instanceof javax.swing.JTextField && "dashboard.runningText".equals(c.getName()) && c.isShowing()).size() == 1, STEP);
         javax.swing.JTextField field = robot.finder().findByName("dashboard.runningText", javax.swing.JTextField.class, false);
-        waitFor("the running text field", STEP, () -> GuiActionRunner.execute(field::isShowing), Boolean.TRUE::equals);
         String text = "Loket 5 istirahat pukul 12.00 sampai 13.00";
         GuiActionRunner.execute(() -> field.setText(text));
         javax.swing.JButton save = robot.finder().findByName("dashboard.runningText.save", javax.swing.JButton.class, false);

@@ -24,13 +24,13 @@ public final class Gui {
      * button is pressed through Swing. The button's action must refuse a second press while the
      * first one works (the screens under test do, in their status line).
      */
-    public static void clickUntil(org.assertj.swing.fixture.JButtonFixture button, String what, java.util.function.BooleanSupplier done,
-            Duration wait) throws InterruptedException {
+    public static void clickUntil(org.assertj.swing.fixture.AbstractComponentFixture<?, ? extends javax.swing.AbstractButton, ?> button,
+            String what, java.util.function.BooleanSupplier done, Duration wait) throws InterruptedException {
         for (int tries = 0; tries < 3 && !done.getAsBoolean(); tries++) {
             if (tries < 2) {
                 button.click();
             } else {
-                javax.swing.JButton target = button.target();
+                javax.swing.AbstractButton target = button.target();
                 org.assertj.swing.edt.GuiActionRunner.execute(() -> target.doClick());
             }
             long until = System.nanoTime() + wait.toNanos();

@@ -14,9 +14,11 @@ import id.loket.pickup.service.PickupService.PickupCase;
 import id.loket.receipt.model.CollectedBy;
 import id.loket.receipt.model.Receipt;
 import id.loket.receipt.model.ReceiptNumber;
+import id.loket.testing.Gui;
 import java.awt.Component;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -46,6 +48,7 @@ class HandOverDialogGuiTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Makassar");
     private static final String NIK = "5171014107900003";
     private static final String REPRESENTATIVE_NIK = "5171010101900001";
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private Robot robot;
     private DialogFixture dialog;
@@ -101,22 +104,17 @@ class HandOverDialogGuiTest {
     }
 
     /**
-     * Clicks a "who collects" choice and waits until the representative's fields follow it
-     * ({@code representative}: enabled). Under a loaded Xvfb a click can land before the
-     * dialog takes input; the unchanged choice then shows it, and one more click is safe.
+     * Clicks a "who collects" choice until the representative's fields follow it
+     * ({@code representative}: enabled); a click a loaded Xvfb lost shows in the unchanged fields.
      */
-    private void choose(String radio, boolean representative) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            dialog.radioButton(radio).click();
-            long end = System.nanoTime() + 3_000_000_000L;
-            while (System.nanoTime() < end) {
-                if (GuiActionRunner.execute(() -> dialog.textBox("handOver.repName").target().isEnabled()) == representative) {
-                    return;
-                }
-                pause(50);
-            }
-        }
-        throw new AssertionError(radio + " did not take effect after two clicks");
+    private void choose(String radio, boolean representative) throws InterruptedException {
+        Gui.clickUntil(dialog.radioButton(radio), radio,
+                () -> GuiActionRunner.execute(() -> dialog.textBox("handOver.repName").target().isEnabled()) == representative, WAIT);
+    }
+
+    /** Presses OK until the dialog answers with {@code expected} (a click it lost leaves the earlier line). */
+    private void okUntilProblem(String expected) throws InterruptedException {
+        Gui.clickUntil(dialog.button("handOver.ok"), "OK, then: " + expected, () -> expected.equals(problem()), WAIT);
     }
 
     private String problem() {
@@ -148,27 +146,13 @@ class HandOverDialogGuiTest {
         open(ready("I Wayan Sudarma"));
         dialog.textBox("handOver.passport").enterText("B7654321");
 
-        dialog.radioButton("handOver.representative").click();
-        pause(new Condition("representative chosen") {
-            @Override
-            public boolean test() {
-                return dialog.textBox("handOver.repName").isEnabled();
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return " selected: " + dialog.radioButton("handOver.representative").target().isSelected()
-                        + ", focus: " + GuiActionRunner.execute(() -> java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
-            }
-        }, Timeout.timeout(5_000));
+        choose("handOver.representative", true);
         dialog.textBox("handOver.repNik").requireEnabled();
-        dialog.button("handOver.ok").click();
-        assertThat(problem()).isEqualTo("Enter the representative's name.");
+        okUntilProblem("Enter the representative's name.");
         awaitFocus(dialog.textBox("handOver.repName"));
 
         dialog.textBox("handOver.repName").enterText("  Made Wirawan ");
-        dialog.button("handOver.ok").click();
-        assertThat(problem()).isEqualTo("Enter the representative's NIK.");
+        okUntilProblem("Enter the representative's NIK.");
         awaitFocus(dialog.textBox("handOver.repNik"));
 
         String badNik = "9971010101900001"; // no province 99
@@ -182,13 +166,12 @@ class HandOverDialogGuiTest {
 
         dialog.textBox("handOver.repNik").deleteText().enterText(REPRESENTATIVE_NIK);
         dialog.textBox("handOver.passport").deleteText().enterText("7654321");
-        dialog.button("handOver.ok").click();
-        assertThat(problem()).isEqualTo("A passport number is one letter and seven digits, e.g. X1234567.");
+        okUntilProblem("A passport number is one letter and seven digits, e.g. X1234567.");
         awaitFocus(dialog.textBox("handOver.passport"));
         assertThat(result).isNotDone();
 
         dialog.textBox("handOver.passport").deleteText().enterText("b7654321");
-        dialog.button("handOver.ok").click();
+        Gui.clickUntil(dialog.button("handOver.ok"), "hand over", result::isDone, WAIT);
         assertThat(result.get(10, TimeUnit.SECONDS))
                 .contains(new HandOverDialog.Answer(CollectedBy.REPRESENTATIVE, "Made Wirawan", REPRESENTATIVE_NIK, "B7654321"));
     }
@@ -235,7 +218,7 @@ class HandOverDialogGuiTest {
         assertThat(dialog.label("handOver.applicant").text()).contains("D'Angelo Śrī Wéndra").contains("O'Brien");
 
         dialog.textBox("handOver.passport").enterText("X7654321");
-        id.loket.testing.Gui.clickUntil(dialog.button("handOver.ok"), "hand over", result::isDone, java.time.Duration.ofSeconds(8));
+        Gui.clickUntil(dialog.button("handOver.ok"), "hand over", result::isDone, WAIT);
         assertThat(result.get(10, TimeUnit.SECONDS)).contains(new HandOverDialog.Answer(CollectedBy.SELF, null, null, "X7654321"));
     }
 }

@@ -261,7 +261,7 @@ class MarkReadyDialogGuiTest {
         assertThat(dialog.table("markReady.table").rowCount()).isEqualTo(2);
         assertThat(dialog.target().isShowing()).isTrue();
 
-        dialog.button("markReady.close").click();
+        id.loket.testing.Gui.clickUntil(dialog.button("markReady.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
         assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
 

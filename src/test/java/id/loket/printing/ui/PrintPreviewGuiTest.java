@@ -137,14 +137,7 @@ class PrintPreviewGuiTest {
 
     /** Clicks Close; a click lost while Xvfb is busy leaves the dialog open, and one more click is safe. */
     private void closeWithTheButton() throws Exception {
-        for (int attempt = 0; attempt < 2 && !result.isDone(); attempt++) {
-            dialog.button("printPreview.close").click();
-            try {
-                result.get(3, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException stillOpen) {
-                // clicked again below
-            }
-        }
+        id.loket.testing.Gui.clickUntil(dialog.button("printPreview.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
     }
 
     /** Waits until the dialog has the keyboard focus and Print is enabled (the page is rendered). */
