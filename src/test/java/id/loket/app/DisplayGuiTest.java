@@ -127,7 +127,8 @@ class DisplayGuiTest {
                 Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
         window = new FrameFixture(robot, desk.frame());
         window.textBox("login.username").enterText(OFFICER);
-        window.textBox("login.password").enterText(TestSessions.PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        window.textBox("login.password").enterText(TestSessions.PASSWORD);
+        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
 
@@ -183,7 +184,8 @@ class DisplayGuiTest {
                 Optional.of(DemoCommand.controls(sim)), "id", closed::countDown);
         window = new FrameFixture(robot, desk.frame());
         window.textBox("login.username").enterText("supervisor");
-        window.textBox("login.password").enterText(TestSessions.PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        window.textBox("login.password").enterText(TestSessions.PASSWORD);
+        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
         Gui.clickUntil(window.menuItem("menu.display"), "View → waiting room display",

@@ -122,7 +122,8 @@ class SupervisorDashboardGuiTest {
 
     private void logIn(String username) {
         window.textBox("login.username").enterText(username);
-        window.textBox("login.password").enterText(PASSWORD).pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        window.textBox("login.password").enterText(PASSWORD);
+        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
         JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
         waitFor("the day's queue", Duration.ofSeconds(60), () -> GuiActionRunner.execute(queue::getRowCount), n -> n >= PER_DAY);
     }

@@ -44,6 +44,40 @@ public final class Gui {
     }
 
     /**
+     * Presses {@code keyCode} in {@code target} until {@code done} holds, giving each press
+     * {@code wait} to show; a key a loaded Xvfb lost is pressed again only while the screen proves
+     * nothing happened (three presses at most).
+     */
+    public static void pressUntil(org.assertj.swing.fixture.AbstractComponentFixture<?, ?, ?> target, int keyCode, String what,
+            java.util.function.BooleanSupplier done, Duration wait) throws InterruptedException {
+        for (int tries = 0; tries < 3 && !done.getAsBoolean(); tries++) {
+            target.pressAndReleaseKeys(keyCode);
+            long until = System.nanoTime() + wait.toNanos();
+            while (!done.getAsBoolean() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+        }
+        if (!done.getAsBoolean()) {
+            throw new AssertionError("not done after three presses of the key: " + what);
+        }
+    }
+
+    /**
+     * Presses Enter in the sign-in's password field until the sign-in is gone: a key a loaded
+     * Xvfb lost is pressed again, only while the field still shows (nothing happened).
+     */
+    public static void submitSignIn(org.assertj.swing.fixture.JTextComponentFixture password) {
+        javax.swing.text.JTextComponent field = password.target();
+        try {
+            pressUntil(password, java.awt.event.KeyEvent.VK_ENTER, "Enter, then signed in",
+                    () -> !GuiActionRunner.execute(field::isShowing), Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while signing in", e);
+        }
+    }
+
+    /**
      * Waits (bounded) until {@code ok} holds for what {@code current} reads; a read that throws
      * counts as not yet (the component may not be there yet). A timeout says what it read last.
      */

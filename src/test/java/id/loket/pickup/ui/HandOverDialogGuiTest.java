@@ -136,7 +136,7 @@ class HandOverDialogGuiTest {
 
         // A scanner types into the field that has the cursor, and ends with Enter.
         dialog.textBox("handOver.passport").enterText("x 1234567");
-        dialog.textBox("handOver.passport").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        Gui.pressUntil(dialog.textBox("handOver.passport"), KeyEvent.VK_ENTER, "Enter, then the answer", result::isDone, WAIT);
 
         assertThat(result.get(10, TimeUnit.SECONDS)).contains(new HandOverDialog.Answer(CollectedBy.SELF, null, null, "X1234567"));
     }
@@ -157,9 +157,9 @@ class HandOverDialogGuiTest {
 
         String badNik = "9971010101900001"; // no province 99
         dialog.textBox("handOver.repNik").enterText(badNik);
-        dialog.textBox("handOver.repNik").pressAndReleaseKeys(KeyEvent.VK_ENTER);
-        assertThat(problem()).isEqualTo("The representative's NIK is not valid: The NIK's province code is unknown (************0001).")
-                .doesNotContain(badNik);
+        String refused = "The representative's NIK is not valid: The NIK's province code is unknown (************0001).";
+        Gui.pressUntil(dialog.textBox("handOver.repNik"), KeyEvent.VK_ENTER, "Enter, then: " + refused, () -> refused.equals(problem()), WAIT);
+        assertThat(problem()).isEqualTo(refused).doesNotContain(badNik);
         awaitFocus(dialog.textBox("handOver.repNik"));
         assertThat(dialog.target().isShowing()).isTrue();
         assertThat(result).isNotDone();
@@ -184,7 +184,7 @@ class HandOverDialogGuiTest {
         choose("handOver.self", false);
         dialog.textBox("handOver.repName").requireDisabled();
         dialog.textBox("handOver.passport").enterText("A1234567");
-        dialog.textBox("handOver.passport").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        Gui.pressUntil(dialog.textBox("handOver.passport"), KeyEvent.VK_ESCAPE, "Esc, then no answer", result::isDone, WAIT);
         assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 

@@ -176,14 +176,7 @@ class ConflictsDialogGuiTest {
 
     /** Esc closes the dialog; a key a loaded Xvfb lost is pressed again, only while the dialog is open. */
     private void closeWithEsc() throws InterruptedException {
-        for (int tries = 0; tries < 3 && !closed.isDone(); tries++) {
-            dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (!closed.isDone() && System.nanoTime() < until) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(closed).as("closed by Esc").isDone();
+        id.loket.testing.Gui.pressUntil(dialog, KeyEvent.VK_ESCAPE, "Esc, then closed", closed::isDone, java.time.Duration.ofSeconds(5));
     }
 
     private void note(DialogFixture prompt, String text) {
