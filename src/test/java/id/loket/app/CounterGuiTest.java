@@ -553,7 +553,7 @@ class CounterGuiTest {
     private void logIn(String username) {
         window.textBox("login.username").enterText(username);
         window.textBox("login.password").enterText(PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = component("counter.screen", JComponent.class);
         waitFor("the counter screen after login", Duration.ofSeconds(20), () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
     }

@@ -269,7 +269,7 @@ class DeskGuiTest {
     void whileCentralIsAwayTheBacklogGrowsTheSupervisorIsWarnedAndItDrainsOnceCentralIsBack() throws InterruptedException {
         window.textBox("login.username").enterText(SUPERVISOR);
         window.textBox("login.password").enterText(PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         waitForRows(window.table("queue.table"), PER_DAY, FIRST_PULL);
         waitForCentral("Pusat terhubung", LINK_CHANGE);
         Gui.clickUntil(window.menuItem("demo.centralDown"), "Demo → central down", () -> !sim.isUp(), MENU_EFFECT);
@@ -376,7 +376,7 @@ class DeskGuiTest {
     private void logInAsOfficerWithEnter() {
         window.textBox("login.username").enterText(OFFICER);
         window.textBox("login.password").enterText(PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         // The password is checked off the event-dispatch thread: the queue appears when that is done.
         JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
         waitFor("the queue is shown after login", Duration.ofSeconds(20), () -> GuiActionRunner.execute(queue::isShowing), Boolean.TRUE::equals);

@@ -9,6 +9,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.common.model.UserFacingException;
 import id.loket.staff.model.Role;
 import id.loket.testing.ChildJvm;
+import id.loket.testing.Gui;
 import id.loket.testing.TestSessions;
 import java.awt.Frame;
 import java.awt.event.KeyEvent;
@@ -145,7 +146,7 @@ class DeskStartGuiTest {
         assertThat(exitCode).as("the desk waits for the officer to read it").isNotDone();
         assertThat(errBytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(expected);
 
-        id.loket.testing.Gui.clickUntil(message.okButton(), "OK on the message", exitCode::isDone, java.time.Duration.ofSeconds(10));
+        Gui.clickUntil(message.okButton(), "OK on the message", exitCode::isDone, java.time.Duration.ofSeconds(10));
         assertThat(exitCode.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(GuiActionRunner.execute(() -> starting.window().isDisplayable())).isFalse();
     }

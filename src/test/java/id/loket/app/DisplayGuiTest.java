@@ -128,7 +128,7 @@ class DisplayGuiTest {
         window = new FrameFixture(robot, desk.frame());
         window.textBox("login.username").enterText(OFFICER);
         window.textBox("login.password").enterText(TestSessions.PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
 
@@ -185,7 +185,7 @@ class DisplayGuiTest {
         window = new FrameFixture(robot, desk.frame());
         window.textBox("login.username").enterText("supervisor");
         window.textBox("login.password").enterText(TestSessions.PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
         Gui.clickUntil(window.menuItem("menu.display"), "View → waiting room display",

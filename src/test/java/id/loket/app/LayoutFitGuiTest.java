@@ -336,7 +336,7 @@ class LayoutFitGuiTest {
     private void logIn(String username) {
         window.textBox("login.username").deleteText().enterText(username);
         window.textBox("login.password").deleteText().enterText(TestSessions.PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", STEP, () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
         waitFor(username + "'s text size applied", STEP, () -> GuiActionRunner.execute(Theme::textPercent), p -> p == percent);

@@ -141,7 +141,7 @@ class LookRememberedGuiTest {
     private void logIn(String username) {
         window.textBox("login.username").deleteText().enterText(username);
         window.textBox("login.password").deleteText().enterText(TestSessions.PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JComponent screen = robot.finder().findByName("counter.screen", JComponent.class, false);
         waitFor("the counter screen after login", () -> GuiActionRunner.execute(screen::isShowing), Boolean.TRUE::equals);
     }

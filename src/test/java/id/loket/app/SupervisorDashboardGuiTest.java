@@ -123,7 +123,7 @@ class SupervisorDashboardGuiTest {
     private void logIn(String username) {
         window.textBox("login.username").enterText(username);
         window.textBox("login.password").enterText(PASSWORD);
-        id.loket.testing.Gui.submitSignIn(window.textBox("login.password"));
+        Gui.submitSignIn(window.textBox("login.password"));
         JTable queue = robot.finder().findByName(window.target(), "queue.table", JTable.class, false);
         waitFor("the day's queue", Duration.ofSeconds(60), () -> GuiActionRunner.execute(queue::getRowCount), n -> n >= PER_DAY);
     }
@@ -317,7 +317,7 @@ class SupervisorDashboardGuiTest {
     private void clickUntil(JButton button, String what, Supplier<Boolean> done) {
         robot.click(button);
         try {
-            id.loket.testing.Gui.waitFor(what, Duration.ofSeconds(10), done, Boolean.TRUE::equals);
+            Gui.waitFor(what, Duration.ofSeconds(10), done, Boolean.TRUE::equals);
             return;
         } catch (org.assertj.swing.exception.WaitTimedOutError lost) {
             // the click did not arrive
@@ -380,7 +380,7 @@ class SupervisorDashboardGuiTest {
     /** AssertJ Swing's robot reads the older *_MASK modifier values. */
     private static <T> void waitFor(String what, Duration timeout, Supplier<T> current, Predicate<T> ok) {
         try {
-            id.loket.testing.Gui.waitFor(what, timeout, current, ok);
+            Gui.waitFor(what, timeout, current, ok);
         } catch (org.assertj.swing.exception.WaitTimedOutError late) {
             late.addSuppressed(new AssertionError("the event-dispatch thread was at:\n" + eventThreadStack()));
             throw late;

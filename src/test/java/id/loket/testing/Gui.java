@@ -4,6 +4,8 @@ import java.awt.Component;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.InputEvent;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.assertj.swing.core.Robot;
@@ -25,40 +27,38 @@ public final class Gui {
      * first one works (the screens under test do, in their status line).
      */
     public static void clickUntil(org.assertj.swing.fixture.AbstractComponentFixture<?, ? extends javax.swing.AbstractButton, ?> button,
-            String what, java.util.function.BooleanSupplier done, Duration wait) throws InterruptedException {
-        for (int tries = 0; tries < 3 && !done.getAsBoolean(); tries++) {
-            if (tries < 2) {
+            String what, BooleanSupplier done, Duration wait) throws InterruptedException {
+        javax.swing.AbstractButton target = button.target();
+        giveUntil(attempt -> {
+            if (attempt < 2) {
                 button.click();
             } else {
-                javax.swing.AbstractButton target = button.target();
-                org.assertj.swing.edt.GuiActionRunner.execute(() -> target.doClick());
+                GuiActionRunner.execute(() -> target.doClick());
             }
-            long until = System.nanoTime() + wait.toNanos();
-            while (!done.getAsBoolean() && System.nanoTime() < until) {
-                Thread.sleep(100);
-            }
-        }
-        if (!done.getAsBoolean()) {
-            throw new AssertionError("not done after three presses of the button: " + what);
-        }
+        }, "the button: " + what, done, wait);
     }
 
     /**
      * Presses {@code keyCode} in {@code target} until {@code done} holds, giving each press
      * {@code wait} to show; a key a loaded Xvfb lost is pressed again only while the screen proves
-     * nothing happened (three presses at most).
+     * nothing happened.
      */
     public static void pressUntil(org.assertj.swing.fixture.AbstractComponentFixture<?, ?, ?> target, int keyCode, String what,
-            java.util.function.BooleanSupplier done, Duration wait) throws InterruptedException {
+            BooleanSupplier done, Duration wait) throws InterruptedException {
+        giveUntil(attempt -> target.pressAndReleaseKeys(keyCode), "the key: " + what, done, wait);
+    }
+
+    /** Gives an input (told which try it is, from 0) until {@code done} holds, three times at most, {@code wait} each. */
+    private static void giveUntil(IntConsumer input, String what, BooleanSupplier done, Duration wait) throws InterruptedException {
         for (int tries = 0; tries < 3 && !done.getAsBoolean(); tries++) {
-            target.pressAndReleaseKeys(keyCode);
+            input.accept(tries);
             long until = System.nanoTime() + wait.toNanos();
             while (!done.getAsBoolean() && System.nanoTime() < until) {
                 Thread.sleep(100);
             }
         }
         if (!done.getAsBoolean()) {
-            throw new AssertionError("not done after three presses of the key: " + what);
+            throw new AssertionError("not done after three presses of " + what);
         }
     }
 

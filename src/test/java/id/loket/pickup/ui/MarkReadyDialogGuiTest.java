@@ -18,6 +18,7 @@ import id.loket.common.i18n.Messages;
 import id.loket.pickup.service.PickupService;
 import id.loket.receipt.model.Receipt;
 import id.loket.receipt.model.ReceiptNumber;
+import id.loket.testing.Gui;
 import id.loket.testing.OfficeFixture;
 import id.loket.verification.service.VerificationService;
 import java.awt.event.KeyEvent;
@@ -230,7 +231,7 @@ class MarkReadyDialogGuiTest {
         assertThat(calledOn).isNotEmpty().allMatch("mark-ready"::equals);
 
         awaitScanFocused();
-        id.loket.testing.Gui.pressUntil(dialog.textBox("markReady.scan"), KeyEvent.VK_ESCAPE, "Esc, then closed", result::isDone,
+        Gui.pressUntil(dialog.textBox("markReady.scan"), KeyEvent.VK_ESCAPE, "Esc, then closed", result::isDone,
                 java.time.Duration.ofSeconds(5));
         assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(2);
     }
@@ -269,7 +270,7 @@ class MarkReadyDialogGuiTest {
         assertThat(dialog.table("markReady.table").rowCount()).isEqualTo(2);
         assertThat(dialog.target().isShowing()).isTrue();
 
-        id.loket.testing.Gui.clickUntil(dialog.button("markReady.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
+        Gui.clickUntil(dialog.button("markReady.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
         assertThat(result.get(10, TimeUnit.SECONDS)).isZero();
     }
 

@@ -10,6 +10,7 @@ import id.loket.printing.PrintChoice;
 import id.loket.printing.PrintMemory;
 import id.loket.printing.PrintingService;
 import id.loket.printing.RefusingPrinter;
+import id.loket.testing.Gui;
 import java.awt.Component;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ class PrintPreviewGuiTest {
 
     /** Clicks Close; a click lost while Xvfb is busy leaves the dialog open, and one more click is safe. */
     private void closeWithTheButton() throws Exception {
-        id.loket.testing.Gui.clickUntil(dialog.button("printPreview.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
+        Gui.clickUntil(dialog.button("printPreview.close"), "Close", result::isDone, java.time.Duration.ofSeconds(5));
     }
 
     /** Waits until the dialog has the keyboard focus and Print is enabled (the page is rendered). */
@@ -256,7 +257,7 @@ class PrintPreviewGuiTest {
         dialog.comboBox("printPreview.printer").requireSelection("PDF");
 
         // a second press while the first prints is refused in the status line, so a lost click may be given again
-        id.loket.testing.Gui.clickUntil(dialog.button("printPreview.print"), "print", result::isDone, java.time.Duration.ofSeconds(15));
+        Gui.clickUntil(dialog.button("printPreview.print"), "print", result::isDone, java.time.Duration.ofSeconds(15));
         PrintChoice expected = new PrintChoice(Optional.of("PDF"), PaperSize.A5);
         assertThat(result.get()).contains(expected);
         assertThat(saved).containsExactly(expected);

@@ -9,6 +9,7 @@ import id.loket.appointment.model.Appointment;
 import id.loket.appointment.model.AppointmentStatus;
 import id.loket.appointment.model.ServiceType;
 import id.loket.staff.model.Session;
+import id.loket.testing.Gui;
 import id.loket.testing.TestSessions;
 import id.loket.casefile.model.OutboxEvent;
 import id.loket.casefile.repo.OutboxRepository;
@@ -176,7 +177,7 @@ class ConflictsDialogGuiTest {
 
     /** Esc closes the dialog; a key a loaded Xvfb lost is pressed again, only while the dialog is open. */
     private void closeWithEsc() throws InterruptedException {
-        id.loket.testing.Gui.pressUntil(dialog, KeyEvent.VK_ESCAPE, "Esc, then closed", closed::isDone, java.time.Duration.ofSeconds(5));
+        Gui.pressUntil(dialog, KeyEvent.VK_ESCAPE, "Esc, then closed", closed::isDone, java.time.Duration.ofSeconds(5));
     }
 
     private void note(DialogFixture prompt, String text) {
@@ -263,7 +264,7 @@ class ConflictsDialogGuiTest {
         assertThat(push().unsent()).isEmpty();
         assertThat(push().summary().held()).isZero();
 
-        id.loket.testing.Gui.clickUntil(dialog.button("conflicts.close"), "Close", closed::isDone, java.time.Duration.ofSeconds(5));
+        Gui.clickUntil(dialog.button("conflicts.close"), "Close", closed::isDone, java.time.Duration.ofSeconds(5));
     }
 
     @Test
